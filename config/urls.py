@@ -1,0 +1,22 @@
+"""Top-level URL map."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from tandem.core import views as core_views
+from tandem.profiles import views as profile_views
+
+admin.site.site_header = "Tandem administration"
+admin.site.site_title = "Tandem admin"
+
+urlpatterns = [
+    path("", core_views.landing, name="landing"),
+    path("home/", profile_views.home, name="home"),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("tandem.profiles.urls")),
+]
+
+handler403 = "tandem.core.views.error_403"
+handler404 = "tandem.core.views.error_404"
+handler500 = "tandem.core.views.error_500"

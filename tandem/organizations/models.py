@@ -1,0 +1,32 @@
+"""Organizations people work or study at; programs are run by them later on."""
+
+from django.db import models
+from django.db.models.functions import Lower
+
+from tandem.core.models import BaseModel
+from tandem.organizations.choices import Industry
+
+
+class Organization(BaseModel):
+    """A company, university or association."""
+
+    class Kind(models.TextChoices):
+        COMPANY = "company", "Company"
+        UNIVERSITY = "university", "University or school"
+        ASSOCIATION = "association", "Professional association"
+        PUBLIC_BODY = "public_body", "Public body"
+        NONPROFIT = "nonprofit", "Non-profit"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COMPANY)
+    industry = models.CharField(max_length=30, choices=Industry.choices, blank=True)
+
+    class Meta:
+        ordering = ("name", "id")
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="organizations_name_ci_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

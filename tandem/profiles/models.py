@@ -1,0 +1,216 @@
+"""A person's mentoring profile: the mentee side, the mentor side, or both (PRODUCT.md F2)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from tandem.core.models import BaseModel
+from tandem.organizations.choices import Industry, JobFunction
+from tandem.organizations.models import Organization
+from tandem.profiles.choices import (
+    ContactChannel,
+    FocusArea,
+    Level,
+    MeetingMode,
+    MentoringType,
+    Proficiency,
+    Visibility,
+)
+from tandem.skills.models import Skill
+
+MAX_CAPACITY = 20
+MAX_HOURS_PER_MONTH = 40
+
+
+class Language(models.Model):
+    """A language people can hold a conversation in."""
+
+    code = models.CharField(max_length=8, unique=True)
+    name = models.CharField(max_length=60)
+
+    class Meta:
+        ordering = ("name", "id")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Profile(BaseModel):
+    """One per user. `is_mentee` / `is_mentor` say which sides the person holds."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    is_mentee = models.BooleanField("I want a mentor", default=False)
+    is_mentor = models.BooleanField("I want to mentor", default=False)
+
+    # Who they are now.
+    headline = models.CharField(max_length=160, blank=True)
+    job_title = models.CharField("current role", max_length=120, blank=True)
+    organization = models.ForeignKey(
+        Organization, on_delete=models.SET_NULL, null=True, blank=True, related_name="members"
+    )
+    industry = models.CharField(max_length=30, choices=Industry.choices, blank=True)
+    function = models.CharField(max_length=30, choices=JobFunction.choices, blank=True)
+    level = models.PositiveSmallIntegerField(choices=Level.choices, default=Level.INTERMEDIATE)
+    years_experience = models.PositiveSmallIntegerField("years of experience", default=0)
+    bio = models.TextField("about me and my expertise", max_length=2000, blank=True)
+
+    # The mentee side: where they want to go.
+    goals = models.TextField("what I want to learn or achieve", max_length=2000, blank=True)
+    target_industry = models.CharField(max_length=30, choices=Industry.choices, blank=True)
+    target_function = models.CharField(max_length=30, choices=JobFunction.choices, blank=True)
+    target_level = models.PositiveSmallIntegerField(choices=Level.choices, null=True, blank=True)
+    skills_wanted = models.ManyToManyField(Skill, blank=True, related_name="wanted_by")
+    focus_areas_sought = models.JSONField(default=list, blank=True)
+    mentoring_types_sought = models.JSONField(default=list, blank=True)
+
+    # The mentor side: what they give and how much time they have.
+    focus_areas_offered = models.JSONField(default=list, blank=True)
+    mentoring_types_offered = models.JSONField(default=list, blank=True)
+    hours_per_month = models.PositiveSmallIntegerField(default=2)
+    capacity = models.PositiveSmallIntegerField("maximum active mentees", default=2)
+    is_paused = models.BooleanField("pause new requests", default=False)
+
+    # Practicalities.
+    languages = models.ManyToManyField(Language, blank=True, related_name="speakers")
+    timezone = models.CharField(max_length=64, default="UTC")
+    city = models.CharField(max_length=100, blank=True)
+    country = models.CharField(max_length=100, blank=True)
+    meeting_mode = models.CharField(
+        max_length=12, choices=MeetingMode.choices, default=MeetingMode.VIRTUAL
+    )
+    contact_channel = models.CharField(
+        max_length=12, choices=ContactChannel.choices, default=ContactChannel.EMAIL
+    )
+    # Shown to the other side only once an ask is accepted.
+    contact_detail = models.CharField(max_length=200, blank=True)
+    manager = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="direct_reports",
+    )
+    competitors = models.ManyToManyField(Organization, blank=True, related_name="+")
+    visibility = models.CharField(
+        max_length=14, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
+    onboarded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("id",)
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(level__gte=1, level__lte=10), name="profiles_level_1_to_10"
+            ),
+            models.CheckConstraint(
+                condition=Q(target_level__isnull=True)
+                | Q(target_level__gte=1, target_level__lte=10),
+                name="profiles_target_level_1_to_10",
+            ),
+            models.CheckConstraint(
+                condition=Q(capacity__gte=0, capacity__lte=MAX_CAPACITY),
+                name="profiles_capacity_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(hours_per_month__gte=0, hours_per_month__lte=MAX_HOURS_PER_MONTH),
+                name="profiles_hours_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(years_experience__lte=70), name="profiles_years_experience_sane"
+            ),
+            models.CheckConstraint(
+                condition=~Q(manager=models.F("user")), name="profiles_manager_not_self"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["is_mentor", "visibility"], name="profiles_directory_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Profile of {self.user}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("profiles:detail", kwargs={"profile_id": self.pk})
+
+    @property
+    def is_onboarded(self) -> bool:
+        """Has the person finished the onboarding steps."""
+        return self.onboarded_at is not None
+
+    @property
+    def roles(self) -> list[str]:
+        """The sides this profile holds, for the navigation and the profile page."""
+        return [
+            name for name, held in (("Mentee", self.is_mentee), ("Mentor", self.is_mentor)) if held
+        ]
+
+    @property
+    def location(self) -> str:
+        """City and country, as far as given."""
+        return ", ".join(part for part in (self.city, self.country) if part)
+
+    @property
+    def focus_areas_sought_labels(self) -> list[str]:
+        return focus_area_labels(self.focus_areas_sought)
+
+    @property
+    def focus_areas_offered_labels(self) -> list[str]:
+        return focus_area_labels(self.focus_areas_offered)
+
+    @property
+    def mentoring_types_sought_labels(self) -> list[str]:
+        return mentoring_type_labels(self.mentoring_types_sought)
+
+    @property
+    def mentoring_types_offered_labels(self) -> list[str]:
+        return mentoring_type_labels(self.mentoring_types_offered)
+
+    @property
+    def accepts_requests(self) -> bool:
+        """A mentor who is not paused and has room (active mentorships are counted later)."""
+        return self.is_mentor and not self.is_paused and self.capacity > 0
+
+
+class SkillOffered(models.Model):
+    """A skill a mentor offers, with how well they know it."""
+
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="skills_offered")
+    skill = models.ForeignKey(Skill, on_delete=models.PROTECT, related_name="offered_by")
+    proficiency = models.PositiveSmallIntegerField(
+        choices=Proficiency.choices, default=Proficiency.ADVANCED
+    )
+
+    class Meta:
+        ordering = ("-proficiency", "skill__name", "id")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["profile", "skill"], name="profiles_skill_offered_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(proficiency__gte=1, proficiency__lte=4),
+                name="profiles_proficiency_1_to_4",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.skill} ({self.get_proficiency_display()})"
+
+
+def _labels(values: list[str], choices: type[models.TextChoices]) -> list[str]:
+    mapping = dict(choices.choices)
+    return [str(mapping[v]) for v in values if v in mapping]
+
+
+def focus_area_labels(values: list[str]) -> list[str]:
+    """Display names for stored focus-area values."""
+    return _labels(values, FocusArea)
+
+
+def mentoring_type_labels(values: list[str]) -> list[str]:
+    """Display names for stored mentoring-type values."""
+    return _labels(values, MentoringType)

@@ -1,0 +1,80 @@
+"""The onboarding steps and their order, which depends on the roles a person picks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tandem.profiles.forms import (
+    AboutStepForm,
+    LearnStepForm,
+    OfferStepForm,
+    PracticalStepForm,
+    ProfileForm,
+)
+from tandem.profiles.models import Profile
+
+
+@dataclass(frozen=True)
+class Step:
+    """One onboarding screen."""
+
+    slug: str
+    title: str
+    intro: str
+    form_class: type[ProfileForm]
+    skills_side: str | None = None
+
+
+STEPS: dict[str, Step] = {
+    "about": Step(
+        "about", "About you",
+        "Tell us where you are now. It takes about three minutes in all, and you can change "
+        "anything later.",
+        AboutStepForm,
+    ),
+    "learn": Step(
+        "learn", "What you want to learn",
+        "Mentors are matched on what you want to learn and where you want to be, "
+        "not on who you already know.",
+        LearnStepForm, skills_side="wanted",
+    ),
+    "offer": Step(
+        "offer", "What you can offer",
+        "Protect your time: say how much you can give. You can pause new requests whenever "
+        "you like.",
+        OfferStepForm, skills_side="offered",
+    ),
+    "practical": Step(
+        "practical", "Practical details",
+        "How and when you like to meet, and who should see your profile.",
+        PracticalStepForm,
+    ),
+}  # fmt: skip
+
+
+def steps_for(profile: Profile) -> list[Step]:
+    """The steps this person walks through, in order."""
+    slugs = ["about"]
+    if profile.is_mentee:
+        slugs.append("learn")
+    if profile.is_mentor:
+        slugs.append("offer")
+    slugs.append("practical")
+    return [STEPS[slug] for slug in slugs]
+
+
+def next_step(profile: Profile, current: str) -> Step | None:
+    """The step after `current`, or None when onboarding is done."""
+    slugs = [step.slug for step in steps_for(profile)]
+    if current not in slugs:
+        return STEPS[slugs[0]]
+    index = slugs.index(current)
+    return STEPS[slugs[index + 1]] if index + 1 < len(slugs) else None
+
+
+def previous_step(profile: Profile, current: str) -> Step | None:
+    """The step before `current`, if any."""
+    slugs = [step.slug for step in steps_for(profile)]
+    if current not in slugs or slugs.index(current) == 0:
+        return None
+    return STEPS[slugs[slugs.index(current) - 1]]

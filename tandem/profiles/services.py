@@ -1,0 +1,174 @@
+"""Writes for profiles. Every change to a profile goes through here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+
+from tandem.accounts.models import User
+from tandem.organizations.services import organization_get_or_create
+from tandem.profiles.choices import Proficiency
+from tandem.profiles.models import Language, Profile, SkillOffered
+from tandem.skills.models import Skill
+from tandem.skills.selectors import skill_resolve
+
+MAX_SKILLS_PER_SIDE = 15
+MAX_COMPETITORS = 10
+
+
+class ProfileError(Exception):
+    """A profile change that breaks a rule; `field` names the form field it belongs to."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def profile_get_or_create(*, user: User) -> Profile:
+    """The user's profile, created empty on first use."""
+    profile, _ = Profile.objects.get_or_create(user=user)
+    return profile
+
+
+def profile_manager_check(*, profile: Profile, manager: User | None) -> None:
+    """Refuse a manager who is the person themself or who reports (indirectly) to them."""
+    if manager is None:
+        return
+    if manager.pk == profile.user_id:
+        raise ProfileError("You can't be your own manager.", field="manager")
+    seen: set[int] = set()
+    current: int | None = manager.pk
+    # Walk up the manager's own reporting line; meeting this person there means a loop.
+    while current is not None and current not in seen:
+        if current == profile.user_id:
+            raise ProfileError(
+                "That person reports to you, so they can't be your manager.", field="manager"
+            )
+        seen.add(current)
+        current = (
+            Profile.objects.filter(user_id=current).values_list("manager_id", flat=True).first()
+        )
+
+
+# Fields a person may set on their own profile through the forms.
+EDITABLE_FIELDS = frozenset(
+    {
+        "is_mentee", "is_mentor", "headline", "job_title", "industry", "function", "level",
+        "years_experience", "bio", "goals", "target_industry", "target_function", "target_level",
+        "focus_areas_sought", "mentoring_types_sought", "focus_areas_offered",
+        "mentoring_types_offered", "hours_per_month", "capacity", "is_paused", "timezone",
+        "city", "country", "meeting_mode", "contact_channel", "contact_detail", "visibility",
+    }
+)  # fmt: skip
+
+
+@transaction.atomic
+def profile_update(
+    *,
+    profile: Profile,
+    fields: dict[str, Any],
+    organization_name: str | None = None,
+    set_manager: bool = False,
+    manager: User | None = None,
+    languages: Iterable[Language] | None = None,
+    competitor_names: Iterable[str] | None = None,
+) -> Profile:
+    """Apply already-validated values; related things change only when passed.
+
+    The manager changes only with `set_manager=True`, since None there means "no manager".
+    """
+    unknown = set(fields) - EDITABLE_FIELDS
+    if unknown:
+        raise ProfileError(f"These fields can't be changed here: {', '.join(sorted(unknown))}")
+    for name, value in fields.items():
+        setattr(profile, name, value)
+    if organization_name is not None:
+        name = organization_name.strip()
+        profile.organization = organization_get_or_create(name=name) if name else None
+    if set_manager:
+        profile_manager_check(profile=profile, manager=manager)
+        profile.manager = manager
+    profile.full_clean(exclude=["user"])
+    profile.save()
+    if languages is not None:
+        profile.languages.set(list(languages))
+    if competitor_names is not None:
+        names = [n.strip() for n in competitor_names if n.strip()]
+        if len(names) > MAX_COMPETITORS:
+            raise ProfileError(
+                f"List at most {MAX_COMPETITORS} competitor organizations.", field="competitors"
+            )
+        profile.competitors.set([organization_get_or_create(name=n) for n in names])
+    return profile
+
+
+def profile_onboarding_complete(*, profile: Profile, now: datetime) -> Profile:
+    """Mark onboarding finished (only the first time counts)."""
+    if profile.onboarded_at is None:
+        profile.onboarded_at = now
+        profile.save(update_fields=["onboarded_at", "updated_at"])
+    return profile
+
+
+def _resolve_or_fail(text: str, field: str) -> Skill:
+    skill = skill_resolve(text=text)
+    if skill is None:
+        raise ProfileError(
+            f"We don't know the skill “{text.strip()}” yet. Pick one of the suggestions.",
+            field=field,
+        )
+    return skill
+
+
+@transaction.atomic
+def profile_skill_wanted_add(*, profile: Profile, text: str) -> Skill:
+    """Add a skill the person wants to learn; typed aliases resolve to the skill."""
+    skill = _resolve_or_fail(text, "skill")
+    if not profile.skills_wanted.filter(pk=skill.pk).exists():
+        if profile.skills_wanted.count() >= MAX_SKILLS_PER_SIDE:
+            raise ProfileError(
+                f"Keep it focused: at most {MAX_SKILLS_PER_SIDE} skills.", field="skill"
+            )
+        profile.skills_wanted.add(skill)
+    return skill
+
+
+def profile_skill_wanted_remove(*, profile: Profile, skill_id: int) -> None:
+    """Remove a wanted skill (no error if it wasn't there)."""
+    profile.skills_wanted.remove(skill_id)
+
+
+@transaction.atomic
+def profile_skill_offered_add(
+    *, profile: Profile, text: str, proficiency: int = Proficiency.ADVANCED
+) -> SkillOffered:
+    """Add (or re-rate) a skill the person offers as a mentor."""
+    if proficiency not in Proficiency.values:
+        raise ProfileError("Choose how well you know it.", field="proficiency")
+    skill = _resolve_or_fail(text, "skill")
+    existing = SkillOffered.objects.filter(profile=profile, skill=skill).first()
+    if existing is not None:
+        existing.proficiency = proficiency
+        existing.save(update_fields=["proficiency"])
+        return existing
+    if SkillOffered.objects.filter(profile=profile).count() >= MAX_SKILLS_PER_SIDE:
+        raise ProfileError(f"Keep it focused: at most {MAX_SKILLS_PER_SIDE} skills.", field="skill")
+    return SkillOffered.objects.create(profile=profile, skill=skill, proficiency=proficiency)
+
+
+def profile_skill_offered_set_proficiency(
+    *, profile: Profile, skill_id: int, proficiency: int
+) -> None:
+    """Change how well the person says they know an offered skill."""
+    if proficiency not in Proficiency.values:
+        raise ProfileError("Choose how well you know it.", field="proficiency")
+    SkillOffered.objects.filter(profile=profile, skill_id=skill_id).update(proficiency=proficiency)
+
+
+def profile_skill_offered_remove(*, profile: Profile, skill_id: int) -> None:
+    """Stop offering a skill (no error if it wasn't offered)."""
+    SkillOffered.objects.filter(profile=profile, skill_id=skill_id).delete()

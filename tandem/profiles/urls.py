@@ -1,0 +1,26 @@
+from django.urls import path
+
+from tandem.profiles import views
+
+app_name = "profiles"
+
+urlpatterns = [
+    path("onboarding/", views.onboarding, name="onboarding"),
+    path("onboarding/<slug:step>/", views.onboarding_step, name="onboarding_step"),
+    path("mentors/", views.directory, name="directory"),
+    path("profiles/<int:profile_id>/", views.profile_detail, name="detail"),
+    path("profiles/<int:profile_id>/edit/", views.profile_edit, name="edit"),
+    path("profiles/me/skills/<slug:side>/add/", views.skill_add, name="skill_add"),
+    path(
+        "profiles/me/skills/<slug:side>/<int:skill_id>/remove/",
+        views.skill_remove,
+        name="skill_remove",
+    ),
+    path(
+        "profiles/me/skills/offered/<int:skill_id>/proficiency/",
+        views.skill_proficiency,
+        name="skill_proficiency",
+    ),
+    path("skills/suggest/", views.skill_suggestions, name="skill_suggestions"),
+    path("organizations/suggest/", views.organization_suggestions, name="organization_suggestions"),
+]

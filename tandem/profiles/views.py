@@ -1,0 +1,280 @@
+"""Profile pages: home, onboarding, profile, edit, skill editing and the mentor directory."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from tandem.core.http import HtmxHttpRequest
+from tandem.organizations.choices import Industry, JobFunction
+from tandem.organizations.selectors import organization_list
+from tandem.profiles.choices import Level, MeetingMode
+from tandem.profiles.directory import directory_filters_from
+from tandem.profiles.forms import ProficiencyForm, ProfileForm, SkillAddForm, sorted_timezones
+from tandem.profiles.models import Language, Profile
+from tandem.profiles.onboarding import STEPS, next_step, previous_step, steps_for
+from tandem.profiles.selectors import (
+    mentor_directory,
+    mentor_timezones,
+    profile_for_user,
+    profile_get_visible,
+)
+from tandem.profiles.services import (
+    ProfileError,
+    profile_get_or_create,
+    profile_onboarding_complete,
+    profile_skill_offered_add,
+    profile_skill_offered_remove,
+    profile_skill_offered_set_proficiency,
+    profile_skill_wanted_add,
+    profile_skill_wanted_remove,
+    profile_update,
+)
+from tandem.skills.selectors import skill_suggest
+
+SKILL_SIDES = ("wanted", "offered")
+
+
+def _apply(form: ProfileForm, profile: Profile) -> bool:
+    """Save a valid form through the service; a broken rule becomes a field error."""
+    try:
+        profile_update(profile=profile, **form.service_kwargs())
+    except ProfileError as error:
+        form.add_error(error.field if error.field in form.fields else None, error.message)
+        return False
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    return True
+
+
+@login_required
+def home(request: HtmxHttpRequest) -> HttpResponse:
+    """A signed-in person's starting point; new people are sent to onboarding."""
+    profile = profile_for_user(user=request.user)  # type: ignore[arg-type]
+    if profile is None or not profile.is_onboarded:
+        return redirect("profiles:onboarding")
+    return render(request, "profiles/home.html", {"profile": profile})
+
+
+@login_required
+def onboarding(request: HtmxHttpRequest) -> HttpResponse:
+    """Start (or resume) onboarding at its first step."""
+    return redirect("profiles:onboarding_step", step="about")
+
+
+def _onboarding_context(profile: Profile, step_slug: str, form: ProfileForm) -> dict[str, Any]:
+    step = STEPS[step_slug]
+    return {
+        "profile": profile,
+        "step": step,
+        "steps": steps_for(profile),
+        "previous": previous_step(profile, step_slug),
+        "form": form,
+        "timezones": sorted_timezones() if step_slug == "practical" else [],
+        "skill_form": SkillAddForm(),
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def onboarding_step(request: HtmxHttpRequest, step: str) -> HttpResponse:
+    """One onboarding step: a short form; htmx swaps in the next step without a reload."""
+    if step not in STEPS:
+        raise Http404("No such step")
+    profile = profile_get_or_create(user=request.user)  # type: ignore[arg-type]
+    if step not in [s.slug for s in steps_for(profile)]:
+        return redirect("profiles:onboarding_step", step="about")
+    form_class = STEPS[step].form_class
+    template = "profiles/onboarding.html"
+    if request.method == "POST":
+        form = form_class(request.POST, instance=profile)
+        if form.is_valid() and _apply(form, profile):
+            following = next_step(profile, step)
+            if following is None:
+                profile_onboarding_complete(profile=profile, now=timezone.now())
+                messages.success(request, "Welcome to Tandem! This is your profile.")
+                url = profile.get_absolute_url()
+                return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+            if not request.htmx:
+                return redirect("profiles:onboarding_step", step=following.slug)
+            context = _onboarding_context(
+                profile, following.slug, following.form_class(instance=profile)
+            )
+            response = render(request, f"{template}#wizard", context)
+            response["HX-Push-Url"] = reverse("profiles:onboarding_step", args=[following.slug])
+            return response
+        profile.refresh_from_db()
+    else:
+        form = form_class(instance=profile)
+    partial = f"{template}#wizard" if request.htmx else template
+    return render(request, partial, _onboarding_context(profile, step, form))
+
+
+@login_required
+@require_GET
+def profile_detail(request: HtmxHttpRequest, profile_id: int) -> HttpResponse:
+    """A profile page; hidden or out-of-organization profiles are 404 to others."""
+    profile = profile_get_visible(profile_id=profile_id, viewer=request.user)  # type: ignore[arg-type]
+    if profile is None:
+        raise Http404("No such profile")
+    is_owner = profile.user_id == request.user.pk
+    return render(request, "profiles/detail.html", {"profile": profile, "is_owner": is_owner})
+
+
+def _own_profile_or_403(request: HtmxHttpRequest, profile_id: int) -> Profile:
+    profile = (
+        Profile.objects.select_related("organization", "manager").filter(pk=profile_id).first()
+    )
+    if profile is None:
+        raise Http404("No such profile")
+    if profile.user_id != request.user.pk:
+        raise PermissionDenied("Only the owner can edit a profile.")
+    return profile
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_edit(request: HtmxHttpRequest, profile_id: int) -> HttpResponse:
+    """Edit one's own profile; everyone else gets 403 and nothing changes."""
+    profile = _own_profile_or_403(request, profile_id)
+    if request.method == "POST":
+        form = ProfileForm(request.POST, instance=profile)
+        if form.is_valid() and _apply(form, profile):
+            messages.success(request, "Your profile is saved.")
+            return redirect(profile.get_absolute_url())
+        profile.refresh_from_db()
+    else:
+        form = ProfileForm(instance=profile)
+    context = {
+        "profile": profile,
+        "form": form,
+        "timezones": sorted_timezones(),
+        "skill_form": SkillAddForm(),
+    }
+    return render(request, "profiles/edit.html", context)
+
+
+def _skills_response(
+    request: HtmxHttpRequest, side: str, form: SkillAddForm | None = None
+) -> HttpResponse:
+    """The skill editor partial for htmx; a redirect back for plain form posts."""
+    if not request.htmx:
+        if form is not None and form.errors:
+            for error in form.errors.get("skill", []):
+                messages.error(request, error)
+        target = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+            target = reverse("home")
+        return redirect(target)
+    profile = profile_for_user(user=request.user)  # type: ignore[arg-type]
+    context = {"profile": profile, "side": side, "skill_form": form or SkillAddForm()}
+    return render(request, "profiles/_skills.html#editor", context)
+
+
+@login_required
+@require_POST
+def skill_add(request: HtmxHttpRequest, side: str) -> HttpResponse:
+    """Add a skill to one's own profile (wanted or offered)."""
+    if side not in SKILL_SIDES:
+        raise Http404("No such list")
+    profile = profile_get_or_create(user=request.user)  # type: ignore[arg-type]
+    form = SkillAddForm(request.POST)
+    if form.is_valid():
+        try:
+            if side == "wanted":
+                profile_skill_wanted_add(profile=profile, text=form.cleaned_data["text"])
+            else:
+                proficiency = form.cleaned_data.get("proficiency") or 3
+                profile_skill_offered_add(
+                    profile=profile, text=form.cleaned_data["text"], proficiency=proficiency
+                )
+            form = SkillAddForm()
+        except ProfileError as error:
+            form.add_error("skill", error.message)
+    return _skills_response(request, side, form)
+
+
+@login_required
+@require_POST
+def skill_remove(request: HtmxHttpRequest, side: str, skill_id: int) -> HttpResponse:
+    """Remove a skill from one's own profile."""
+    if side not in SKILL_SIDES:
+        raise Http404("No such list")
+    profile = profile_get_or_create(user=request.user)  # type: ignore[arg-type]
+    if side == "wanted":
+        profile_skill_wanted_remove(profile=profile, skill_id=skill_id)
+    else:
+        profile_skill_offered_remove(profile=profile, skill_id=skill_id)
+    return _skills_response(request, side)
+
+
+@login_required
+@require_POST
+def skill_proficiency(request: HtmxHttpRequest, skill_id: int) -> HttpResponse:
+    """Change how well one knows an offered skill."""
+    profile = profile_get_or_create(user=request.user)  # type: ignore[arg-type]
+    form = ProficiencyForm(request.POST)
+    if form.is_valid():
+        profile_skill_offered_set_proficiency(
+            profile=profile, skill_id=skill_id, proficiency=form.cleaned_data["proficiency"]
+        )
+    return _skills_response(request, "offered")
+
+
+@login_required
+@require_GET
+def skill_suggestions(request: HtmxHttpRequest) -> HttpResponse:
+    """Skills matching what is typed so far (names and synonyms), as clickable suggestions."""
+    side = request.GET.get("side", "wanted")
+    query = request.GET.get("skill", "") or request.GET.get("q", "")
+    suggestions = skill_suggest(query=query[:60]) if len(query.strip()) >= 1 else []
+    context = {"suggestions": suggestions, "side": side, "query": query}
+    return render(request, "profiles/_skills.html#suggestions", context)
+
+
+@login_required
+@require_GET
+def organization_suggestions(request: HtmxHttpRequest) -> HttpResponse:
+    """Known organizations for the organization field's datalist."""
+    orgs = organization_list(query=request.GET.get("organization_name", "")[:60], limit=10)
+    return render(request, "profiles/_organizations.html", {"organizations": orgs})
+
+
+@login_required
+@require_GET
+def directory(request: HtmxHttpRequest) -> HttpResponse:
+    """The mentor directory: filters on the left, a page of mentors on the right."""
+    parsed = directory_filters_from(request.GET)
+    mentors = mentor_directory(viewer=request.user, filters=parsed.filters)  # type: ignore[arg-type]
+    paginator = Paginator(mentors, settings.TANDEM_DIRECTORY_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "page": page,
+        "parsed": parsed,
+        "querystring": query.urlencode(),
+        "industries": Industry.choices,
+        "functions": JobFunction.choices,
+        "levels": Level.choices,
+        "modes": [(MeetingMode.VIRTUAL, "Virtual"), (MeetingMode.IN_PERSON, "In person")],
+        "languages": Language.objects.all(),
+        "timezones": mentor_timezones(),
+    }
+    template = "profiles/directory.html"
+    if request.htmx and request.htmx.target == "directory-results":
+        template += "#results"
+    return render(request, template, context)

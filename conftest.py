@@ -1,0 +1,36 @@
+"""Fixtures shared by every test."""
+
+import pytest
+from django.core.cache import cache
+
+from tandem.accounts.tests.factories import UserFactory
+from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Rate-limit counters live in the cache; each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def mentee(db):
+    return ProfileFactory()
+
+
+@pytest.fixture
+def mentor(db):
+    return MentorProfileFactory()
+
+
+@pytest.fixture
+def mentee_client(client, mentee):
+    client.force_login(mentee.user)
+    return client

@@ -36,7 +36,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff format --check .
 
 types: $(VENV)/.installed-dev
-	$(BIN)/mypy .
+	$(BIN)/mypy
 
 imports: $(VENV)/.installed-dev
 	$(BIN)/lint-imports

@@ -34,7 +34,7 @@ def env_bool(name: str, default: bool = False) -> bool:
 def env_int(name: str, default: int) -> int:
     """An integer variable."""
     value = os.environ.get(name)
-    return int(value) if value not in (None, "") else default
+    return default if value is None or value == "" else int(value)
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

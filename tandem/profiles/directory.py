@@ -42,9 +42,11 @@ def directory_filters_from(query: QueryDict) -> ParsedFilters:
     )}  # fmt: skip
     skill = skill_resolve(text=values["skill"]) if values["skill"] else None
     unknown = values["skill"] if values["skill"] and skill is None else ""
+    hints = skill_suggest(query=unknown, limit=5) if unknown else []
     filters = DirectoryFilters(
         text=values["q"],
         skill=skill,
+        skill_any_of=tuple(h.pk for h in hints) if unknown else None,
         industry=values["industry"] if values["industry"] in Industry.values else "",
         function=values["function"] if values["function"] in JobFunction.values else "",
         level_min=_int_in(values["level"], 1, 10) if values["level"] else None,
@@ -53,5 +55,4 @@ def directory_filters_from(query: QueryDict) -> ParsedFilters:
         mode=values["mode"],
         available_only=values["available"] in {"1", "on", "true"},
     )
-    hints = skill_suggest(query=unknown, limit=5) if unknown else []
     return ParsedFilters(filters=filters, values=values, unknown_skill=unknown, skill_hints=hints)

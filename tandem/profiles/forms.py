@@ -152,7 +152,7 @@ class ProfileForm(forms.ModelForm):
         return [name.strip() for name in raw.split(",") if name.strip()]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if "is_mentee" in self.fields and not (data.get("is_mentee") or data.get("is_mentor")):
             raise forms.ValidationError("Choose at least one: find a mentor, be a mentor, or both.")
         return data
@@ -181,7 +181,7 @@ class ProfileForm(forms.ModelForm):
 def _step_form(name: str, fields: list[str], extra: list[str]) -> type[ProfileForm]:
     """A ProfileForm limited to some fields (model fields plus extra form-only fields)."""
     meta = type("Meta", (ProfileForm.Meta,), {"fields": fields})
-    form_class = type(name, (ProfileForm,), {"Meta": meta})
+    form_class: type[ProfileForm] = type(name, (ProfileForm,), {"Meta": meta})
     for field_name in ("organization_name", "manager_email", "competitor_names"):
         if field_name not in extra:
             del form_class.base_fields[field_name]
@@ -227,7 +227,7 @@ class SkillAddForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         text = (data.get("pick") or data.get("skill") or "").strip()
         if not text:
             self.add_error("skill", "Type a skill, e.g. Python or public speaking.")

@@ -48,6 +48,8 @@ class DirectoryFilters:
 
     text: str = ""
     skill: Skill | None = None
+    # When the typed skill wasn't recognised: mentors offering any of these close matches.
+    skill_any_of: tuple[int, ...] | None = None
     industry: str = ""
     function: str = ""
     level_min: int | None = None
@@ -71,6 +73,8 @@ def mentor_directory(*, viewer: User, filters: DirectoryFilters) -> QuerySet[Pro
             )
     if filters.skill is not None:
         qs = qs.filter(skills_offered__skill=filters.skill)
+    elif filters.skill_any_of is not None:
+        qs = qs.filter(skills_offered__skill_id__in=filters.skill_any_of)
     if filters.industry:
         qs = qs.filter(industry=filters.industry)
     if filters.function:

@@ -174,7 +174,7 @@ def _skills_response(
     if not request.htmx:
         if form is not None and form.errors:
             for error in form.errors.get("skill", []):
-                messages.error(request, error)
+                messages.error(request, str(error))
         target = request.POST.get("next", "")
         if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
             target = reverse("home")

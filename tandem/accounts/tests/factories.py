@@ -8,7 +8,7 @@ from tandem.accounts.models import User
 PASSWORD = "correct-horse-battery-42"
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     """A verified user who can log in with PASSWORD."""
 
     class Meta:

@@ -9,7 +9,7 @@ from tandem.profiles.models import Language, Profile, SkillOffered
 from tandem.skills.models import Skill
 
 
-class OrganizationFactory(factory.django.DjangoModelFactory):
+class OrganizationFactory(factory.django.DjangoModelFactory[Organization]):
     class Meta:
         model = Organization
         django_get_or_create = ("slug",)
@@ -19,7 +19,7 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
     industry = "technology"
 
 
-class ProfileFactory(factory.django.DjangoModelFactory):
+class ProfileFactory(factory.django.DjangoModelFactory[Profile]):
     """An onboarded mentee profile."""
 
     class Meta:

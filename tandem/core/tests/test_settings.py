@@ -1,0 +1,80 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from config.settings.env import env_bool, env_list, load_dotenv
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+class TestEnvironment:
+    def test_dotenv_fills_in_but_never_overrides(self, tmp_path, monkeypatch):
+        monkeypatch.setenv("TANDEM_A", "from-env")
+        monkeypatch.delenv("TANDEM_B", raising=False)
+        env_file = tmp_path / ".env"
+        env_file.write_text("# comment\nTANDEM_A=from-file\nTANDEM_B='quoted'\n")
+        load_dotenv(env_file)
+        assert os.environ["TANDEM_A"] == "from-env"
+        assert os.environ["TANDEM_B"] == "quoted"
+        monkeypatch.delenv("TANDEM_B")
+
+    def test_booleans_and_lists(self, monkeypatch):
+        monkeypatch.setenv("TANDEM_FLAG", "yes")
+        monkeypatch.setenv("TANDEM_LIST", "a.example, b.example,")
+        assert env_bool("TANDEM_FLAG") is True
+        assert env_bool("TANDEM_MISSING", default=True) is True
+        assert env_list("TANDEM_LIST", []) == ["a.example", "b.example"]
+
+
+def _settings_value(expr: str, **env: str) -> str:
+    code = f"import django; from django.conf import settings; django.setup(); print({expr})"
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code],
+        env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings.base", **env},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result.stdout.strip() or result.stderr.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"DJANGO_DEBUG": "1"}, "django.db.backends.sqlite3"),
+        (
+            {"DJANGO_DEBUG": "1", "DATABASE_URL": "postgres://u@127.0.0.1:5432/tandem"},
+            "django.db.backends.postgresql",
+        ),
+    ],
+)
+def test_the_database_is_sqlite_unless_database_url_is_set(env, expected):
+    assert _settings_value("settings.DATABASES['default']['ENGINE']", **env) == expected
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    assert "DJANGO_SECRET_KEY" in _settings_value("settings.SECRET_KEY", DJANGO_DEBUG="0")
+
+
+def test_production_settings_pass_the_deploy_check():
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.base",
+        DJANGO_SECRET_KEY="x" * 20 + "a-long-random-production-secret-value-0123456789",
+        DJANGO_ALLOWED_HOSTS="tandem.example",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout

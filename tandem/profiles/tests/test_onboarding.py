@@ -1,0 +1,98 @@
+import pytest
+from django.urls import reverse
+
+from tandem.accounts.tests.factories import UserFactory
+from tandem.profiles.models import Profile
+
+ABOUT = {
+    "headline": "Analyst heading for product",
+    "job_title": "Data analyst",
+    "organization_name": "Northwind",
+    "industry": "retail",
+    "function": "data",
+    "level": "2",
+    "years_experience": "3",
+}
+PRACTICAL = {
+    "timezone": "Europe/Lisbon",
+    "meeting_mode": "either",
+    "contact_channel": "video",
+    "visibility": "members",
+}
+HTMX = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "wizard"}
+
+
+def _step(step: str) -> str:
+    return reverse("profiles:onboarding_step", args=[step])
+
+
+@pytest.fixture
+def newcomer_client(client, db):
+    client.force_login(UserFactory())
+    return client
+
+
+@pytest.mark.django_db
+class TestOnboarding:
+    def test_a_new_person_is_sent_from_home_to_onboarding(self, newcomer_client):
+        response = newcomer_client.get(reverse("home"))
+        assert response["Location"] == reverse("profiles:onboarding")
+
+    @pytest.mark.parametrize(
+        ("roles", "steps"),
+        [
+            ({"is_mentee": "on"}, ["learn", "practical"]),
+            ({"is_mentor": "on"}, ["offer", "practical"]),
+            ({"is_mentee": "on", "is_mentor": "on"}, ["learn", "offer", "practical"]),
+        ],
+    )
+    def test_the_steps_follow_the_roles_chosen(self, newcomer_client, roles, steps):
+        response = newcomer_client.post(_step("about"), {**ABOUT, **roles})
+        seen = []
+        while response.status_code == 302 and "/onboarding/" in response["Location"]:
+            step = response["Location"].rstrip("/").rsplit("/", 1)[-1]
+            seen.append(step)
+            data = PRACTICAL if step == "practical" else {"capacity": "2", "hours_per_month": "2"}
+            response = newcomer_client.post(_step(step), data)
+        assert seen == steps
+        profile = Profile.objects.get()
+        assert response["Location"] == profile.get_absolute_url()
+        assert profile.is_onboarded
+        assert profile.timezone == "Europe/Lisbon"
+        assert profile.organization.name == "Northwind"
+
+    def test_with_htmx_the_next_step_is_swapped_in_and_pushed_to_the_url(self, newcomer_client):
+        response = newcomer_client.post(_step("about"), {**ABOUT, "is_mentee": "on"}, **HTMX)
+        assert response.status_code == 200
+        assert response["HX-Push-Url"] == _step("learn")
+        body = response.content.decode()
+        assert body.lstrip().startswith('<div id="wizard">')
+        assert "What you want to learn" in body
+        assert "<html" not in body
+
+    def test_finishing_with_htmx_redirects_the_browser_to_the_profile(self, newcomer_client):
+        newcomer_client.post(_step("about"), {**ABOUT, "is_mentee": "on"})
+        response = newcomer_client.post(_step("practical"), PRACTICAL, **HTMX)
+        assert response["HX-Redirect"] == Profile.objects.get().get_absolute_url()
+
+    def test_an_invalid_step_keeps_the_person_on_it_with_messages(self, newcomer_client):
+        response = newcomer_client.post(_step("about"), {**ABOUT, "level": "0"}, **HTMX)
+        assert response.status_code == 200
+        assert "Choose at least one" in response.content.decode()
+        assert "Pick a level from 1" in response.content.decode()
+        assert Profile.objects.get().headline == ""
+
+    def test_a_step_that_does_not_fit_the_roles_goes_back_to_the_start(self, newcomer_client):
+        newcomer_client.post(_step("about"), {**ABOUT, "is_mentee": "on"})
+        assert newcomer_client.get(_step("offer"))["Location"] == _step("about")
+
+    def test_an_unknown_step_is_not_found(self, newcomer_client):
+        assert newcomer_client.get(_step("nope")).status_code == 404
+
+    def test_defaults_are_sensible(self, newcomer_client):
+        response = newcomer_client.get(_step("about"))
+        form = response.context["form"]
+        assert form["level"].value() == 3
+        newcomer_client.post(_step("about"), {**ABOUT, "is_mentor": "on"})
+        form = newcomer_client.get(_step("offer")).context["form"]
+        assert (form["capacity"].value(), form["hours_per_month"].value()) == (2, 2)

@@ -82,6 +82,8 @@ TEMPLATES = [
     },
 ]
 
+FORM_RENDERER = "tandem.core.forms.TandemFormRenderer"
+
 # --- Database: SQLite file by default, PostgreSQL (psycopg 3) through DATABASE_URL.
 _default_sqlite = f"sqlite:///{BASE_DIR / 'var' / 'tandem.sqlite3'}"
 if not env_str("DATABASE_URL"):

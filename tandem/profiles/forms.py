@@ -57,9 +57,8 @@ class ProfileForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
     )  # fmt: skip
     languages = forms.ModelMultipleChoiceField(
-        label="Languages you can mentor in", queryset=Language.objects.all(), required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text="Hold Ctrl (or ⌘) to pick several.",
+        label="Languages you can hold a conversation in", queryset=Language.objects.all(),
+        required=False, widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-grid"}),
     )  # fmt: skip
     capacity = forms.IntegerField(
         label="How many mentees at once, at most", min_value=0, max_value=MAX_CAPACITY,
@@ -114,6 +113,7 @@ class ProfileForm(forms.ModelForm):
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         profile: Profile = self.instance
         if profile.pk and not self.is_bound:
@@ -122,6 +122,9 @@ class ProfileForm(forms.ModelForm):
             )
             self.initial["manager_email"] = profile.manager.email if profile.manager else ""
             self.initial["competitor_names"] = ", ".join(o.name for o in profile.competitors.all())
+            if "languages" in self.fields and not profile.languages.exists():
+                # Most members mentor in English; a sensible default they can untick.
+                self.initial["languages"] = list(Language.objects.filter(code="en"))
         self.manager: User | None = None
 
     def clean_timezone(self) -> str:

@@ -108,54 +108,106 @@ class OrganizationSpec:
         return f"{slugify(self.name.replace('&', 'and'))}.example"
 
 
-_C, _U, _P, _N = (
-    Organization.Kind.COMPANY,
-    Organization.Kind.UNIVERSITY,
-    Organization.Kind.PUBLIC_BODY,
-    Organization.Kind.NONPROFIT,
-)
+def _org(
+    name: str, industry: str, places: str, weight: int, kind: str = Organization.Kind.COMPANY
+) -> OrganizationSpec:
+    return OrganizationSpec(name, industry, kind, tuple(places.split()), weight)
+
+
+def _weights(spec: str) -> dict[str, int]:
+    """'engineering 32, data 12' → {'engineering': 32, 'data': 12}."""
+    return {name: int(weight) for name, weight in (item.split() for item in spec.split(","))}
+
+
+_I, _KIND = Industry, Organization.Kind
 ORGANIZATIONS: tuple[OrganizationSpec, ...] = (
-    OrganizationSpec("Brightloom Software", Industry.TECHNOLOGY, _C, ("london", "berlin", "lisbon"), 11),
-    OrganizationSpec("Kestrelway Cloud", Industry.TECHNOLOGY, _C, ("san_francisco", "austin", "toronto"), 10),
-    OrganizationSpec("Quillstack", Industry.TECHNOLOGY, _C, ("bengaluru", "singapore", "amsterdam"), 7),
-    OrganizationSpec("Harbourvine Bank", Industry.FINANCE, _C, ("london", "edinburgh", "dublin"), 9),
-    OrganizationSpec("Halden & Crane Capital", Industry.FINANCE, _C, ("new_york", "chicago", "toronto"), 6),
-    OrganizationSpec("Riverside Health Partners", Industry.HEALTHCARE, _C, ("manchester", "london"), 7),
-    OrganizationSpec("Solvia Therapeutics", Industry.PHARMA, _C, ("boston", "munich", "paris"), 5),
-    OrganizationSpec("Pennant Retail Group", Industry.RETAIL, _C, ("manchester", "london", "dublin"), 6),
-    OrganizationSpec("Cartwheel Commerce", Industry.RETAIL, _C, ("madrid", "barcelona", "mexico_city"), 5),
-    OrganizationSpec("Fjordlight Energy", Industry.ENERGY, _C, ("oslo", "stockholm", "copenhagen"), 4),
-    OrganizationSpec("Ridgewell Consulting", Industry.CONSULTING, _C, ("london", "new_york", "singapore"), 6),
-    OrganizationSpec("Clearwater Advisory", Industry.CONSULTING, _C, ("sydney", "melbourne"), 4),
-    OrganizationSpec("Eastmoor University", Industry.EDUCATION, _U, ("edinburgh", "manchester"), 6),
-    OrganizationSpec("Tallow Lane Logistics", Industry.LOGISTICS, _C, ("warsaw", "amsterdam", "mexico_city"), 4),
-    OrganizationSpec("Greenharvest Cooperative", Industry.AGRICULTURE, _C, ("nairobi", "lagos", "cape_town"), 3),
-    OrganizationSpec("Westbridge City Council", Industry.PUBLIC_SECTOR, _P, ("london",), 3),
-    OrganizationSpec("Open Doors Housing Trust", Industry.NONPROFIT, _N, ("dublin", "london"), 2),
-    OrganizationSpec("Pixelfold Media", Industry.MEDIA, _C, ("los_angeles", "berlin", "paris"), 4),
-    OrganizationSpec("Ironmere Manufacturing", Industry.MANUFACTURING, _C, ("munich", "sao_paulo", "warsaw"), 4),
-    OrganizationSpec("Tidewater Telecom", Industry.TELECOM, _C, ("mumbai", "bengaluru", "nairobi"), 5),
-)  # fmt: skip
+    _org("Brightloom Software", _I.TECHNOLOGY, "london berlin lisbon", 11),
+    _org("Kestrelway Cloud", _I.TECHNOLOGY, "san_francisco austin toronto", 10),
+    _org("Quillstack", _I.TECHNOLOGY, "bengaluru singapore amsterdam", 7),
+    _org("Harbourvine Bank", _I.FINANCE, "london edinburgh dublin", 9),
+    _org("Halden & Crane Capital", _I.FINANCE, "new_york chicago toronto", 6),
+    _org("Riverside Health Partners", _I.HEALTHCARE, "manchester london", 7),
+    _org("Solvia Therapeutics", _I.PHARMA, "boston munich paris", 5),
+    _org("Pennant Retail Group", _I.RETAIL, "manchester london dublin", 6),
+    _org("Cartwheel Commerce", _I.RETAIL, "madrid barcelona mexico_city", 5),
+    _org("Fjordlight Energy", _I.ENERGY, "oslo stockholm copenhagen", 4),
+    _org("Ridgewell Consulting", _I.CONSULTING, "london new_york singapore", 6),
+    _org("Clearwater Advisory", _I.CONSULTING, "sydney melbourne", 4),
+    _org("Eastmoor University", _I.EDUCATION, "edinburgh manchester", 6, _KIND.UNIVERSITY),
+    _org("Tallow Lane Logistics", _I.LOGISTICS, "warsaw amsterdam mexico_city", 4),
+    _org("Greenharvest Cooperative", _I.AGRICULTURE, "nairobi lagos cape_town", 3),
+    _org("Westbridge City Council", _I.PUBLIC_SECTOR, "london", 3, _KIND.PUBLIC_BODY),
+    _org("Open Doors Housing Trust", _I.NONPROFIT, "dublin london", 2, _KIND.NONPROFIT),
+    _org("Pixelfold Media", _I.MEDIA, "los_angeles berlin paris", 4),
+    _org("Ironmere Manufacturing", _I.MANUFACTURING, "munich sao_paulo warsaw", 4),
+    _org("Tidewater Telecom", _I.TELECOM, "mumbai bengaluru nairobi", 5),
+)
 
 _F = JobFunction
-# What people do in each industry (relative weights).
+# What people do in each industry (relative weights of JobFunction values).
 INDUSTRY_FUNCTIONS: dict[str, dict[str, int]] = {
-    Industry.TECHNOLOGY: {_F.ENGINEERING: 32, _F.DATA: 12, _F.PRODUCT: 10, _F.DESIGN: 8, _F.MARKETING: 7, _F.SALES: 9, _F.CUSTOMER_SUCCESS: 7, _F.HR: 4, _F.FINANCE: 3, _F.OPERATIONS: 3, _F.LEGAL: 2, _F.STRATEGY: 1, _F.GENERAL_MANAGEMENT: 2},
-    Industry.FINANCE: {_F.FINANCE: 22, _F.DATA: 14, _F.ENGINEERING: 14, _F.SALES: 8, _F.CUSTOMER_SUCCESS: 8, _F.LEGAL: 8, _F.OPERATIONS: 10, _F.HR: 4, _F.MARKETING: 4, _F.STRATEGY: 5, _F.PRODUCT: 3, _F.GENERAL_MANAGEMENT: 2},
-    Industry.HEALTHCARE: {_F.CLINICAL: 45, _F.OPERATIONS: 14, _F.RESEARCH: 8, _F.DATA: 6, _F.HR: 7, _F.FINANCE: 6, _F.ENGINEERING: 4, _F.GENERAL_MANAGEMENT: 5, _F.TEACHING: 3, _F.LEGAL: 2},
-    Industry.PHARMA: {_F.RESEARCH: 30, _F.CLINICAL: 10, _F.DATA: 12, _F.OPERATIONS: 12, _F.LEGAL: 8, _F.MARKETING: 8, _F.SALES: 8, _F.FINANCE: 4, _F.HR: 4, _F.GENERAL_MANAGEMENT: 4},
-    Industry.RETAIL: {_F.OPERATIONS: 20, _F.SALES: 10, _F.MARKETING: 14, _F.CUSTOMER_SUCCESS: 12, _F.ENGINEERING: 10, _F.DATA: 8, _F.PRODUCT: 6, _F.DESIGN: 5, _F.FINANCE: 6, _F.HR: 5, _F.GENERAL_MANAGEMENT: 4},
-    Industry.ENERGY: {_F.OPERATIONS: 25, _F.ENGINEERING: 20, _F.DATA: 10, _F.FINANCE: 10, _F.STRATEGY: 8, _F.LEGAL: 6, _F.HR: 6, _F.SALES: 5, _F.RESEARCH: 5, _F.GENERAL_MANAGEMENT: 5},
-    Industry.CONSULTING: {_F.STRATEGY: 40, _F.DATA: 12, _F.FINANCE: 10, _F.ENGINEERING: 8, _F.HR: 6, _F.MARKETING: 5, _F.SALES: 7, _F.OPERATIONS: 5, _F.DESIGN: 4, _F.GENERAL_MANAGEMENT: 3},
-    Industry.EDUCATION: {_F.TEACHING: 35, _F.RESEARCH: 25, _F.OPERATIONS: 10, _F.HR: 6, _F.FINANCE: 6, _F.DATA: 6, _F.MARKETING: 5, _F.ENGINEERING: 4, _F.GENERAL_MANAGEMENT: 3},
-    Industry.LOGISTICS: {_F.OPERATIONS: 40, _F.ENGINEERING: 10, _F.DATA: 10, _F.SALES: 10, _F.CUSTOMER_SUCCESS: 8, _F.FINANCE: 8, _F.HR: 6, _F.LEGAL: 3, _F.GENERAL_MANAGEMENT: 5},
-    Industry.AGRICULTURE: {_F.OPERATIONS: 30, _F.RESEARCH: 15, _F.SALES: 12, _F.FINANCE: 10, _F.MARKETING: 10, _F.DATA: 8, _F.HR: 6, _F.GENERAL_MANAGEMENT: 9},
-    Industry.PUBLIC_SECTOR: {_F.OPERATIONS: 25, _F.LEGAL: 12, _F.FINANCE: 12, _F.HR: 10, _F.DATA: 10, _F.ENGINEERING: 8, _F.STRATEGY: 10, _F.GENERAL_MANAGEMENT: 8, _F.CUSTOMER_SUCCESS: 5},
-    Industry.NONPROFIT: {_F.OPERATIONS: 20, _F.MARKETING: 18, _F.FINANCE: 15, _F.HR: 10, _F.GENERAL_MANAGEMENT: 12, _F.STRATEGY: 10, _F.DATA: 8, _F.CUSTOMER_SUCCESS: 7},
-    Industry.MEDIA: {_F.DESIGN: 20, _F.MARKETING: 20, _F.ENGINEERING: 15, _F.PRODUCT: 10, _F.SALES: 12, _F.DATA: 8, _F.LEGAL: 5, _F.FINANCE: 5, _F.GENERAL_MANAGEMENT: 5},
-    Industry.MANUFACTURING: {_F.OPERATIONS: 35, _F.ENGINEERING: 20, _F.RESEARCH: 8, _F.SALES: 10, _F.FINANCE: 8, _F.HR: 6, _F.LEGAL: 3, _F.DATA: 5, _F.GENERAL_MANAGEMENT: 5},
-    Industry.TELECOM: {_F.ENGINEERING: 30, _F.CUSTOMER_SUCCESS: 15, _F.SALES: 12, _F.DATA: 10, _F.PRODUCT: 8, _F.MARKETING: 8, _F.OPERATIONS: 8, _F.FINANCE: 4, _F.HR: 3, _F.LEGAL: 2},
-}  # fmt: skip
+    _I.TECHNOLOGY: _weights(
+        "engineering 32, data 12, product 10, design 8, marketing 7, sales 9, "
+        "customer_success 7, hr 4, finance 3, operations 3, legal 2, strategy 1, "
+        "general_management 2"
+    ),
+    _I.FINANCE: _weights(
+        "finance 22, data 14, engineering 14, sales 8, customer_success 8, legal 8, "
+        "operations 10, hr 4, marketing 4, strategy 5, product 3, general_management 2"
+    ),
+    _I.HEALTHCARE: _weights(
+        "clinical 45, operations 14, research 8, data 6, hr 7, finance 6, engineering 4, "
+        "general_management 5, teaching 3, legal 2"
+    ),
+    _I.PHARMA: _weights(
+        "research 30, clinical 10, data 12, operations 12, legal 8, marketing 8, sales 8, "
+        "finance 4, hr 4, general_management 4"
+    ),
+    _I.RETAIL: _weights(
+        "operations 20, sales 10, marketing 14, customer_success 12, engineering 10, data 8, "
+        "product 6, design 5, finance 6, hr 5, general_management 4"
+    ),
+    _I.ENERGY: _weights(
+        "operations 25, engineering 20, data 10, finance 10, strategy 8, legal 6, hr 6, "
+        "sales 5, research 5, general_management 5"
+    ),
+    _I.CONSULTING: _weights(
+        "strategy 40, data 12, finance 10, engineering 8, hr 6, marketing 5, sales 7, "
+        "operations 5, design 4, general_management 3"
+    ),
+    _I.EDUCATION: _weights(
+        "teaching 35, research 25, operations 10, hr 6, finance 6, data 6, marketing 5, "
+        "engineering 4, general_management 3"
+    ),
+    _I.LOGISTICS: _weights(
+        "operations 40, engineering 10, data 10, sales 10, customer_success 8, finance 8, "
+        "hr 6, legal 3, general_management 5"
+    ),
+    _I.AGRICULTURE: _weights(
+        "operations 30, research 15, sales 12, finance 10, marketing 10, data 8, hr 6, "
+        "general_management 9"
+    ),
+    _I.PUBLIC_SECTOR: _weights(
+        "operations 25, legal 12, finance 12, hr 10, data 10, engineering 8, strategy 10, "
+        "general_management 8, customer_success 5"
+    ),
+    _I.NONPROFIT: _weights(
+        "operations 20, marketing 18, finance 15, hr 10, general_management 12, strategy 10, "
+        "data 8, customer_success 7"
+    ),
+    _I.MEDIA: _weights(
+        "design 20, marketing 20, engineering 15, product 10, sales 12, data 8, legal 5, "
+        "finance 5, general_management 5"
+    ),
+    _I.MANUFACTURING: _weights(
+        "operations 35, engineering 20, research 8, sales 10, finance 8, hr 6, legal 3, data 5, "
+        "general_management 5"
+    ),
+    _I.TELECOM: _weights(
+        "engineering 30, customer_success 15, sales 12, data 10, product 8, marketing 8, "
+        "operations 8, finance 4, hr 3, legal 2"
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -225,7 +277,8 @@ FUNCTIONS: dict[str, FunctionVocab] = {
     ),
     _F.CUSTOMER_SUCCESS: FunctionVocab(
         "customer success", ("customer success manager", "support specialist"),
-        "customer success", ("sales-business-development", _COMM), (_LEAD, "operations-supply-chain"),
+        "customer success", ("sales-business-development", _COMM),
+        (_LEAD, "operations-supply-chain"),
         ("customer-success", "account-management", "active-listening", "relationship-building"),
         {1: ("Customer support associate",), 2: ("Customer support specialist",),
          6: ("Customer success team manager", "Support manager"),
@@ -366,6 +419,5 @@ YEARS_BY_LEVEL: dict[int, tuple[int, int]] = {
 
 # Skills written with their capitals even mid-sentence.
 PROPER_NOUN_SKILLS = frozenset(
-    {"python", "java", "go", "react", "django", "kubernetes", "figma", "salesforce",
-     "microsoft-excel", "lean-six-sigma"}
+    {"python", "java", "go", "csharp", "react", "django", "kubernetes", "figma", "salesforce"}
 )  # fmt: skip

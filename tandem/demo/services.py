@@ -1,0 +1,221 @@
+"""Writes for the demo data: the planned population, written in bulk in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from tandem.accounts.models import User, program_managers_group
+from tandem.demo.generator import DemoError, DemoPlan, demo_plan_build
+from tandem.demo.logins import DEMO_PASSWORD
+from tandem.demo.selectors import demo_is_loaded, demo_next_number
+from tandem.organizations.models import Organization
+from tandem.organizations.services import organization_get_or_create
+from tandem.profiles.models import Language, Profile, SkillOffered
+from tandem.skills.models import Skill
+
+# Rows per INSERT; SQLite lowers it further to fit its limit on query parameters.
+BATCH_SIZE = 1000
+UPDATE_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class DemoReport:
+    """What a load created."""
+
+    people: int
+    mentors: int  # counting people who are both
+    mentees: int  # counting people who are both
+    both: int
+    organizations: int  # organizations the people belong to
+    organizations_created: int
+    managers: int  # people who have a manager
+    competitor_links: int
+    paused: int
+    named_created: bool  # the five demo logins were created by this load
+
+
+def demo_load(*, people: int, seed: int, now: datetime | None = None) -> DemoReport:
+    """Create `people` demo people (the five demo logins among them on the first load).
+
+    Loading again adds `people` more, numbered after the existing ones; the demo logins
+    are only ever created once. The same seed on a fresh database gives the same people.
+    """
+    now = now or timezone.now()
+    include_named = not demo_is_loaded()
+    plan = demo_plan_build(
+        people=people, seed=seed, first_number=demo_next_number(), include_named=include_named
+    )
+    with transaction.atomic():
+        created = _organizations_write(plan=plan)
+        _people_write(plan=plan, now=now)
+    return DemoReport(
+        people=len(plan.people),
+        mentors=plan.mentors,
+        mentees=plan.mentees,
+        both=plan.both,
+        organizations=len({p.organization for p in plan.people if p.organization}),
+        organizations_created=created,
+        managers=sum(p.manager is not None for p in plan.people),
+        competitor_links=sum(len(p.competitors) for p in plan.people),
+        paused=sum(p.is_paused for p in plan.people),
+        named_created=include_named,
+    )
+
+
+def _organizations_write(*, plan: DemoPlan) -> int:
+    """Create the plan's organizations that don't exist yet; how many were new."""
+    existing = set(
+        Organization.objects.filter(name__in=[o.name for o in plan.organizations]).values_list(
+            "name", flat=True
+        )
+    )
+    for spec in plan.organizations:
+        organization = organization_get_or_create(name=spec.name, industry=spec.industry)
+        if spec.name not in existing and organization.kind != spec.kind:
+            Organization.objects.filter(pk=organization.pk).update(kind=spec.kind)
+    return len([o for o in plan.organizations if o.name not in existing])
+
+
+def _ids(model: type[Skill] | type[Language], field: str, keys: Iterable[str]) -> dict[str, int]:
+    """Primary keys by `field` value; every key must exist."""
+    wanted = set(keys)
+    found: dict[str, int] = dict(
+        model.objects.filter(**{f"{field}__in": wanted}).values_list(field, "id")
+    )
+    missing = sorted(wanted - set(found))
+    if missing:
+        raise DemoError(
+            f"The database lacks {model._meta.verbose_name_plural}: {', '.join(missing)}. "
+            "Run `manage.py migrate` (and `manage.py load_skills`) first."
+        )
+    return found
+
+
+def _people_write(*, plan: DemoPlan, now: datetime) -> None:
+    """Users, verified email addresses, profiles and their related rows, in bulk."""
+    people = plan.people
+    organizations = dict(
+        Organization.objects.filter(name__in=[o.name for o in plan.organizations]).values_list(
+            "name", "id"
+        )
+    )
+    skills = _ids(
+        Skill,
+        "slug",
+        [s for p in people for s in p.skills_wanted]
+        + [s for p in people for s, _ in p.skills_offered],
+    )
+    languages = _ids(Language, "code", [code for p in people for code in p.languages])
+    password = make_password(DEMO_PASSWORD)  # hashed once: every demo person shares it
+
+    users = [
+        User(
+            email=p.email,
+            first_name=p.first_name,
+            last_name=p.last_name,
+            password=password,
+            is_staff=p.is_staff,
+            is_superuser=p.is_staff,
+            date_joined=now - timedelta(seconds=p.joined_seconds_ago),
+        )
+        for p in people
+    ]
+    User.objects.bulk_create(users, batch_size=BATCH_SIZE)
+    EmailAddress.objects.bulk_create(
+        [EmailAddress(user=u, email=u.email, verified=True, primary=True) for u in users],
+        batch_size=BATCH_SIZE,
+    )
+    profiles = [
+        Profile(
+            user=user,
+            is_mentee=p.is_mentee,
+            is_mentor=p.is_mentor,
+            headline=p.headline,
+            job_title=p.job_title,
+            organization_id=organizations.get(p.organization),
+            industry=p.industry,
+            function=p.function,
+            level=p.level,
+            years_experience=p.years_experience,
+            bio=p.bio,
+            goals=p.goals,
+            target_industry=p.target_industry,
+            target_function=p.target_function,
+            target_level=p.target_level,
+            focus_areas_sought=list(p.focus_areas_sought),
+            mentoring_types_sought=list(p.mentoring_types_sought),
+            focus_areas_offered=list(p.focus_areas_offered),
+            mentoring_types_offered=list(p.mentoring_types_offered),
+            hours_per_month=p.hours_per_month,
+            capacity=p.capacity,
+            is_paused=p.is_paused,
+            timezone=p.timezone,
+            city=p.city,
+            country=p.country,
+            meeting_mode=p.meeting_mode,
+            contact_channel=p.contact_channel,
+            contact_detail=p.contact_detail,
+            manager_id=users[p.manager].pk if p.manager is not None else None,
+            visibility=p.visibility,
+            onboarded_at=user.date_joined + timedelta(seconds=p.onboarding_seconds),
+        )
+        for user, p in zip(users, people, strict=True)
+    ]
+    Profile.objects.bulk_create(profiles, batch_size=BATCH_SIZE)
+    _profiles_backdate(profile_ids=[profile.pk for profile in profiles])
+
+    pairs = list(zip(profiles, people, strict=True))
+    SkillWanted = Profile.skills_wanted.through
+    SkillWanted.objects.bulk_create(
+        [
+            SkillWanted(profile_id=pr.pk, skill_id=skills[s])
+            for pr, p in pairs
+            for s in p.skills_wanted
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    SkillOffered.objects.bulk_create(
+        [
+            SkillOffered(profile_id=pr.pk, skill_id=skills[s], proficiency=level)
+            for pr, p in pairs
+            for s, level in p.skills_offered
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    Speaks = Profile.languages.through
+    Speaks.objects.bulk_create(
+        [
+            Speaks(profile_id=pr.pk, language_id=languages[c])
+            for pr, p in pairs
+            for c in p.languages
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    Competitor = Profile.competitors.through
+    Competitor.objects.bulk_create(
+        [
+            Competitor(profile_id=pr.pk, organization_id=organizations[name])
+            for pr, p in pairs
+            for name in p.competitors
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    managers = [user for user, p in zip(users, people, strict=True) if p.is_program_manager]
+    if managers:
+        program_managers_group().user_set.add(*managers)
+
+
+def _profiles_backdate(*, profile_ids: list[int]) -> None:
+    """bulk_create stamps auto_now fields with the current time; date them at onboarding."""
+    for start in range(0, len(profile_ids), UPDATE_CHUNK):
+        Profile.objects.filter(pk__in=profile_ids[start : start + UPDATE_CHUNK]).update(
+            created_at=F("onboarded_at"), updated_at=F("onboarded_at")
+        )

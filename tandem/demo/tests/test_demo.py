@@ -1,0 +1,391 @@
+"""The demo data: the plan built in memory, the bulk load, the logins and the command."""
+
+import io
+import re
+from collections import Counter
+from zoneinfo import available_timezones
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from tandem.accounts.models import PROGRAM_MANAGERS_GROUP, User
+from tandem.demo.generator import (
+    DEFAULT_PEOPLE,
+    DEFAULT_SEED,
+    MIN_PEOPLE,
+    DemoError,
+    DemoPlan,
+    demo_plan_build,
+)
+from tandem.demo.logins import DEMO_LOGIN_URL, DEMO_LOGINS, DEMO_PASSWORD, NAMED_PEOPLE
+from tandem.demo.services import DemoReport, demo_load
+from tandem.demo.traits import skill_phrase, taxonomy
+from tandem.demo.vocab import FUNCTIONS, INDUSTRY_FUNCTIONS, ORGANIZATIONS, PLACES
+from tandem.organizations.choices import JobFunction
+from tandem.organizations.models import Organization
+from tandem.profiles.choices import Proficiency, Visibility
+from tandem.profiles.languages import LANGUAGES
+from tandem.profiles.models import Profile, SkillOffered
+
+SMALL = 50
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+@pytest.fixture(scope="module")
+def plan() -> DemoPlan:
+    """The default plan, built once for the pure tests."""
+    return demo_plan_build(people=DEFAULT_PEOPLE, seed=DEFAULT_SEED)
+
+
+def generated(plan: DemoPlan):
+    """The people drawn at random (not the five hand-written logins)."""
+    return plan.people[len(NAMED_PEOPLE) :]
+
+
+class TestDemoVocabulary:
+    def test_every_job_function_has_titles_and_skills(self):
+        assert set(FUNCTIONS) == set(JobFunction.values)
+
+    def test_industry_weights_name_real_job_functions(self):
+        for weights in INDUSTRY_FUNCTIONS.values():
+            assert set(weights) <= set(JobFunction.values)
+
+    def test_every_organization_has_its_industry_weighted_and_known_places(self):
+        for org in ORGANIZATIONS:
+            assert org.industry in INDUSTRY_FUNCTIONS
+            assert set(org.places) <= set(PLACES)
+
+    def test_places_use_real_timezones_and_known_languages(self):
+        codes = {code for code, _ in LANGUAGES}
+        for place in PLACES.values():
+            assert place.timezone in available_timezones()
+            assert {code for code, _ in place.languages} <= codes
+
+    def test_skill_categories_and_core_skills_exist_in_the_taxonomy(self):
+        by_category, names = taxonomy()
+        for vocab in FUNCTIONS.values():
+            assert set(vocab.primary) | set(vocab.secondary) <= set(by_category)
+            assert set(vocab.core) <= set(names)
+
+
+class TestDemoPlanBuild:
+    def test_the_same_seed_gives_the_same_plan(self, plan):
+        assert demo_plan_build(people=DEFAULT_PEOPLE, seed=DEFAULT_SEED) == plan
+
+    def test_another_seed_gives_other_people(self, plan):
+        other = demo_plan_build(people=DEFAULT_PEOPLE, seed=DEFAULT_SEED + 1)
+        assert [p.email for p in generated(other)] != [p.email for p in generated(plan)]
+
+    def test_the_default_size_has_at_least_200_mentors_and_600_mentees(self, plan):
+        assert len(plan.people) == DEFAULT_PEOPLE
+        assert plan.mentors >= 200
+        assert plan.mentees >= 600
+        assert plan.both > 0
+
+    @pytest.mark.parametrize("people", [SMALL, 137])
+    def test_smaller_plans_keep_the_role_proportions(self, people):
+        small = demo_plan_build(people=people, seed=DEFAULT_SEED)
+        assert len(small.people) == people
+        assert small.mentors == round(people * 0.3)
+        assert small.mentees == people - round(people * 0.2)
+
+    def test_refuses_fewer_people_than_the_minimum(self):
+        with pytest.raises(DemoError):
+            demo_plan_build(people=MIN_PEOPLE - 1, seed=DEFAULT_SEED)
+
+    def test_emails_are_unique_and_numbered_by_organization(self, plan):
+        emails = [p.email for p in plan.people]
+        assert len(set(emails)) == len(emails)
+        assert all(re.fullmatch(r"[a-z0-9-]+\.[a-z0-9-]+\.\d+@[a-z0-9-]+\.example", e)
+                   for e in emails[len(NAMED_PEOPLE) :])  # fmt: skip
+
+    def test_a_later_load_continues_the_numbering_without_the_named_logins(self):
+        later = demo_plan_build(
+            people=SMALL, seed=DEFAULT_SEED, first_number=801, include_named=False
+        )
+        numbers = [int(p.email.split("@")[0].rsplit(".", 1)[1]) for p in later.people]
+        assert numbers == list(range(801, 801 + SMALL))
+        assert not {p.email for p in later.people} & {p.email for p in NAMED_PEOPLE}
+
+    def test_mentors_offer_three_to_eight_skills_mostly_advanced_or_expert(self, plan):
+        offered = [p.skills_offered for p in plan.people if p.is_mentor]
+        assert all(3 <= len(skills) <= 8 for skills in offered)
+        levels = Counter(level for skills in offered for _, level in skills)
+        strong = levels[Proficiency.ADVANCED] + levels[Proficiency.EXPERT]
+        assert strong / sum(levels.values()) > 0.8
+
+    def test_mentees_want_two_to_five_skills_they_do_not_already_offer(self, plan):
+        for p in plan.people:
+            if p.is_mentee:
+                assert 2 <= len(p.skills_wanted) <= 5
+                assert not set(p.skills_wanted) & {slug for slug, _ in p.skills_offered}
+            else:
+                assert p.skills_wanted == ()
+
+    def test_offered_skills_come_mostly_from_the_persons_own_function(self, plan):
+        by_category, _ = taxonomy()
+        own = total = 0
+        for p in generated(plan):
+            vocab = FUNCTIONS[p.function]
+            home = set(vocab.core) | {s for c in vocab.primary for s in by_category[c]}
+            own += sum(slug in home for slug, _ in p.skills_offered)
+            total += len(p.skills_offered)
+        assert own / total > 0.6
+
+    def test_goals_name_the_wanted_skills_and_bios_the_offered_ones(self, plan):
+        for p in plan.people:
+            if p.is_mentee:
+                assert skill_phrase(p.skills_wanted[0]) in p.goals
+            if p.is_mentor:
+                assert skill_phrase(p.skills_offered[0][0]) in p.bio
+
+    def test_career_changers_name_the_field_they_aim_for(self, plan):
+        changers = [p for p in plan.people if p.is_mentee and p.target_function != p.function]
+        assert changers
+        for p in changers:
+            assert FUNCTIONS[p.target_function].area in p.goals
+
+    def test_texts_are_filled_in_and_fit_their_fields(self, plan):
+        for p in plan.people:
+            assert 0 < len(p.headline) <= 160
+            assert 0 < len(p.bio) <= 2000
+            assert len(p.goals) <= 2000
+            assert (p.goals != "") == p.is_mentee
+            for text in (p.headline, p.bio, p.goals):
+                assert not PLACEHOLDER.search(text)
+                assert "lorem" not in text.lower()
+
+    def test_mentees_aim_at_or_above_their_level(self, plan):
+        for p in plan.people:
+            if p.is_mentee:
+                assert p.target_level is not None
+                assert p.level <= p.target_level <= 10
+
+    def test_managers_are_more_senior_colleagues_in_the_same_organization(self, plan):
+        people = plan.people
+        with_manager = [(i, p) for i, p in enumerate(people) if p.manager is not None]
+        assert with_manager
+        for i, p in with_manager:
+            boss = people[p.manager]
+            assert p.manager != i
+            assert boss.organization == p.organization != ""
+            assert boss.level > p.level
+
+    def test_competitors_are_other_organizations_in_the_same_industry(self, plan):
+        industry = {o.name: o.industry for o in plan.organizations}
+        with_competitors = [p for p in plan.people if p.competitors]
+        assert with_competitors
+        for p in with_competitors:
+            assert p.organization not in p.competitors
+            assert all(industry[name] == p.industry for name in p.competitors)
+
+
+@pytest.fixture(scope="class")
+def default_load(django_db_setup, django_db_blocker):
+    """One default-size load shared by a test class, rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield demo_load(people=DEFAULT_PEOPLE, seed=DEFAULT_SEED)
+        transaction.set_rollback(True)
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("default_load")
+class TestDemoLoad:
+    def test_creates_at_least_200_mentors_and_600_mentees(self):
+        assert Profile.objects.count() == DEFAULT_PEOPLE
+        assert Profile.objects.filter(is_mentor=True).count() >= 200
+        assert Profile.objects.filter(is_mentee=True).count() >= 600
+
+    def test_spreads_people_over_organizations_industries_functions_and_levels(self):
+        profiles = Profile.objects.all()
+        assert profiles.values("organization").distinct().count() >= 10
+        assert profiles.values("industry").distinct().count() >= 10
+        assert profiles.values("function").distinct().count() >= 8
+        assert set(profiles.values_list("level", flat=True)) == set(range(1, 11))
+        assert profiles.values("timezone").distinct().count() >= 10
+
+    def test_mentors_sit_higher_than_mentees_on_average(self):
+        def mean_level(**filters):
+            levels = list(Profile.objects.filter(**filters).values_list("level", flat=True))
+            return sum(levels) / len(levels)
+
+        assert mean_level(is_mentor=True, is_mentee=False) > mean_level(
+            is_mentee=True, is_mentor=False
+        )
+
+    def test_some_people_hold_both_roles_and_some_mentors_are_paused(self):
+        assert Profile.objects.filter(is_mentor=True, is_mentee=True).exists()
+        paused = Profile.objects.filter(is_mentor=True, is_paused=True).count()
+        mentors = Profile.objects.filter(is_mentor=True).count()
+        assert 0.03 < paused / mentors < 0.08
+        assert not Profile.objects.filter(is_mentor=False, is_paused=True).exists()
+
+    def test_managers_are_senior_colleagues_in_the_same_organization_without_loops(self):
+        rows = Profile.objects.values_list("user_id", "manager_id", "organization_id", "level")
+        by_user = {user: (manager, org, level) for user, manager, org, level in rows}
+        managed = [user for user, (manager, _, _) in by_user.items() if manager]
+        assert len(managed) > 100
+        for user in managed:
+            manager, org, level = by_user[user]
+            assert manager != user
+            assert by_user[manager][1] == org
+            assert by_user[manager][2] > level
+            seen, current = {user}, manager
+            while current is not None:
+                assert current not in seen
+                seen.add(current)
+                current = by_user[current][0]
+
+    def test_competitors_are_other_organizations_in_the_same_industry(self):
+        rows = Profile.competitors.through.objects.values_list(
+            "profile__industry", "profile__organization_id", "organization__industry",
+            "organization_id",
+        )  # fmt: skip
+        assert rows.count() > 20
+        for own_industry, own_org, industry, org in rows:
+            assert industry == own_industry
+            assert org != own_org
+
+    def test_everyone_is_onboarded_with_a_verified_primary_email(self):
+        assert not Profile.objects.filter(onboarded_at__isnull=True).exists()
+        assert EmailAddress.objects.filter(verified=True, primary=True).count() == (
+            User.objects.count()
+        )
+        assert not User.objects.exclude(email__in=EmailAddress.objects.values("email")).exists()
+
+    def test_mentor_capacity_hours_and_skills_stay_in_range(self):
+        mentors = Profile.objects.filter(is_mentor=True)
+        assert set(mentors.values_list("capacity", flat=True)) <= set(range(1, 6))
+        assert set(mentors.values_list("hours_per_month", flat=True)) <= set(range(1, 9))
+        counts = Counter(SkillOffered.objects.values_list("profile_id", flat=True))
+        assert len(counts) == mentors.count()
+        assert set(counts.values()) <= set(range(3, 9))
+
+    def test_everyone_speaks_english_and_some_speak_more(self):
+        speakers = Profile.languages.through.objects
+        assert speakers.filter(language__code="en").count() == DEFAULT_PEOPLE
+        assert speakers.exclude(language__code="en").values("profile").distinct().count() > 100
+
+    def test_visibility_is_mostly_members_with_a_few_narrower(self):
+        counts = Counter(Profile.objects.values_list("visibility", flat=True))
+        assert counts[Visibility.MEMBERS] / DEFAULT_PEOPLE > 0.8
+        assert counts[Visibility.ORGANIZATION] > 0
+        assert counts[Visibility.HIDDEN] > 0
+
+    def test_timestamps_are_spread_over_the_past(self):
+        now = timezone.now()
+        profiles = Profile.objects.all()
+        assert not profiles.filter(created_at__gt=now).exists()
+        assert not profiles.filter(onboarded_at__gt=now).exists()
+        months = {d.strftime("%Y-%m") for d in profiles.values_list("created_at", flat=True)}
+        assert len(months) >= 12
+
+    def test_the_report_matches_what_was_written(self, default_load: DemoReport):
+        assert default_load.people == Profile.objects.count()
+        assert default_load.mentors == Profile.objects.filter(is_mentor=True).count()
+        assert default_load.mentees == Profile.objects.filter(is_mentee=True).count()
+        assert default_load.organizations == Organization.objects.count()
+        assert default_load.named_created
+
+
+@pytest.fixture
+def small_load(db) -> DemoReport:
+    return demo_load(people=SMALL, seed=DEFAULT_SEED)
+
+
+@pytest.mark.usefixtures("small_load")
+class TestDemoLogins:
+    @pytest.mark.parametrize(("role", "email"), DEMO_LOGINS)
+    def test_each_named_login_signs_in_with_the_demo_password(self, client, role, email):
+        response = client.post(
+            reverse("account_login"), {"login": email, "password": DEMO_PASSWORD}
+        )
+        assert response.status_code == 302
+        assert response.url == reverse("home")
+        assert client.get(reverse("home")).status_code == 200  # onboarded: no detour
+
+    def test_a_generated_person_signs_in_with_the_same_password(self, client):
+        email = Profile.objects.exclude(user__email__endswith="@demo.tandem.example").first()
+        assert client.login(email=email.user.email, password=DEMO_PASSWORD)
+
+    def test_the_program_manager_is_in_the_program_managers_group(self):
+        managers = User.objects.filter(groups__name=PROGRAM_MANAGERS_GROUP)
+        assert list(managers.values_list("email", flat=True)) == ["manager@demo.tandem.example"]
+
+    def test_only_the_staff_login_is_staff_and_superuser(self):
+        staff = User.objects.filter(is_staff=True)
+        assert list(staff.values_list("email", flat=True)) == ["staff@demo.tandem.example"]
+        assert staff.get().is_superuser
+
+    def test_the_named_mentor_offers_python_and_team_leadership_with_room_for_three(self):
+        mentor = Profile.objects.get(user__email="mentor@demo.tandem.example")
+        assert mentor.accepts_requests
+        assert mentor.capacity == 3
+        offered = set(mentor.skills_offered.values_list("skill__slug", flat=True))
+        assert {"python", "team-leadership"} <= offered
+
+    def test_the_named_mentee_wants_python_data_analysis_and_product_skills(self):
+        mentee = Profile.objects.get(user__email="mentee@demo.tandem.example")
+        assert mentee.is_mentee
+        assert not mentee.is_mentor
+        wanted = set(mentee.skills_wanted.values_list("slug", flat=True))
+        assert {"python", "data-analysis", "product-strategy"} <= wanted
+
+    def test_the_both_login_holds_both_roles(self):
+        both = Profile.objects.get(user__email="both@demo.tandem.example")
+        assert both.roles == ["Mentee", "Mentor"]
+
+
+def run_demo(*args: str) -> str:
+    out = io.StringIO()
+    call_command("demo", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+class TestDemoCommand:
+    def test_refuses_without_allow_production_when_debug_is_off(self, settings):
+        settings.DEBUG = False
+        with pytest.raises(CommandError, match="--allow-production"):
+            run_demo("--people", str(SMALL))
+        assert not User.objects.exists()
+
+    def test_runs_without_the_flag_when_debug_is_on(self, settings):
+        settings.DEBUG = True
+        run_demo("--people", str(SMALL))
+        assert User.objects.count() == SMALL
+
+    def test_prints_the_counts_the_logins_the_password_and_the_login_url(self):
+        output = run_demo("--people", str(SMALL), "--allow-production")
+        assert f"Created {SMALL} people (15 mentors and 40 mentees" in output
+        assert DEMO_PASSWORD in output
+        assert DEMO_LOGIN_URL in output
+        for role, email in DEMO_LOGINS:
+            assert role in output
+            assert email in output
+
+    def test_once_does_not_load_twice(self):
+        run_demo("--people", str(SMALL), "--allow-production", "--once")
+        output = run_demo("--people", str(SMALL), "--allow-production", "--once")
+        assert User.objects.count() == SMALL
+        assert "already loaded" in output
+        assert DEMO_PASSWORD in output
+
+    def test_a_second_run_without_once_adds_new_people_and_one_set_of_logins(self):
+        run_demo("--people", str(SMALL), "--allow-production")
+        first = set(User.objects.values_list("email", flat=True))
+        run_demo("--people", str(SMALL), "--allow-production")
+        emails = list(User.objects.values_list("email", flat=True))
+        assert len(emails) == 2 * SMALL
+        assert first < set(emails)
+        assert Organization.objects.count() == len(ORGANIZATIONS)
+        assert EmailAddress.objects.count() == 2 * SMALL
+
+    def test_too_few_people_is_a_clear_error(self):
+        with pytest.raises(CommandError, match="at least"):
+            run_demo("--people", "3", "--allow-production")
+        assert not User.objects.exists()

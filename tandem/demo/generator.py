@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from tandem.demo import texts
 from tandem.demo.logins import NAMED_PEOPLE, NamedPerson
+from tandem.demo.places import PLACES, Place
+from tandem.demo.plan import DemoError, DemoPlan, PersonPlan
 from tandem.demo.traits import (
     contact_detail,
     email_part,
@@ -34,10 +36,8 @@ from tandem.demo.vocab import (
     INDUSTRY_FUNCTIONS,
     LEVEL_WEIGHTS,
     ORGANIZATIONS,
-    PLACES,
     YEARS_BY_LEVEL,
     OrganizationSpec,
-    Place,
 )
 from tandem.organizations.choices import Industry
 
@@ -62,77 +62,6 @@ _MODES_LOCAL = {"virtual": 45, "either": 38, "in_person": 17}
 _MODES_REMOTE = {"virtual": 80, "either": 20}
 _CHANNELS = {"email": 40, "video": 35, "chat": 15, "phone": 10}
 _VISIBILITIES = {"members": 90, "organization": 7, "hidden": 3}
-
-
-class DemoError(Exception):
-    """The demo data can't be built or loaded as asked."""
-
-
-@dataclass(frozen=True)
-class PersonPlan:
-    """Everything about one demo person, ready to be written."""
-
-    email: str
-    first_name: str
-    last_name: str
-    is_staff: bool
-    is_program_manager: bool
-    organization: str  # an organization name, or "" for none
-    is_mentee: bool
-    is_mentor: bool
-    headline: str
-    job_title: str
-    industry: str
-    function: str
-    level: int
-    years_experience: int
-    bio: str
-    goals: str
-    target_industry: str
-    target_function: str
-    target_level: int | None
-    skills_wanted: tuple[str, ...]  # skill slugs
-    skills_offered: tuple[tuple[str, int], ...]  # (skill slug, proficiency)
-    focus_areas_sought: tuple[str, ...]
-    mentoring_types_sought: tuple[str, ...]
-    focus_areas_offered: tuple[str, ...]
-    mentoring_types_offered: tuple[str, ...]
-    hours_per_month: int
-    capacity: int
-    is_paused: bool
-    languages: tuple[str, ...]  # ISO 639-1 codes, English first
-    timezone: str
-    city: str
-    country: str
-    meeting_mode: str
-    contact_channel: str
-    contact_detail: str
-    visibility: str
-    manager: int | None  # index of the manager in DemoPlan.people
-    competitors: tuple[str, ...]  # organization names
-    joined_seconds_ago: int
-    onboarding_seconds: int  # from joining to finishing onboarding
-
-
-@dataclass(frozen=True)
-class DemoPlan:
-    """The whole population to write: organizations first, then people."""
-
-    seed: int
-    organizations: tuple[OrganizationSpec, ...]
-    people: tuple[PersonPlan, ...]
-
-    @property
-    def mentors(self) -> int:
-        return sum(p.is_mentor for p in self.people)
-
-    @property
-    def mentees(self) -> int:
-        return sum(p.is_mentee for p in self.people)
-
-    @property
-    def both(self) -> int:
-        return sum(p.is_mentor and p.is_mentee for p in self.people)
 
 
 @dataclass
@@ -165,17 +94,12 @@ def _role_of(person: NamedPerson) -> str:
     return "mentor" if person.is_mentor else "mentee"
 
 
-def _generated_roles(people: int, include_named: bool) -> list[str]:
+def _generated_roles(people: int, named: tuple[NamedPerson, ...]) -> list[str]:
     """The roles of the generated people, so that the whole load keeps the role mix."""
-    both = round(people * BOTH_SHARE)
-    mentor_only = round(people * MENTOR_ONLY_SHARE)
-    generated = people
-    if include_named:
-        named_roles = [_role_of(person) for person in NAMED_PEOPLE]
-        both -= named_roles.count("both")
-        mentor_only -= named_roles.count("mentor")
-        generated -= len(NAMED_PEOPLE)
-    both, mentor_only = max(0, both), max(0, mentor_only)
+    named_roles = [_role_of(person) for person in named]
+    both = max(0, round(people * BOTH_SHARE) - named_roles.count("both"))
+    mentor_only = max(0, round(people * MENTOR_ONLY_SHARE) - named_roles.count("mentor"))
+    generated = people - len(named)
     return (
         ["mentor"] * mentor_only + ["both"] * both + ["mentee"] * (generated - both - mentor_only)
     )
@@ -199,15 +123,11 @@ def _assign_managers(rng: random.Random, drafts: list[_Draft]) -> None:
         gaps = [1, 2, 3, 4]
         rng.shuffle(gaps)
         levels = [d.level + gap for gap in gaps if MIN_MANAGER_LEVEL <= d.level + gap <= 10]
+        org = d.org.name
+        same_function = [by_function.get((org, d.function, lvl), []) for lvl in levels]
+        any_function = [by_level.get((org, lvl), []) for lvl in levels]
         # Prefer someone who leads the same function; any senior colleague will do.
-        candidates = next(
-            (by_function[(d.org.name, d.function, lvl)] for lvl in levels
-             if by_function.get((d.org.name, d.function, lvl))),
-            None,
-        ) or next(
-            (by_level[(d.org.name, lvl)] for lvl in levels if by_level.get((d.org.name, lvl))),
-            None,
-        )  # fmt: skip
+        candidates = next((found for found in same_function + any_function if found), [])
         if candidates:
             d.manager = rng.choice(candidates)
 
@@ -240,20 +160,25 @@ def _draft_named(person: NamedPerson) -> _Draft:
 
 
 def demo_plan_build(
-    *, people: int, seed: int, first_number: int = 1, include_named: bool = True
+    *,
+    people: int,
+    seed: int,
+    first_number: int = 1,
+    named: tuple[NamedPerson, ...] = NAMED_PEOPLE,
 ) -> DemoPlan:
     """The demo population for this size and seed; the same arguments give the same plan.
 
     `first_number` numbers the generated emails (later loads continue after earlier ones
-    and draw other people); `include_named` adds the five demo logins.
+    and draw other people); `named` are the hand-written demo logins to include, counted
+    among the `people`.
     """
     if people < MIN_PEOPLE:
         raise DemoError(f"Ask for at least {MIN_PEOPLE} people.")
     rng = random.Random(seed if first_number == 1 else seed + 1_000_003 * first_number)
     for locale in sorted({place.locale for place in PLACES.values()}):
         faker_for(locale).seed_instance(rng.randrange(2**32))
-    drafts = [_draft_named(person) for person in NAMED_PEOPLE] if include_named else []
-    roles = _generated_roles(people, include_named)
+    drafts = [_draft_named(person) for person in named]
+    roles = _generated_roles(people, named)
     rng.shuffle(roles)
     away = {o.name: [key for key in PLACES if key not in o.places] for o in ORGANIZATIONS}
     drafts += [
@@ -266,6 +191,73 @@ def demo_plan_build(
         seed=seed,
         organizations=ORGANIZATIONS,
         people=tuple(_person(rng, d) for d in drafts),
+    )
+
+
+@dataclass(frozen=True)
+class _Offer:
+    """The mentor side of a person (empty for mentees only)."""
+
+    skills: tuple[tuple[str, int], ...] = ()
+    focus: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    hours: int = 2  # the model's defaults for someone who doesn't mentor
+    capacity: int = 2
+
+
+@dataclass(frozen=True)
+class _Aim:
+    """The mentee side of a person (empty for mentors only)."""
+
+    function: str = ""
+    level: int | None = None
+    industry: str = ""
+    wanted: tuple[str, ...] = ()
+    focus: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+
+
+def _offer(rng: random.Random, d: _Draft) -> _Offer:
+    n = d.named
+    if not d.is_mentor:
+        return _Offer()
+    if n is not None:
+        return _Offer(
+            tuple((slug, int(proficiency)) for slug, proficiency in n.offered),
+            _strs(n.focus_offered), _strs(n.types_offered), n.hours, n.capacity,
+        )  # fmt: skip
+    return _Offer(
+        skills=pick_offered(rng, d.function, d.level, str(d.org.industry) if d.org else ""),
+        focus=pick_focus_offered(rng, d.function, d.level),
+        types=pick_types(rng, d.level, offered=True),
+        hours=rng.choices(range(1, 9), weights=(8, 20, 20, 18, 12, 10, 6, 6))[0],
+        capacity=rng.choices(range(1, 6), weights=(20, 30, 25, 15, 10))[0],
+    )
+
+
+def _aim(rng: random.Random, d: _Draft, industry: str, offered: set[str]) -> _Aim:
+    """Where a mentee wants to go: mostly up in their own function, sometimes somewhere new."""
+    n = d.named
+    if not d.is_mentee:
+        return _Aim()
+    if n is not None:
+        return _Aim(
+            str(n.target_function), n.target_level, str(n.target_industry or industry),
+            n.wanted, _strs(n.focus_sought), _strs(n.types_sought),
+        )  # fmt: skip
+    function = d.function
+    if rng.random() >= SAME_FUNCTION_TARGET_SHARE:
+        function = rng.choice(CAREER_MOVES[d.function])
+    level = min(10, d.level + rng.choice((1, 1, 2, 2, 3)))
+    if rng.random() >= SAME_INDUSTRY_TARGET_SHARE:
+        industry = rng.choice([i for i in _INDUSTRIES if i != industry])
+    return _Aim(
+        function=function,
+        level=level,
+        industry=industry,
+        wanted=pick_wanted(rng, function, level, offered),
+        focus=pick_focus_sought(rng, d.function, d.level, function, level),
+        types=pick_types(rng, d.level, offered=False),
     )
 
 
@@ -282,45 +274,8 @@ def _person(rng: random.Random, d: _Draft) -> PersonPlan:
     industry = str(d.org.industry) if d.org else str(Industry.TECHNOLOGY)
     years = n.years if n else rng.randint(*YEARS_BY_LEVEL[d.level])
     title = n.job_title if n else job_title(rng, d.function, d.level)
-
-    offered: tuple[tuple[str, int], ...] = ()
-    focus_offered: tuple[str, ...] = ()
-    types_offered: tuple[str, ...] = ()
-    hours, capacity = 2, 2  # the model's defaults for someone who doesn't mentor
-    if d.is_mentor and n is not None:
-        offered = tuple((slug, int(proficiency)) for slug, proficiency in n.offered)
-        focus_offered, types_offered = _strs(n.focus_offered), _strs(n.types_offered)
-        hours, capacity = n.hours, n.capacity
-    elif d.is_mentor:
-        offered = pick_offered(rng, d.function, d.level)
-        focus_offered = pick_focus_offered(rng, d.function, d.level)
-        types_offered = pick_types(rng, d.level, offered=True)
-        capacity = rng.choices(range(1, 6), weights=(20, 30, 25, 15, 10))[0]
-        hours = rng.choices(range(1, 9), weights=(8, 20, 20, 18, 12, 10, 6, 6))[0]
-
-    target_function, target_industry, target_level = "", "", None
-    wanted: tuple[str, ...] = ()
-    focus_sought: tuple[str, ...] = ()
-    types_sought: tuple[str, ...] = ()
-    if d.is_mentee and n is not None:
-        target_function, target_level = str(n.target_function), n.target_level
-        target_industry = str(n.target_industry or industry)
-        wanted, focus_sought, types_sought = n.wanted, _strs(n.focus_sought), _strs(n.types_sought)
-    elif d.is_mentee:
-        target_function = (
-            d.function
-            if rng.random() < SAME_FUNCTION_TARGET_SHARE
-            else rng.choice(CAREER_MOVES[d.function])
-        )
-        target_level = min(10, d.level + rng.choice((1, 1, 2, 2, 3)))
-        target_industry = (
-            industry
-            if rng.random() < SAME_INDUSTRY_TARGET_SHARE
-            else rng.choice([i for i in _INDUSTRIES if i != industry])
-        )
-        wanted = pick_wanted(rng, target_function, target_level, {s for s, _ in offered})
-        focus_sought = pick_focus_sought(rng, d.function, d.level, target_function, target_level)
-        types_sought = pick_types(rng, d.level, offered=False)
+    offer = _offer(rng, d)
+    aim = _aim(rng, d, industry, {slug for slug, _ in offer.skills})
 
     languages = n.languages if n else pick_languages(rng, d.place)
     if n is not None:
@@ -344,19 +299,18 @@ def _person(rng: random.Random, d: _Draft) -> PersonPlan:
         years=years,
         is_mentor=d.is_mentor,
         is_mentee=d.is_mentee,
-        offered=tuple(skill_phrase(slug) for slug, _ in offered),
-        wanted=tuple(skill_phrase(slug) for slug in wanted),
-        focus_offered=focus_offered,
-        focus_sought=focus_sought,
-        target_title=job_title(rng, target_function, target_level)
-        if target_function and target_level
+        offered=tuple(skill_phrase(slug) for slug, _ in offer.skills),
+        wanted=tuple(skill_phrase(slug) for slug in aim.wanted),
+        focus_offered=offer.focus,
+        focus_sought=aim.focus,
+        target_title=job_title(rng, aim.function, aim.level) if aim.function and aim.level else "",
+        target_area=FUNCTIONS[aim.function].area if aim.function else "",
+        target_level=aim.level or 0,
+        target_industry=texts.industry_phrase(aim.industry)
+        if aim.industry and aim.industry != industry
         else "",
-        target_area=FUNCTIONS[target_function].area if target_function else "",
-        target_industry=texts.lower_first(Industry(target_industry).label)
-        if target_industry and target_industry != industry
-        else "",
-        hours=hours,
-        capacity=capacity,
+        hours=offer.hours,
+        capacity=offer.capacity,
         meeting_mode=meeting_mode,
         other_languages=language_names(languages),
     )
@@ -378,17 +332,17 @@ def _person(rng: random.Random, d: _Draft) -> PersonPlan:
         years_experience=years,
         bio=written.bio,
         goals=written.goals,
-        target_industry=target_industry,
-        target_function=target_function,
-        target_level=target_level,
-        skills_wanted=wanted,
-        skills_offered=offered,
-        focus_areas_sought=focus_sought,
-        mentoring_types_sought=types_sought,
-        focus_areas_offered=focus_offered,
-        mentoring_types_offered=types_offered,
-        hours_per_month=hours,
-        capacity=capacity,
+        target_industry=aim.industry,
+        target_function=aim.function,
+        target_level=aim.level,
+        skills_wanted=aim.wanted,
+        skills_offered=offer.skills,
+        focus_areas_sought=aim.focus,
+        mentoring_types_sought=aim.types,
+        focus_areas_offered=offer.focus,
+        mentoring_types_offered=offer.types,
+        hours_per_month=offer.hours,
+        capacity=offer.capacity,
         is_paused=d.paused,
         languages=languages,
         timezone=d.place.timezone,

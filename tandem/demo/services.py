@@ -13,9 +13,10 @@ from django.db.models import F
 from django.utils import timezone
 
 from tandem.accounts.models import User, program_managers_group
-from tandem.demo.generator import DemoError, DemoPlan, demo_plan_build
+from tandem.demo.generator import demo_plan_build
 from tandem.demo.logins import DEMO_PASSWORD
-from tandem.demo.selectors import demo_is_loaded, demo_next_number
+from tandem.demo.plan import DemoError, DemoPlan
+from tandem.demo.selectors import demo_logins_missing, demo_next_number
 from tandem.organizations.models import Organization
 from tandem.organizations.services import organization_get_or_create
 from tandem.profiles.models import Language, Profile, SkillOffered
@@ -39,23 +40,22 @@ class DemoReport:
     managers: int  # people who have a manager
     competitor_links: int
     paused: int
-    named_created: bool  # the five demo logins were created by this load
+    named_created: int  # how many of the five demo logins this load created
 
 
 def demo_load(*, people: int, seed: int, now: datetime | None = None) -> DemoReport:
-    """Create `people` demo people (the five demo logins among them on the first load).
+    """Create `people` demo people, the five demo logins among them on the first load.
 
-    Loading again adds `people` more, numbered after the existing ones; the demo logins
-    are only ever created once. The same seed on a fresh database gives the same people.
+    Loading again adds `people` more, numbered after the existing ones; a demo login is
+    only created when its email is free. The same seed on a fresh database gives the same
+    people.
     """
     now = now or timezone.now()
-    include_named = not demo_is_loaded()
-    plan = demo_plan_build(
-        people=people, seed=seed, first_number=demo_next_number(), include_named=include_named
-    )
+    named = demo_logins_missing()
+    plan = demo_plan_build(people=people, seed=seed, first_number=demo_next_number(), named=named)
     with transaction.atomic():
-        created = _organizations_write(plan=plan)
-        _people_write(plan=plan, now=now)
+        organizations, created = _organizations_write(plan=plan)
+        _people_write(plan=plan, organizations=organizations, now=now)
     return DemoReport(
         people=len(plan.people),
         mentors=plan.mentors,
@@ -66,22 +66,23 @@ def demo_load(*, people: int, seed: int, now: datetime | None = None) -> DemoRep
         managers=sum(p.manager is not None for p in plan.people),
         competitor_links=sum(len(p.competitors) for p in plan.people),
         paused=sum(p.is_paused for p in plan.people),
-        named_created=include_named,
+        named_created=len(named),
     )
 
 
-def _organizations_write(*, plan: DemoPlan) -> int:
-    """Create the plan's organizations that don't exist yet; how many were new."""
-    existing = set(
-        Organization.objects.filter(name__in=[o.name for o in plan.organizations]).values_list(
-            "name", flat=True
-        )
-    )
+def _organizations_write(*, plan: DemoPlan) -> tuple[dict[str, int], int]:
+    """The plan's organizations, created where missing: (ids by name, how many were new)."""
+    ids: dict[str, int] = {}
+    created = 0
     for spec in plan.organizations:
+        is_new = not Organization.objects.filter(name__iexact=spec.name).exists()
         organization = organization_get_or_create(name=spec.name, industry=spec.industry)
-        if spec.name not in existing and organization.kind != spec.kind:
-            Organization.objects.filter(pk=organization.pk).update(kind=spec.kind)
-    return len([o for o in plan.organizations if o.name not in existing])
+        if is_new:
+            created += 1
+            if organization.kind != spec.kind:
+                Organization.objects.filter(pk=organization.pk).update(kind=spec.kind)
+        ids[spec.name] = organization.pk
+    return ids, created
 
 
 def _ids(model: type[Skill] | type[Language], field: str, keys: Iterable[str]) -> dict[str, int]:
@@ -99,14 +100,9 @@ def _ids(model: type[Skill] | type[Language], field: str, keys: Iterable[str]) -
     return found
 
 
-def _people_write(*, plan: DemoPlan, now: datetime) -> None:
+def _people_write(*, plan: DemoPlan, organizations: dict[str, int], now: datetime) -> None:
     """Users, verified email addresses, profiles and their related rows, in bulk."""
     people = plan.people
-    organizations = dict(
-        Organization.objects.filter(name__in=[o.name for o in plan.organizations]).values_list(
-            "name", "id"
-        )
-    )
     skills = _ids(
         Skill,
         "slug",

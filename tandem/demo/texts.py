@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from tandem.organizations.choices import Industry
 from tandem.profiles.choices import FocusArea, MeetingMode
 
 
@@ -31,6 +32,7 @@ class Persona:
     focus_offered: tuple[str, ...]
     focus_sought: tuple[str, ...]
     target_title: str
+    target_level: int  # 0 for someone who isn't a mentee
     target_area: str
     target_industry: str  # "" when it is their own industry
     hours: int
@@ -67,6 +69,15 @@ def with_article(text: str) -> str:
     else:
         vowel_sound = first[:1].lower() in "aeiou" and not first.lower().startswith(("uni", "eu"))
     return f"{'an' if vowel_sound else 'a'} {text}"
+
+
+# Industries that read better with an article or a noun after "move into".
+_INDUSTRY_PHRASES = {"nonprofit": "the non-profit sector", "public_sector": "the public sector"}
+
+
+def industry_phrase(value: str) -> str:
+    """An industry as it reads in a sentence: 'healthcare', 'the public sector'."""
+    return _INDUSTRY_PHRASES.get(value) or lower_first(str(Industry(value).label))
 
 
 def years_phrase(years: int) -> str:
@@ -206,6 +217,11 @@ _GOALS_GROW = (
     "I'm aiming for {a_target_title} role within {horizon}, and {wanted} are what I need to "
     "work on.",
 )
+_GOALS_PEER = (
+    "At this stage I learn most from peers outside {organization}; I'd like to compare notes "
+    "on {wanted}.",
+    "I want to stay current with {wanted}, and an outside perspective would help.",
+)
 _GOALS_INDUSTRY = (
     "I'm also curious about working in {target_industry} one day.",
     "Longer term I'd like to move into {target_industry}.",
@@ -289,7 +305,8 @@ def _headline(p: Persona, rng: random.Random, slots: dict[str, str]) -> str:
     elif p.is_mentor and len(p.offered) >= 2:
         template = rng.choice(_HEADLINES_MENTOR)
     elif len(p.wanted) >= 2:
-        template = rng.choice(_HEADLINES_MENTEE)
+        moving = p.target_level > p.level or p.target_area != p.area
+        template = rng.choice(_HEADLINES_MENTEE if moving else _HEADLINES_MENTEE[::2])
     else:
         template = "{title}{at_org}"
     return template.format(**slots)[:160]
@@ -333,7 +350,10 @@ def _bio(p: Persona, rng: random.Random, slots: dict[str, str]) -> str:
 def _goals(p: Persona, rng: random.Random, slots: dict[str, str]) -> str:
     """'What I want to learn or achieve': the skills they want, where they aim, what would help."""
     changing = p.target_area != p.area
-    parts = [rng.choice(_GOALS_CHANGE if changing else _GOALS_GROW)]
+    if changing:
+        parts = [rng.choice(_GOALS_CHANGE)]
+    else:
+        parts = [rng.choice(_GOALS_GROW if p.target_level > p.level else _GOALS_PEER)]
     for focus in p.focus_sought[:2]:
         options = FOCUS_GOALS.get(focus, ())
         if focus == FocusArea.CAREER_CHANGE and not changing:

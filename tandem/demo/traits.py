@@ -14,13 +14,12 @@ import unicodedata
 from faker import Faker
 
 from tandem.demo import texts
+from tandem.demo.places import SECOND_LANGUAGE_SHARE, SECOND_LANGUAGES, Place
 from tandem.demo.vocab import (
     FUNCTIONS,
+    INDUSTRY_SKILLS,
     PROPER_NOUN_SKILLS,
-    SECOND_LANGUAGE_SHARE,
-    SECOND_LANGUAGES,
     TITLE_PATTERNS,
-    Place,
 )
 from tandem.profiles.choices import ContactChannel, FocusArea, MentoringType, Proficiency
 from tandem.profiles.languages import LANGUAGES
@@ -111,13 +110,16 @@ def _category_skills(categories: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(slug for category in categories for slug in by_category.get(category, ()))
 
 
-def pick_offered(rng: random.Random, function: str, level: int) -> tuple[tuple[str, int], ...]:
+def pick_offered(
+    rng: random.Random, function: str, level: int, industry: str
+) -> tuple[tuple[str, int], ...]:
     """3–8 skills from the person's own function, mostly known at advanced or expert level."""
     vocab = FUNCTIONS[function]
     pools = [
         (vocab.core, 0.35),
         (_category_skills(vocab.primary), 0.35),
         (_category_skills(vocab.secondary), 0.12),
+        (_category_skills(INDUSTRY_SKILLS.get(industry, ())), 0.06),
         (_category_skills(("leadership-management",)), 0.14 if level >= 6 else 0.03),
         (_category_skills(("communication-influence",)), 0.06),
     ]

@@ -13,18 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tandem.accounts.models import PROGRAM_MANAGERS_GROUP, User
-from tandem.demo.generator import (
-    DEFAULT_PEOPLE,
-    DEFAULT_SEED,
-    MIN_PEOPLE,
-    DemoError,
-    DemoPlan,
-    demo_plan_build,
-)
+from tandem.demo.generator import DEFAULT_PEOPLE, DEFAULT_SEED, MIN_PEOPLE, demo_plan_build
 from tandem.demo.logins import DEMO_LOGIN_URL, DEMO_LOGINS, DEMO_PASSWORD, NAMED_PEOPLE
+from tandem.demo.places import PLACES
+from tandem.demo.plan import DemoError, DemoPlan
 from tandem.demo.services import DemoReport, demo_load
 from tandem.demo.traits import skill_phrase, taxonomy
-from tandem.demo.vocab import FUNCTIONS, INDUSTRY_FUNCTIONS, ORGANIZATIONS, PLACES
+from tandem.demo.vocab import FUNCTIONS, INDUSTRY_FUNCTIONS, ORGANIZATIONS
 from tandem.organizations.choices import JobFunction
 from tandem.organizations.models import Organization
 from tandem.profiles.choices import Proficiency, Visibility
@@ -104,9 +99,7 @@ class TestDemoPlanBuild:
                    for e in emails[len(NAMED_PEOPLE) :])  # fmt: skip
 
     def test_a_later_load_continues_the_numbering_without_the_named_logins(self):
-        later = demo_plan_build(
-            people=SMALL, seed=DEFAULT_SEED, first_number=801, include_named=False
-        )
+        later = demo_plan_build(people=SMALL, seed=DEFAULT_SEED, first_number=801, named=())
         numbers = [int(p.email.split("@")[0].rsplit(".", 1)[1]) for p in later.people]
         assert numbers == list(range(801, 801 + SMALL))
         assert not {p.email for p in later.people} & {p.email for p in NAMED_PEOPLE}
@@ -289,7 +282,7 @@ class TestDemoLoad:
         assert default_load.mentors == Profile.objects.filter(is_mentor=True).count()
         assert default_load.mentees == Profile.objects.filter(is_mentee=True).count()
         assert default_load.organizations == Organization.objects.count()
-        assert default_load.named_created
+        assert default_load.named_created == len(NAMED_PEOPLE)
 
 
 @pytest.fixture
@@ -335,9 +328,28 @@ class TestDemoLogins:
         wanted = set(mentee.skills_wanted.values_list("slug", flat=True))
         assert {"python", "data-analysis", "product-strategy"} <= wanted
 
+    def test_a_deleted_demo_login_comes_back_on_the_next_load(self):
+        User.objects.filter(email="mentor@demo.tandem.example").delete()
+        report = demo_load(people=SMALL, seed=DEFAULT_SEED)
+        assert report.named_created == 1
+        assert User.objects.filter(email="mentor@demo.tandem.example").exists()
+        assert User.objects.count() == 2 * SMALL - 1
+
     def test_the_both_login_holds_both_roles(self):
         both = Profile.objects.get(user__email="both@demo.tandem.example")
         assert both.roles == ["Mentee", "Mentor"]
+
+
+@pytest.mark.usefixtures("small_load")
+class TestDemoProfiles:
+    def test_every_profile_passes_the_models_own_validation(self):
+        for profile in Profile.objects.select_related("user"):
+            profile.full_clean(exclude=["user"])
+
+    def test_profiles_are_dated_when_their_person_finished_onboarding(self):
+        for profile in Profile.objects.select_related("user"):
+            assert profile.onboarded_at is not None
+            assert profile.user.date_joined < profile.onboarded_at == profile.created_at
 
 
 def run_demo(*args: str) -> str:

@@ -9,8 +9,9 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from tandem.demo.generator import DEFAULT_PEOPLE, DEFAULT_SEED, DemoError
+from tandem.demo.generator import DEFAULT_PEOPLE, DEFAULT_SEED
 from tandem.demo.logins import DEMO_LOGIN_URL, DEMO_LOGINS, DEMO_PASSWORD
+from tandem.demo.plan import DemoError
 from tandem.demo.selectors import demo_is_loaded
 from tandem.demo.services import demo_load
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 
 from tandem.accounts.models import User
 from tandem.profiles.choices import MeetingMode, Visibility
@@ -89,7 +89,17 @@ def mentor_directory(*, viewer: User, filters: DirectoryFilters) -> QuerySet[Pro
         qs = qs.filter(meeting_mode__in=[filters.mode, MeetingMode.EITHER])
     if filters.available_only:
         qs = qs.filter(is_paused=False, capacity__gt=0)
-    return _with_related(qs.distinct()).order_by("user__first_name", "user__last_name", "id")
+    # Mentors who can take a request come first; the rest stay findable below them.
+    unavailable = Case(
+        When(is_paused=False, capacity__gt=0, then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    return (
+        _with_related(qs.distinct())
+        .annotate(unavailable=unavailable)
+        .order_by("unavailable", "user__first_name", "user__last_name", "id")
+    )
 
 
 def mentor_timezones() -> list[str]:

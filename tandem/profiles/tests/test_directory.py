@@ -129,6 +129,17 @@ class TestDirectoryVisibility:
         client.force_login(outsider.user)
         assert list(client.get(URL).context["page"].object_list) == []
 
+    def test_mentors_taking_requests_come_first(self, mentee_client):
+        paused = MentorProfileFactory(user__first_name="Aaron", is_paused=True)
+        full = MentorProfileFactory(user__first_name="Abby", capacity=0)
+        open_ = MentorProfileFactory(user__first_name="Zoe")
+        response = mentee_client.get(URL)
+        assert [p.pk for p in response.context["page"].object_list] == [
+            open_.pk,
+            paused.pk,
+            full.pk,
+        ]
+
     def test_pages_hold_the_configured_number_of_mentors(self, mentee_client, settings):
         settings.TANDEM_DIRECTORY_PAGE_SIZE = 3
         for _ in range(7):

@@ -8,8 +8,11 @@ from tandem.organizations.models import Organization
 
 
 def organization_list(*, query: str = "", limit: int = 20) -> QuerySet[Organization]:
-    """Organizations whose name contains `query`, alphabetically."""
-    qs = Organization.objects.all()
+    """Organizations someone belongs to whose name contains `query`, alphabetically.
+
+    Organizations only named as someone's competitor are left out: that list is private.
+    """
+    qs = Organization.objects.filter(members__isnull=False).distinct()
     if query:
         qs = qs.filter(name__icontains=query.strip())
     return qs.order_by("name", "id")[:limit]

@@ -7,6 +7,7 @@ from typing import Any
 from zoneinfo import available_timezones
 
 from django import forms
+from django.urls import reverse_lazy
 
 from tandem.accounts.models import User
 from tandem.profiles.choices import FocusArea, MentoringType, Proficiency
@@ -31,6 +32,12 @@ class ProfileForm(forms.ModelForm):
     organization_name = forms.CharField(
         label="Organization", max_length=200, required=False,
         help_text="Where you work or study. Leave empty if you'd rather not say.",
+        widget=forms.TextInput(attrs={
+            "list": "organization-options", "autocomplete": "off",
+            "hx-get": reverse_lazy("profiles:organization_suggestions"),
+            "hx-trigger": "input changed delay:250ms", "hx-target": "#organization-options",
+            "hx-swap": "innerHTML", "hx-sync": "this:replace",
+        }),
     )  # fmt: skip
     manager_email = forms.EmailField(
         label="Your manager's email", required=False,

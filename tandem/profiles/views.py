@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect
 
 from tandem.core.http import HtmxHttpRequest
+from tandem.core.ratelimit import rate_limited
 from tandem.organizations.choices import Industry, JobFunction
 from tandem.organizations.selectors import organization_list
 from tandem.profiles.choices import Level, MeetingMode
@@ -45,6 +46,8 @@ from tandem.profiles.services import (
 from tandem.skills.selectors import skill_suggest
 
 SKILL_SIDES = ("wanted", "offered")
+# Every change a person makes to their own profile counts against one allowance.
+PROFILE_WRITES = ("profile-write", "60/m")
 
 
 def _apply(form: ProfileForm, profile: Profile) -> bool:
@@ -90,6 +93,7 @@ def _onboarding_context(profile: Profile, step_slug: str, form: ProfileForm) -> 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@rate_limited(*PROFILE_WRITES)
 def onboarding_step(request: HtmxHttpRequest, step: str) -> HttpResponse:
     """One onboarding step: a short form; htmx swaps in the next step without a reload."""
     if step not in STEPS:
@@ -147,6 +151,7 @@ def _own_profile_or_403(request: HtmxHttpRequest, profile_id: int) -> Profile:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@rate_limited(*PROFILE_WRITES)
 def profile_edit(request: HtmxHttpRequest, profile_id: int) -> HttpResponse:
     """Edit one's own profile; everyone else gets 403 and nothing changes."""
     profile = _own_profile_or_403(request, profile_id)
@@ -186,6 +191,7 @@ def _skills_response(
 
 @login_required
 @require_POST
+@rate_limited(*PROFILE_WRITES)
 def skill_add(request: HtmxHttpRequest, side: str) -> HttpResponse:
     """Add a skill to one's own profile (wanted or offered)."""
     if side not in SKILL_SIDES:
@@ -209,6 +215,7 @@ def skill_add(request: HtmxHttpRequest, side: str) -> HttpResponse:
 
 @login_required
 @require_POST
+@rate_limited(*PROFILE_WRITES)
 def skill_remove(request: HtmxHttpRequest, side: str, skill_id: int) -> HttpResponse:
     """Remove a skill from one's own profile."""
     if side not in SKILL_SIDES:
@@ -223,6 +230,7 @@ def skill_remove(request: HtmxHttpRequest, side: str, skill_id: int) -> HttpResp
 
 @login_required
 @require_POST
+@rate_limited(*PROFILE_WRITES)
 def skill_proficiency(request: HtmxHttpRequest, skill_id: int) -> HttpResponse:
     """Change how well one knows an offered skill."""
     profile = profile_get_or_create(user=request.user)  # type: ignore[arg-type]

@@ -153,3 +153,16 @@ class TestSomeoneElsesProfile:
         response = client.get(reverse("profiles:edit", args=[mentee.pk]))
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.django_db
+class TestProfileWriteLimit:
+    def test_a_flood_of_edits_is_stopped_with_429_and_not_saved(self, client):
+        profile = ProfileFactory()
+        client.force_login(profile.user)
+        url = reverse("profiles:edit", args=[profile.pk])
+        for n in range(60):
+            assert client.post(url, _edit_data(profile, headline=f"Edit {n}")).status_code == 302
+        response = client.post(url, _edit_data(profile, headline="One too many"))
+        assert response.status_code == 429
+        assert Profile.objects.get(pk=profile.pk).headline == "Edit 59"

@@ -81,10 +81,10 @@ def assert_accessible():
 def _log_in(page, email: str, password: str) -> None:
     """Sign in through the login form and wait for the signed-in home page."""
     page.goto("/accounts/login/")
-    expect(page.get_by_role("heading", name="Sign In")).to_be_visible()
+    expect(page.get_by_role("heading", name="Log in")).to_be_visible()
     page.get_by_label("Email").fill(email)
     page.get_by_label(re.compile(r"^Password:?$")).fill(password)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
 
 

@@ -30,11 +30,11 @@ class TestDemoMentorEditsCapacity:
         new = old + 1 if old < MAX_CAPACITY else old - 1
 
         page.goto("/accounts/login/")
-        expect(page.get_by_role("heading", name="Sign In")).to_be_visible()
+        expect(page.get_by_role("heading", name="Log in")).to_be_visible()
         assert_accessible(page)
         page.get_by_label("Email").fill(DEMO_MENTOR_EMAIL)
         page.get_by_label(re.compile(r"^Password:?$")).fill(DEMO_PASSWORD)
-        page.get_by_role("button", name="Sign In").click()
+        page.get_by_role("button", name="Log in").click()
 
         expect(page).to_have_url(re.compile(r"/home/$"))
         expect(page.get_by_role("heading", level=1)).to_contain_text("Hello")

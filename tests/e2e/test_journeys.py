@@ -35,16 +35,16 @@ class TestSignUpToDirectory:
         assert_accessible(page)
 
         page.get_by_role("main").get_by_role("button", name="Join Tandem").click()
-        expect(page.get_by_role("heading", name="Sign Up")).to_be_visible()
+        expect(page.get_by_role("heading", name="Join Tandem")).to_be_visible()
         assert_accessible(page)
         page.get_by_label("First name").fill("Amara")
         page.get_by_label("Last name").fill("Nwosu")
         page.get_by_label("Email").fill("amara.nwosu@example.com")
         page.get_by_label(re.compile(r"^Password:?$")).fill("brisk-otter-lantern-88")
         page.get_by_label("Password (again)").fill("brisk-otter-lantern-88")
-        page.get_by_role("button", name="Sign Up").click()
+        page.get_by_role("button", name="Create my account").click()
 
-        expect(page.get_by_role("heading", name="Verify Your Email Address")).to_be_visible()
+        expect(page.get_by_role("heading", name="Check your inbox")).to_be_visible()
         assert_accessible(page)
         assert len(mail.outbox) == 1
         email = mail.outbox[0]
@@ -55,7 +55,7 @@ class TestSignUpToDirectory:
         assert link, email.body
 
         page.goto(link.group(0))
-        expect(page.get_by_role("heading", name="Confirm Email Address")).to_be_visible()
+        expect(page.get_by_role("heading", name="Confirm your email address")).to_be_visible()
         assert_accessible(page)
         page.get_by_role("button", name="Confirm").click()
 

@@ -60,6 +60,11 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.display_name
 
+    def clean(self) -> None:
+        # allauth looks emails up lowercased; an admin typing capitals must not lock anyone out.
+        super().clean()
+        self.email = self.email.strip().lower()
+
     @property
     def display_name(self) -> str:
         """The person's name if they gave one, else the part of the email before the @."""

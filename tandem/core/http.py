@@ -8,8 +8,3 @@ class HtmxHttpRequest(HttpRequest):
     """An HttpRequest after HtmxMiddleware has run."""
 
     htmx: HtmxDetails
-
-
-def partial_or_page(request: HtmxHttpRequest, template: str, partial: str) -> str:
-    """The partial (`template#partial`) for an htmx request, the whole page otherwise."""
-    return f"{template}#{partial}" if request.htmx and not request.htmx.boosted else template

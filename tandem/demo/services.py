@@ -76,11 +76,10 @@ def _organizations_write(*, plan: DemoPlan) -> tuple[dict[str, int], int]:
     created = 0
     for spec in plan.organizations:
         is_new = not Organization.objects.filter(name__iexact=spec.name).exists()
-        organization = organization_get_or_create(name=spec.name, industry=spec.industry)
-        if is_new:
-            created += 1
-            if organization.kind != spec.kind:
-                Organization.objects.filter(pk=organization.pk).update(kind=spec.kind)
+        organization = organization_get_or_create(
+            name=spec.name, industry=spec.industry, kind=spec.kind, email_domain=spec.domain
+        )
+        created += is_new
         ids[spec.name] = organization.pk
     return ids, created
 
@@ -159,7 +158,7 @@ def _people_write(*, plan: DemoPlan, organizations: dict[str, int], now: datetim
             meeting_mode=p.meeting_mode,
             contact_channel=p.contact_channel,
             contact_detail=p.contact_detail,
-            manager_id=users[p.manager].pk if p.manager is not None else None,
+            manager_email=users[p.manager].email if p.manager is not None else "",
             visibility=p.visibility,
             onboarded_at=user.date_joined + timedelta(seconds=p.onboarding_seconds),
         )

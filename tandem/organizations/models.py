@@ -18,9 +18,18 @@ class Organization(BaseModel):
         NONPROFIT = "nonprofit", "Non-profit"
 
     name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COMPANY)
     industry = models.CharField(max_length=30, choices=Industry.choices, blank=True)
+    # Set by staff, never by members: people whose verified email is at this domain count
+    # as insiders for "only my organization" visibility. Anyone can type an organization's
+    # name on their profile, so the name alone proves nothing.
+    email_domain = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="e.g. acme.com. People with a verified email here see organization-only "
+        "profiles.",
+    )
 
     class Meta:
         ordering = ("name", "id")

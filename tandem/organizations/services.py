@@ -7,15 +7,27 @@ from django.utils.text import slugify
 from tandem.organizations.models import Organization
 
 
-def organization_get_or_create(*, name: str, industry: str = "") -> Organization:
-    """The organization with this name (case-insensitive), created if new."""
+def organization_get_or_create(
+    *,
+    name: str,
+    industry: str = "",
+    kind: str = Organization.Kind.COMPANY,
+    email_domain: str = "",
+) -> Organization:
+    """The organization with this name (case-insensitive), created if new.
+
+    The other values apply only to a new organization; an existing one is returned as it is.
+    """
     clean = " ".join(name.split())
     existing = Organization.objects.filter(name__iexact=clean).first()
     if existing is not None:
         return existing
-    base = slugify(clean)[:190] or "organization"
+    base = slugify(clean, allow_unicode=True)[:180] or "organization"
+    taken = set(Organization.objects.filter(slug__startswith=base).values_list("slug", flat=True))
     slug, n = base, 1
-    while Organization.objects.filter(slug=slug).exists():
+    while slug in taken:
         n += 1
         slug = f"{base}-{n}"
-    return Organization.objects.create(name=clean, slug=slug, industry=industry)
+    return Organization.objects.create(
+        name=clean, slug=slug, industry=industry, kind=kind, email_domain=email_domain.lower()
+    )

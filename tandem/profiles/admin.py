@@ -18,7 +18,7 @@ class ProfileAdmin(admin.ModelAdmin):
     list_filter = ("is_mentee", "is_mentor", "is_paused", "visibility", "industry", "function")
     list_select_related = ("user", "organization")
     search_fields = ("user__email", "user__first_name", "user__last_name", "headline")
-    autocomplete_fields = ("user", "manager", "organization", "skills_wanted", "competitors")
+    autocomplete_fields = ("user", "organization", "skills_wanted", "competitors")
     filter_horizontal = ("languages",)
     inlines = [SkillOfferedInline]
     readonly_fields = ("created_at", "updated_at")

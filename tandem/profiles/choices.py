@@ -77,5 +77,5 @@ class Visibility(models.TextChoices):
     """Who can find a profile in the directory and open it."""
 
     MEMBERS = "members", "Everyone on Tandem"
-    ORGANIZATION = "organization", "Only people in my organization"
-    HIDDEN = "hidden", "Nobody (hidden from the directory)"
+    ORGANIZATION = "organization", "Only people with an email at my organization"
+    HIDDEN = "hidden", "Nobody but Tandem staff (hidden from the directory)"

@@ -7,7 +7,6 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from tandem.accounts.models import PROGRAM_MANAGERS_GROUP
 from tandem.profiles.models import Profile
 
 
@@ -17,7 +16,7 @@ def _nav(request: HttpRequest) -> dict[str, Any]:
         return {"roles": [], "profile_url": None}
     profile = Profile.objects.filter(user=user).only("id", "is_mentee", "is_mentor").first()
     roles = list(profile.roles) if profile else []
-    if user.groups.filter(name=PROGRAM_MANAGERS_GROUP).exists():
+    if user.is_program_manager:
         roles.append("Program manager")
     if user.is_staff:
         roles.append("Staff")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.http import QueryDict
 
+from tandem.core.params import clean_param
 from tandem.organizations.choices import Industry, JobFunction
 from tandem.profiles.selectors import DirectoryFilters
 from tandem.skills.models import Skill
@@ -37,7 +38,7 @@ def _int_in(value: str, low: int, high: int) -> int | None:
 
 def directory_filters_from(query: QueryDict) -> ParsedFilters:
     """Parse the GET parameters; unknown values are ignored rather than failing the page."""
-    values = {key: query.get(key, "").strip()[:100] for key in (
+    values = {key: clean_param(query.get(key, "")) for key in (
         "q", "skill", "industry", "function", "level", "language", "timezone", "mode", "available",
     )}  # fmt: skip
     skill = skill_resolve(text=values["skill"]) if values["skill"] else None

@@ -9,10 +9,9 @@ from zoneinfo import available_timezones
 from django import forms
 from django.urls import reverse_lazy
 
-from tandem.accounts.models import User
 from tandem.profiles.choices import FocusArea, MentoringType, Proficiency
 from tandem.profiles.models import MAX_CAPACITY, MAX_HOURS_PER_MONTH, Language, Profile
-from tandem.profiles.services import ProfileError, profile_manager_check
+from tandem.profiles.services import NO_ROLE
 
 
 @lru_cache(maxsize=1)
@@ -38,10 +37,6 @@ class ProfileForm(forms.ModelForm):
             "hx-trigger": "input changed delay:250ms", "hx-target": "#organization-options",
             "hx-swap": "innerHTML", "hx-sync": "this:replace",
         }),
-    )  # fmt: skip
-    manager_email = forms.EmailField(
-        label="Your manager's email", required=False,
-        help_text="Optional. We never match you with your own reporting line.",
     )  # fmt: skip
     competitor_names = forms.CharField(
         label="Organizations never to match me with", max_length=1000, required=False,
@@ -99,7 +94,7 @@ class ProfileForm(forms.ModelForm):
             "target_level", "focus_areas_sought", "mentoring_types_sought",
             "focus_areas_offered", "mentoring_types_offered", "hours_per_month", "capacity",
             "is_paused", "languages", "timezone", "city", "country", "meeting_mode",
-            "contact_channel", "contact_detail", "visibility",
+            "contact_channel", "contact_detail", "visibility", "manager_email",
         ]  # fmt: skip
         widgets = {
             "bio": forms.Textarea(attrs={"rows": 4}),
@@ -113,6 +108,8 @@ class ProfileForm(forms.ModelForm):
             "bio": "What you know well and what you've done; mentees read this first.",
             "contact_detail": "Shared only with people whose request you accept.",
             "is_paused": "Stay listed but take no new requests for now.",
+            "manager_email": "Optional. We never match you with your own reporting line; "
+            "your manager doesn't need to be on Tandem.",
         }
         error_messages = {
             "level": {"invalid_choice": "Pick a level from 1 (entry) to 10 (C-suite)."},
@@ -127,12 +124,10 @@ class ProfileForm(forms.ModelForm):
             self.initial["organization_name"] = (
                 profile.organization.name if profile.organization else ""
             )
-            self.initial["manager_email"] = profile.manager.email if profile.manager else ""
             self.initial["competitor_names"] = ", ".join(o.name for o in profile.competitors.all())
             if "languages" in self.fields and not profile.languages.exists():
                 # Most members mentor in English; a sensible default they can untick.
                 self.initial["languages"] = list(Language.objects.filter(code="en"))
-        self.manager: User | None = None
 
     def clean_timezone(self) -> str:
         value: str = self.cleaned_data["timezone"].strip()
@@ -142,29 +137,15 @@ class ProfileForm(forms.ModelForm):
             )
         return value
 
-    def clean_manager_email(self) -> str:
-        email: str = self.cleaned_data.get("manager_email", "").strip().lower()
-        if not email:
-            self.manager = None
-            return ""
-        manager = User.objects.filter(email__iexact=email).first()
-        if manager is None:
-            raise forms.ValidationError("No one on Tandem uses that email address yet.")
-        try:
-            profile_manager_check(profile=self.instance, manager=manager)
-        except ProfileError as error:
-            raise forms.ValidationError(error.message) from error
-        self.manager = manager
-        return email
-
     def clean_competitor_names(self) -> list[str]:
         raw: str = self.cleaned_data.get("competitor_names", "")
         return [name.strip() for name in raw.split(",") if name.strip()]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        # The service enforces this too; checking here shows it with the other field errors.
         if "is_mentee" in self.fields and not (data.get("is_mentee") or data.get("is_mentor")):
-            raise forms.ValidationError("Choose at least one: find a mentor, be a mentor, or both.")
+            raise forms.ValidationError(NO_ROLE)
         return data
 
     def service_kwargs(self) -> dict[str, Any]:
@@ -178,9 +159,6 @@ class ProfileForm(forms.ModelForm):
         kwargs: dict[str, Any] = {"fields": model_fields}
         if "organization_name" in self.fields:
             kwargs["organization_name"] = data.get("organization_name", "")
-        if "manager_email" in self.fields:
-            kwargs["set_manager"] = True
-            kwargs["manager"] = self.manager
         if "languages" in self.fields:
             kwargs["languages"] = data.get("languages", [])
         if "competitor_names" in self.fields:
@@ -192,7 +170,7 @@ def _step_form(name: str, fields: list[str], extra: list[str]) -> type[ProfileFo
     """A ProfileForm limited to some fields (model fields plus extra form-only fields)."""
     meta = type("Meta", (ProfileForm.Meta,), {"fields": fields})
     form_class: type[ProfileForm] = type(name, (ProfileForm,), {"Meta": meta})
-    for field_name in ("organization_name", "manager_email", "competitor_names"):
+    for field_name in ("organization_name", "competitor_names"):
         if field_name not in extra:
             del form_class.base_fields[field_name]
     for field_name in list(form_class.base_fields):
@@ -222,8 +200,8 @@ OfferStepForm = _step_form(
 PracticalStepForm = _step_form(
     "PracticalStepForm",
     ["languages", "timezone", "city", "country", "meeting_mode", "contact_channel",
-     "contact_detail", "visibility"],
-    ["manager_email", "competitor_names"],
+     "contact_detail", "visibility", "manager_email"],
+    ["competitor_names"],
 )  # fmt: skip
 
 

@@ -22,6 +22,8 @@ from tandem.profiles.choices import (
 from tandem.skills.models import Skill
 
 MAX_CAPACITY = 20
+# A mentor who can be asked now: the one place this rule is written for queries.
+ACCEPTING_REQUESTS = Q(is_mentor=True, is_paused=False, capacity__gt=0)
 MAX_HOURS_PER_MONTH = 40
 
 
@@ -88,13 +90,9 @@ class Profile(BaseModel):
     )
     # Shown to the other side only once an ask is accepted.
     contact_detail = models.CharField(max_length=200, blank=True)
-    manager = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="direct_reports",
-    )
+    # An email, not an account: the manager need not be on Tandem, and typing an address
+    # must not reveal whether someone has an account. Matching resolves it when it needs to.
+    manager_email = models.EmailField("your manager's email", blank=True)
     competitors = models.ManyToManyField(Organization, blank=True, related_name="+")
     visibility = models.CharField(
         max_length=14, choices=Visibility.choices, default=Visibility.MEMBERS
@@ -122,9 +120,6 @@ class Profile(BaseModel):
             ),
             models.CheckConstraint(
                 condition=Q(years_experience__lte=70), name="profiles_years_experience_sane"
-            ),
-            models.CheckConstraint(
-                condition=~Q(manager=models.F("user")), name="profiles_manager_not_self"
             ),
         ]
         indexes = [

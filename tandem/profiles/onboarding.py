@@ -55,6 +55,8 @@ STEPS: dict[str, Step] = {
 def steps_for(profile: Profile) -> list[Step]:
     """The steps this person walks through, in order."""
     slugs = ["about"]
+    if not (profile.is_mentee or profile.is_mentor):
+        return [STEPS["about"]]  # nothing else makes sense until a role is chosen
     if profile.is_mentee:
         slugs.append("learn")
     if profile.is_mentor:

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 
 from tandem.accounts.models import User
+from tandem.organizations.models import Organization
 from tandem.profiles.choices import MeetingMode, Visibility
-from tandem.profiles.models import Profile, SkillOffered
+from tandem.profiles.models import ACCEPTING_REQUESTS, Language, Profile, SkillOffered
 from tandem.skills.models import Skill
 
 
@@ -17,26 +18,35 @@ def profile_for_user(*, user: User) -> Profile | None:
     return Profile.objects.select_related("organization").filter(user=user).first()
 
 
+def profile_for_owner(*, profile_id: int) -> Profile | None:
+    """A profile with what its edit page needs; the caller checks ownership."""
+    return Profile.objects.select_related("organization").filter(pk=profile_id).first()
+
+
 def _visible_to(viewer: User) -> Q:
-    """Profiles this signed-in viewer may see (besides their own)."""
-    visible = Q(visibility=Visibility.MEMBERS)
-    viewer_org = Profile.objects.filter(user=viewer).values("organization_id")
-    visible |= Q(visibility=Visibility.ORGANIZATION, organization_id__in=viewer_org)
+    """Profiles this signed-in viewer may see (besides their own).
+
+    "Only my organization" counts a viewer as an insider by their verified email domain,
+    never by the organization name they typed themselves.
+    """
+    domain = viewer.email.rsplit("@", 1)[-1].lower()
+    visible = Q(visibility=Visibility.MEMBERS) | Q(
+        visibility=Visibility.ORGANIZATION, organization__email_domain=domain
+    )
     return visible & Q(onboarded_at__isnull=False)
 
 
-def _with_related(qs: QuerySet[Profile]) -> QuerySet[Profile]:
-    return qs.select_related("user", "organization", "manager").prefetch_related(
-        Prefetch("skills_offered", queryset=SkillOffered.objects.select_related("skill")),
-        "skills_wanted",
-        "languages",
-        "competitors",
-    )
+def _offered_skills() -> Prefetch:
+    return Prefetch("skills_offered", queryset=SkillOffered.objects.select_related("skill"))
 
 
 def profile_get_visible(*, profile_id: int, viewer: User) -> Profile | None:
     """The profile if the viewer may open it: their own, staff, or allowed by its visibility."""
-    qs = _with_related(Profile.objects.filter(pk=profile_id))
+    qs = (
+        Profile.objects.filter(pk=profile_id)
+        .select_related("user", "organization")
+        .prefetch_related(_offered_skills(), "skills_wanted", "languages", "competitors")
+    )
     if not (viewer.is_staff or Profile.objects.filter(pk=profile_id, user=viewer).exists()):
         qs = qs.filter(_visible_to(viewer))
     return qs.first()
@@ -88,25 +98,45 @@ def mentor_directory(*, viewer: User, filters: DirectoryFilters) -> QuerySet[Pro
     if filters.mode in (MeetingMode.VIRTUAL, MeetingMode.IN_PERSON):
         qs = qs.filter(meeting_mode__in=[filters.mode, MeetingMode.EITHER])
     if filters.available_only:
-        qs = qs.filter(is_paused=False, capacity__gt=0)
+        qs = qs.filter(ACCEPTING_REQUESTS)
     # Mentors who can take a request come first; the rest stay findable below them.
     unavailable = Case(
-        When(is_paused=False, capacity__gt=0, then=Value(0)),
+        When(ACCEPTING_REQUESTS, then=Value(0)),
         default=Value(1),
         output_field=IntegerField(),
     )
     return (
-        _with_related(qs.distinct())
+        qs.distinct()
+        .select_related("user", "organization")
+        .prefetch_related(_offered_skills(), "languages")
         .annotate(unavailable=unavailable)
         .order_by("unavailable", "user__first_name", "user__last_name", "id")
     )
 
 
-def mentor_timezones() -> list[str]:
-    """Timezones that at least one mentor is in, for the directory filter."""
+def mentor_timezones(*, viewer: User) -> list[str]:
+    """Timezones of the mentors this viewer can see, for the directory filter."""
     return list(
-        Profile.objects.filter(is_mentor=True, onboarded_at__isnull=False)
+        Profile.objects.filter(_visible_to(viewer), is_mentor=True)
         .order_by("timezone")
         .values_list("timezone", flat=True)
         .distinct()
     )
+
+
+def language_list() -> QuerySet[Language]:
+    """Every language a profile can list, by name."""
+    return Language.objects.order_by("name", "id")
+
+
+def organization_list_with_listed_members(*, query: str, limit: int = 10) -> QuerySet[Organization]:
+    """Organizations that listed, findable members belong to, for the organization field.
+
+    Names typed only as someone's competitor, or only by hidden members, stay private.
+    """
+    qs = Organization.objects.filter(
+        members__visibility=Visibility.MEMBERS, members__onboarded_at__isnull=False
+    )
+    if query:
+        qs = qs.filter(name__icontains=query)
+    return qs.distinct().order_by("name", "id")[:limit]

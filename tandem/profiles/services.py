@@ -10,13 +10,15 @@ from django.db import transaction
 
 from tandem.accounts.models import User
 from tandem.organizations.services import organization_get_or_create
-from tandem.profiles.choices import Proficiency
+from tandem.profiles.choices import Proficiency, Visibility
 from tandem.profiles.models import Language, Profile, SkillOffered
 from tandem.skills.models import Skill
 from tandem.skills.selectors import skill_resolve
 
 MAX_SKILLS_PER_SIDE = 15
 MAX_COMPETITORS = 10
+MAX_ORGANIZATION_NAME = 200
+NO_ROLE = "Choose at least one: find a mentor, be a mentor, or both."
 
 
 class ProfileError(Exception):
@@ -34,24 +36,26 @@ def profile_get_or_create(*, user: User) -> Profile:
     return profile
 
 
-def profile_manager_check(*, profile: Profile, manager: User | None) -> None:
-    """Refuse a manager who is the person themself or who reports (indirectly) to them."""
-    if manager is None:
-        return
-    if manager.pk == profile.user_id:
-        raise ProfileError("You can't be your own manager.", field="manager")
-    seen: set[int] = set()
-    current: int | None = manager.pk
-    # Walk up the manager's own reporting line; meeting this person there means a loop.
-    while current is not None and current not in seen:
-        if current == profile.user_id:
+def email_domain(email: str) -> str:
+    """The part after the @, lowercased."""
+    return email.rsplit("@", 1)[-1].lower()
+
+
+def profile_rules_check(*, profile: Profile) -> None:
+    """Rules across fields that a single form field cannot see; raises ProfileError."""
+    if not (profile.is_mentee or profile.is_mentor):
+        raise ProfileError(NO_ROLE)
+    if profile.manager_email and profile.manager_email.lower() == profile.user.email.lower():
+        raise ProfileError("You can't be your own manager.", field="manager_email")
+    if profile.visibility == Visibility.ORGANIZATION:
+        organization = profile.organization
+        if organization is None or not organization.email_domain:
+            name = f"“{organization.name}”" if organization else "your organization"
             raise ProfileError(
-                "That person reports to you, so they can't be your manager.", field="manager"
+                f"We can only show your profile to {name} alone once Tandem knows its email "
+                "domain, and it doesn't yet. Choose “Everyone on Tandem” or “Nobody” for now.",
+                field="visibility",
             )
-        seen.add(current)
-        current = (
-            Profile.objects.filter(user_id=current).values_list("manager_id", flat=True).first()
-        )
 
 
 # Fields a person may set on their own profile through the forms.
@@ -62,6 +66,7 @@ EDITABLE_FIELDS = frozenset(
         "focus_areas_sought", "mentoring_types_sought", "focus_areas_offered",
         "mentoring_types_offered", "hours_per_month", "capacity", "is_paused", "timezone",
         "city", "country", "meeting_mode", "contact_channel", "contact_detail", "visibility",
+        "manager_email",
     }
 )  # fmt: skip
 
@@ -72,26 +77,24 @@ def profile_update(
     profile: Profile,
     fields: dict[str, Any],
     organization_name: str | None = None,
-    set_manager: bool = False,
-    manager: User | None = None,
     languages: Iterable[Language] | None = None,
     competitor_names: Iterable[str] | None = None,
 ) -> Profile:
     """Apply already-validated values; related things change only when passed.
 
-    The manager changes only with `set_manager=True`, since None there means "no manager".
+    Raises ProfileError (naming the form field) when a rule is broken; the transaction then
+    rolls back, so nothing is half-saved.
     """
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise ProfileError(f"These fields can't be changed here: {', '.join(sorted(unknown))}")
     for name, value in fields.items():
         setattr(profile, name, value)
+    profile.manager_email = profile.manager_email.strip().lower()
     if organization_name is not None:
         name = organization_name.strip()
         profile.organization = organization_get_or_create(name=name) if name else None
-    if set_manager:
-        profile_manager_check(profile=profile, manager=manager)
-        profile.manager = manager
+    profile_rules_check(profile=profile)
     profile.full_clean(exclude=["user"])
     profile.save()
     if languages is not None:
@@ -100,14 +103,20 @@ def profile_update(
         names = [n.strip() for n in competitor_names if n.strip()]
         if len(names) > MAX_COMPETITORS:
             raise ProfileError(
-                f"List at most {MAX_COMPETITORS} competitor organizations.", field="competitors"
+                f"List at most {MAX_COMPETITORS} organizations.", field="competitor_names"
+            )
+        if any(len(n) > MAX_ORGANIZATION_NAME for n in names):
+            raise ProfileError(
+                f"Keep each name under {MAX_ORGANIZATION_NAME} characters.",
+                field="competitor_names",
             )
         profile.competitors.set([organization_get_or_create(name=n) for n in names])
     return profile
 
 
 def profile_onboarding_complete(*, profile: Profile, now: datetime) -> Profile:
-    """Mark onboarding finished (only the first time counts)."""
+    """Mark onboarding finished (only the first time counts); needs a valid profile."""
+    profile_rules_check(profile=profile)
     if profile.onboarded_at is None:
         profile.onboarded_at = now
         profile.save(update_fields=["onboarded_at", "updated_at"])

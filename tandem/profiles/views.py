@@ -18,17 +18,20 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect
 
 from tandem.core.http import HtmxHttpRequest
+from tandem.core.params import clean_param
 from tandem.core.ratelimit import rate_limited
 from tandem.organizations.choices import Industry, JobFunction
-from tandem.organizations.selectors import organization_list
 from tandem.profiles.choices import Level, MeetingMode
 from tandem.profiles.directory import directory_filters_from
 from tandem.profiles.forms import ProficiencyForm, ProfileForm, SkillAddForm, sorted_timezones
-from tandem.profiles.models import Language, Profile
+from tandem.profiles.models import Profile
 from tandem.profiles.onboarding import STEPS, next_step, previous_step, steps_for
 from tandem.profiles.selectors import (
+    language_list,
     mentor_directory,
     mentor_timezones,
+    organization_list_with_listed_members,
+    profile_for_owner,
     profile_for_user,
     profile_get_visible,
 )
@@ -80,6 +83,9 @@ def onboarding(request: HtmxHttpRequest) -> HttpResponse:
 
 def _onboarding_context(profile: Profile, step_slug: str, form: ProfileForm) -> dict[str, Any]:
     step = STEPS[step_slug]
+    if "timezone" in form.fields and not profile.is_onboarded:
+        # tandem.js swaps a still-default UTC for the browser's own timezone.
+        form.fields["timezone"].widget.attrs["data-browser-default"] = "1"
     return {
         "profile": profile,
         "step": step,
@@ -108,6 +114,7 @@ def onboarding_step(request: HtmxHttpRequest, step: str) -> HttpResponse:
         if form.is_valid() and _apply(form, profile):
             following = next_step(profile, step)
             if following is None:
+                # _apply already checked the rules completion needs, so this cannot fail here.
                 profile_onboarding_complete(profile=profile, now=timezone.now())
                 messages.success(request, "Welcome to Tandem! This is your profile.")
                 url = profile.get_absolute_url()
@@ -139,9 +146,7 @@ def profile_detail(request: HtmxHttpRequest, profile_id: int) -> HttpResponse:
 
 
 def _own_profile_or_403(request: HtmxHttpRequest, profile_id: int) -> Profile:
-    profile = (
-        Profile.objects.select_related("organization", "manager").filter(pk=profile_id).first()
-    )
+    profile = profile_for_owner(profile_id=profile_id)
     if profile is None:
         raise Http404("No such profile")
     if profile.user_id != request.user.pk:
@@ -247,8 +252,8 @@ def skill_proficiency(request: HtmxHttpRequest, skill_id: int) -> HttpResponse:
 def skill_suggestions(request: HtmxHttpRequest) -> HttpResponse:
     """Skills matching what is typed so far (names and synonyms), as clickable suggestions."""
     side = request.GET.get("side", "wanted")
-    query = request.GET.get("skill", "") or request.GET.get("q", "")
-    suggestions = skill_suggest(query=query[:60]) if len(query.strip()) >= 1 else []
+    query = clean_param(request.GET.get("skill", "") or request.GET.get("q", ""), max_length=60)
+    suggestions = skill_suggest(query=query) if query else []
     context = {"suggestions": suggestions, "side": side, "query": query}
     return render(request, "profiles/_skills.html#suggestions", context)
 
@@ -257,7 +262,8 @@ def skill_suggestions(request: HtmxHttpRequest) -> HttpResponse:
 @require_GET
 def organization_suggestions(request: HtmxHttpRequest) -> HttpResponse:
     """Known organizations for the organization field's datalist."""
-    orgs = organization_list(query=request.GET.get("organization_name", "")[:60], limit=10)
+    query = clean_param(request.GET.get("organization_name", ""), max_length=60)
+    orgs = organization_list_with_listed_members(query=query, limit=10)
     return render(request, "profiles/_organizations.html", {"organizations": orgs})
 
 
@@ -271,16 +277,19 @@ def directory(request: HtmxHttpRequest) -> HttpResponse:
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    without_skill = query.copy()
+    without_skill.pop("skill", None)
     context = {
         "page": page,
         "parsed": parsed,
         "querystring": query.urlencode(),
+        "querystring_without_skill": without_skill.urlencode(),
         "industries": Industry.choices,
         "functions": JobFunction.choices,
         "levels": Level.choices,
         "modes": [(MeetingMode.VIRTUAL, "Virtual"), (MeetingMode.IN_PERSON, "In person")],
-        "languages": Language.objects.all(),
-        "timezones": mentor_timezones(),
+        "languages": language_list(),
+        "timezones": mentor_timezones(viewer=request.user),  # type: ignore[arg-type]
     }
     template = "profiles/directory.html"
     if request.htmx and request.htmx.target == "directory-results":

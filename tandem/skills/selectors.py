@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from django.db.models import Q
 
 from tandem.skills.models import Skill, SkillAlias
@@ -20,21 +18,6 @@ def skill_resolve(*, text: str) -> Skill | None:
         return skill
     alias = SkillAlias.objects.select_related("skill").filter(normalized=key).first()
     return alias.skill if alias is not None else None
-
-
-def skill_resolve_many(*, texts: Iterable[str]) -> tuple[list[Skill], list[str]]:
-    """Resolve several typed names at once: (skills found, texts that matched nothing)."""
-    found: list[Skill] = []
-    unknown: list[str] = []
-    for text in texts:
-        if not normalize(text):
-            continue
-        skill = skill_resolve(text=text)
-        if skill is None:
-            unknown.append(text.strip())
-        elif skill not in found:
-            found.append(skill)
-    return found, unknown
 
 
 def skill_suggest(*, query: str, limit: int = 8) -> list[Skill]:

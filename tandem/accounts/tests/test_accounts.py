@@ -148,3 +148,19 @@ class TestUserModel:
             User(email="kim@example.com", first_name="Kim", last_name="Lee").display_name
             == "Kim Lee"
         )
+
+
+@pytest.mark.django_db
+class TestAdminCreatedUsers:
+    def test_an_email_typed_with_capitals_in_the_admin_is_stored_lowercased(self, admin_client):
+        response = admin_client.post(
+            "/admin/accounts/user/add/",
+            {
+                "email": "New.Person@Example.com",
+                "password1": "a-long-and-unusual-passphrase",
+                "password2": "a-long-and-unusual-passphrase",
+                "usable_password": "true",
+            },
+        )
+        assert response.status_code == 302, response.content
+        assert User.objects.filter(email="new.person@example.com").exists()

@@ -218,16 +218,20 @@ class TestDemoLoad:
         assert not Profile.objects.filter(is_mentor=False, is_paused=True).exists()
 
     def test_managers_are_senior_colleagues_in_the_same_organization_without_loops(self):
-        rows = Profile.objects.values_list("user_id", "manager_id", "organization_id", "level")
-        by_user = {user: (manager, org, level) for user, manager, org, level in rows}
+        rows = Profile.objects.values_list(
+            "user__email", "manager_email", "organization_id", "level"
+        )
+        by_user = {user: (manager or None, org, level) for user, manager, org, level in rows}
         managed = [user for user, (manager, _, _) in by_user.items() if manager]
         assert len(managed) > 100
         for user in managed:
             manager, org, level = by_user[user]
+            assert manager is not None
             assert manager != user
             assert by_user[manager][1] == org
             assert by_user[manager][2] > level
-            seen, current = {user}, manager
+            seen: set[str] = {user}
+            current: str | None = manager
             while current is not None:
                 assert current not in seen
                 seen.add(current)

@@ -119,15 +119,21 @@ class TestDirectoryVisibility:
         response = client.get(URL)
         assert [p.pk for p in response.context["page"].object_list] == [listed.pk]
 
-    def test_organization_only_mentors_are_seen_only_from_inside(self, client):
-        acme = OrganizationFactory(name="Acme", slug="acme")
+    def test_organization_only_mentors_are_seen_only_by_verified_insiders(self, client):
+        acme = OrganizationFactory(name="Acme", slug="acme", email_domain="acme.example")
         insider_only = MentorProfileFactory(visibility="organization", organization=acme)
-        colleague = ProfileFactory(organization=acme)
-        outsider = ProfileFactory()
+        colleague = ProfileFactory(user__email="kim@acme.example")
         client.force_login(colleague.user)
         assert [p.pk for p in client.get(URL).context["page"].object_list] == [insider_only.pk]
-        client.force_login(outsider.user)
+        # Typing the organization's name on one's own profile proves nothing.
+        pretender = ProfileFactory(organization=acme, user__email="eve@elsewhere.example")
+        client.force_login(pretender.user)
         assert list(client.get(URL).context["page"].object_list) == []
+
+    def test_a_nul_character_in_the_query_is_ignored_not_a_crash(self, mentee_client):
+        MentorProfileFactory()
+        response = mentee_client.get(URL + "?q=%00&skill=py%00thon&timezone=%00")
+        assert response.status_code == 200
 
     def test_mentors_taking_requests_come_first(self, mentee_client):
         paused = MentorProfileFactory(user__first_name="Aaron", is_paused=True)

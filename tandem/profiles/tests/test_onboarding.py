@@ -1,8 +1,10 @@
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tandem.accounts.tests.factories import UserFactory
 from tandem.profiles.models import Profile
+from tandem.profiles.services import ProfileError, profile_onboarding_complete
 
 ABOUT = {
     "headline": "Analyst heading for product",
@@ -96,3 +98,19 @@ class TestOnboarding:
         newcomer_client.post(_step("about"), {**ABOUT, "is_mentor": "on"})
         form = newcomer_client.get(_step("offer")).context["form"]
         assert (form["capacity"].value(), form["hours_per_month"].value()) == (2, 2)
+
+
+@pytest.mark.django_db
+class TestOnboardingWithoutARole:
+    def test_later_steps_send_a_person_without_a_role_back_to_the_start(self, newcomer_client):
+        assert newcomer_client.get(_step("practical"))["Location"] == _step("about")
+        response = newcomer_client.post(_step("practical"), PRACTICAL)
+        assert response["Location"] == _step("about")
+        assert Profile.objects.get().onboarded_at is None
+
+    def test_the_service_refuses_to_finish_onboarding_without_a_role(self, db):
+        profile = Profile.objects.create(user=UserFactory())
+        with pytest.raises(ProfileError, match="Choose at least one"):
+            profile_onboarding_complete(profile=profile, now=timezone.now())
+        profile.refresh_from_db()
+        assert profile.onboarded_at is None

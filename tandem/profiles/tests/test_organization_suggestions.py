@@ -25,3 +25,12 @@ class TestOrganizationSuggestions:
             reverse("profiles:organization_suggestions"), {"organization_name": "acme"}
         )
         assert "Secret Rival" not in response.content.decode()
+
+    def test_never_reveals_the_organization_of_a_hidden_member(self, client):
+        stealth = OrganizationFactory(name="Acme Stealth", slug="acme-stealth")
+        ProfileFactory(organization=stealth, visibility="hidden")
+        client.force_login(ProfileFactory().user)
+        response = client.get(
+            reverse("profiles:organization_suggestions"), {"organization_name": "acme"}
+        )
+        assert "Stealth" not in response.content.decode()

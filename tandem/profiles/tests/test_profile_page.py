@@ -41,13 +41,20 @@ class TestProfilePage:
         client.force_login(hidden.user)
         assert client.get(_url(hidden)).status_code == 200
 
-    def test_an_organization_only_profile_is_open_inside_it(self, client):
-        org = OrganizationFactory()
+    def test_an_organization_only_profile_is_open_to_emails_at_its_domain(self, client):
+        org = OrganizationFactory(email_domain="initech.example")
         private = MentorProfileFactory(visibility="organization", organization=org)
-        client.force_login(ProfileFactory(organization=org).user)
+        client.force_login(ProfileFactory(user__email="peter@initech.example").user)
         assert client.get(_url(private)).status_code == 200
-        client.force_login(ProfileFactory().user)
+        client.force_login(ProfileFactory(organization=org).user)
         assert client.get(_url(private)).status_code == 404
+
+    def test_the_manager_email_is_shown_only_to_the_owner(self, client):
+        profile = ProfileFactory(manager_email="boss@example.com")
+        client.force_login(ProfileFactory().user)
+        assert "boss@example.com" not in client.get(_url(profile)).content.decode()
+        client.force_login(profile.user)
+        assert "boss@example.com" in client.get(_url(profile)).content.decode()
 
     def test_staff_can_open_any_profile(self, client, admin_user):
         hidden = MentorProfileFactory(visibility="hidden")

@@ -5,7 +5,11 @@ from django.urls import reverse
 
 from tandem.accounts.tests.factories import UserFactory
 from tandem.profiles.models import Profile
-from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory
+from tandem.profiles.tests.factories import (
+    MentorProfileFactory,
+    OrganizationFactory,
+    ProfileFactory,
+)
 
 
 def _edit_data(profile: Profile, **overrides) -> dict:
@@ -74,25 +78,38 @@ class TestProfileEditValidation:
         assert _field_errors(response, "manager_email") == ["You can't be your own manager."]
         assert _snapshot(profile) == before
 
-    def test_a_manager_who_reports_to_you_is_refused(self, client):
+    def test_any_manager_email_is_accepted_without_saying_who_has_an_account(self, client):
         profile = ProfileFactory()
-        report = ProfileFactory(manager=profile.user)
+        registered = UserFactory(email="known@example.com")
         client.force_login(profile.user)
-        response = client.post(
-            reverse("profiles:edit", args=[profile.pk]),
-            _edit_data(profile, manager_email=report.user.email),
-        )
-        assert "reports to you" in _field_errors(response, "manager_email")[0]
-        assert Profile.objects.get(pk=profile.pk).manager is None
+        url = reverse("profiles:edit", args=[profile.pk])
+        for email in (registered.email, "stranger@example.com"):
+            response = client.post(url, _edit_data(profile, manager_email=email.upper()))
+            assert response.status_code == 302
+            assert Profile.objects.get(pk=profile.pk).manager_email == email
 
-    def test_an_unknown_manager_email_is_refused(self, client):
+    def test_too_many_or_too_long_competitor_names_are_refused_next_to_the_field(self, client):
         profile = ProfileFactory()
+        before = _snapshot(profile)
         client.force_login(profile.user)
-        response = client.post(
-            reverse("profiles:edit", args=[profile.pk]),
-            _edit_data(profile, manager_email="nobody@example.com"),
-        )
-        assert _field_errors(response, "manager_email")
+        url = reverse("profiles:edit", args=[profile.pk])
+        many = ", ".join(f"Rival {n}" for n in range(11))
+        response = client.post(url, _edit_data(profile, competitor_names=many))
+        assert _field_errors(response, "competitor_names") == ["List at most 10 organizations."]
+        long_name = "R" * 201
+        response = client.post(url, _edit_data(profile, competitor_names=long_name))
+        assert "under 200 characters" in _field_errors(response, "competitor_names")[0]
+        assert _snapshot(profile) == before
+        assert profile.competitors.count() == 0
+
+    def test_organization_only_visibility_needs_an_organization_with_a_known_domain(self, client):
+        profile = ProfileFactory()
+        before = _snapshot(profile)
+        client.force_login(profile.user)
+        url = reverse("profiles:edit", args=[profile.pk])
+        response = client.post(url, _edit_data(profile, visibility="organization"))
+        assert "email domain" in _field_errors(response, "visibility")[0]
+        assert _snapshot(profile) == before
 
     def test_no_role_at_all_is_refused(self, client):
         profile = ProfileFactory()
@@ -111,18 +128,22 @@ class TestProfileEditValidation:
         data = _edit_data(
             profile,
             manager_email=manager.email,
+            visibility="organization",
+            organization_name="Acme Verified",
             competitor_names="Globex, Initech",
             languages=["1", "2"],
             focus_areas_sought=["promotion", "leadership"],
         )
+        OrganizationFactory(name="Acme Verified", slug="acme-verified", email_domain="acme.example")
         response = client.post(reverse("profiles:edit", args=[profile.pk]), data)
         assert response.status_code == 302
         profile.refresh_from_db()
         assert profile.headline == "Changed headline"
         assert profile.is_mentor
         assert profile.is_mentee
-        assert profile.organization.name == "Acme"
-        assert profile.manager == manager
+        assert profile.organization.name == "Acme Verified"
+        assert profile.visibility == "organization"
+        assert profile.manager_email == manager.email
         assert sorted(o.name for o in profile.competitors.all()) == ["Globex", "Initech"]
         assert profile.languages.count() == 2
         assert profile.focus_areas_sought == ["promotion", "leadership"]

@@ -4,7 +4,7 @@ import pytest
 
 from tandem.skills.models import Skill, SkillAlias, SkillCategory
 from tandem.skills.normalize import normalize
-from tandem.skills.selectors import skill_resolve, skill_resolve_many, skill_suggest
+from tandem.skills.selectors import skill_resolve, skill_suggest
 from tandem.skills.services import taxonomy_load
 from tandem.skills.taxonomy import TAXONOMY_FILE, read_taxonomy
 
@@ -62,11 +62,6 @@ class TestSkillResolve:
     def test_unknown_text_resolves_to_nothing(self):
         assert skill_resolve(text="underwater basket weaving") is None
         assert skill_resolve(text="   ") is None
-
-    def test_resolving_many_reports_what_it_did_not_know(self):
-        found, unknown = skill_resolve_many(texts=["JS", "javascript", "nonsense skill", ""])
-        assert [s.name for s in found] == ["JavaScript"]
-        assert unknown == ["nonsense skill"]
 
 
 @pytest.mark.django_db

@@ -1,9 +1,9 @@
 // Small progressive enhancements; every page works without this file.
 (function () {
   "use strict";
-  // Offer the browser's own timezone when a profile still says UTC.
+  // Offer the browser's own timezone when a new profile still says UTC (onboarding only).
   function fillTimezone(root) {
-    var input = (root || document).querySelector('input[name="timezone"]');
+    var input = (root || document).querySelector('input[name="timezone"][data-browser-default]');
     if (!input || input.value !== "UTC" || !window.Intl) return;
     try {
       var tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -12,4 +12,28 @@
   }
   document.addEventListener("DOMContentLoaded", function () { fillTimezone(document); });
   document.addEventListener("htmx:afterSwap", function (event) { fillTimezone(event.target); });
+
+  // htmx leaves the page as it was when a request fails; say so instead of doing nothing.
+  var PROBLEMS = {
+    403: "That isn't yours to change, so nothing was changed.",
+    404: "We couldn't find that any more. Try reloading the page.",
+    429: "That was a lot of changes in a short time. Wait a minute, then try again; nothing was saved.",
+  };
+  function showProblem(text) {
+    var box = document.getElementById("request-problem");
+    if (!box) return;
+    box.textContent = text;
+    box.hidden = false;
+  }
+  document.addEventListener("htmx:responseError", function (event) {
+    var status = event.detail.xhr.status;
+    showProblem(PROBLEMS[status] || "Something went wrong on our side. Please try again in a moment.");
+  });
+  document.addEventListener("htmx:sendError", function () {
+    showProblem("We couldn't reach Tandem. Check your connection and try again.");
+  });
+  document.addEventListener("htmx:beforeRequest", function () {
+    var box = document.getElementById("request-problem");
+    if (box) box.hidden = true;
+  });
 })();

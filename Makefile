@@ -23,7 +23,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/python
 run: export DJANGO_DEBUG ?= 1
 run: $(VENV)/.installed-run
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py demo --once
+	$(BIN)/python manage.py demo --once --site-url http://$(HOST):$(PORT)
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The browser tests drive Debian's Chromium; install it when missing (these machines run as root).

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from tandem.accounts.models import PROGRAM_MANAGERS_GROUP, User
 from tandem.demo.generator import DEFAULT_PEOPLE, DEFAULT_SEED, MIN_PEOPLE, demo_plan_build
-from tandem.demo.logins import DEMO_LOGIN_URL, DEMO_LOGINS, DEMO_PASSWORD, NAMED_PEOPLE
+from tandem.demo.logins import DEMO_LOGINS, DEMO_PASSWORD, NAMED_PEOPLE
 from tandem.demo.places import PLACES
 from tandem.demo.plan import DemoError, DemoPlan
 from tandem.demo.services import DemoReport, demo_load
@@ -379,10 +379,16 @@ class TestDemoCommand:
         output = run_demo("--people", str(SMALL), "--allow-production")
         assert f"Created {SMALL} people (15 mentors and 40 mentees" in output
         assert DEMO_PASSWORD in output
-        assert DEMO_LOGIN_URL in output
+        assert "http://127.0.0.1:8000/accounts/login/" in output
         for role, email in DEMO_LOGINS:
             assert role in output
             assert email in output
+
+    def test_the_login_link_follows_the_site_url(self):
+        output = run_demo(
+            "--people", str(SMALL), "--allow-production", "--site-url", "http://127.0.0.1:8044/"
+        )
+        assert "Sign in at  http://127.0.0.1:8044/accounts/login/" in output
 
     def test_once_does_not_load_twice(self):
         run_demo("--people", str(SMALL), "--allow-production", "--once")

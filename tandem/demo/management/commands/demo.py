@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from tandem.demo.generator import DEFAULT_PEOPLE, DEFAULT_SEED
-from tandem.demo.logins import DEMO_LOGIN_URL, DEMO_LOGINS, DEMO_PASSWORD
+from tandem.demo.logins import DEMO_LOGINS, DEMO_PASSWORD, DEMO_SITE_URL, LOGIN_PATH
 from tandem.demo.plan import DemoError
 from tandem.demo.selectors import demo_is_loaded
 from tandem.demo.services import demo_load
@@ -45,6 +45,11 @@ class Command(BaseCommand):
             help="Do nothing if the demo data is already loaded (still print the logins).",
         )
         parser.add_argument(
+            "--site-url",
+            default=DEMO_SITE_URL,
+            help=f"Where the site is served, for the printed login link (default {DEMO_SITE_URL}).",
+        )
+        parser.add_argument(
             "--allow-production",
             action="store_true",
             help="Run even with DEBUG off. The demo password is public: never on a real site.",
@@ -73,13 +78,13 @@ class Command(BaseCommand):
                     f"in {seconds:.1f} s."
                 )
             )
-        self._logins_write()
+        self._logins_write(site_url=options["site_url"].rstrip("/"))
 
-    def _logins_write(self) -> None:
+    def _logins_write(self, *, site_url: str) -> None:
         rule = "-" * 64
         self.stdout.write(rule)
         self.stdout.write(self.style.MIGRATE_HEADING("Demo logins"))
-        self.stdout.write(f"  Sign in at  {DEMO_LOGIN_URL}")
+        self.stdout.write(f"  Sign in at  {site_url}{LOGIN_PATH}")
         self.stdout.write(f"  Password    {DEMO_PASSWORD}  (the same for every demo person)")
         self.stdout.write("")
         width = max(len(role) for role, _ in DEMO_LOGINS)

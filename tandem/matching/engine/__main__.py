@@ -1,0 +1,5 @@
+import sys
+
+from tandem.matching.engine.cli import main
+
+sys.exit(main())

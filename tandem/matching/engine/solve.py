@@ -1,0 +1,106 @@
+"""One entry point for bulk matching: pick a mode, respect locked and forbidden pairs."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from tandem.matching.engine.flow import flow_max_matched, flow_max_score
+from tandem.matching.engine.instance import Instance, InstanceError, IntArray
+from tandem.matching.engine.stability import blocking_pairs
+from tandem.matching.engine.stable import stable_deferred_acceptance
+
+Pair = tuple[str, str]
+
+SOLVERS: dict[str, Callable[[Instance], IntArray]] = {
+    "optimal": flow_max_score,
+    "stable": stable_deferred_acceptance,
+    "max-matched": flow_max_matched,
+}
+MODES = tuple(SOLVERS)
+
+
+@dataclass(frozen=True)
+class Result:
+    """A matching: the chosen edges (indices into the instance) and its headline figures."""
+
+    instance: Instance
+    edges: IntArray
+    seconds: float
+
+    @property
+    def pairs(self) -> list[Pair]:
+        """(mentee id, mentor id) pairs, sorted."""
+        return [
+            (self.instance.mentee_ids[a], self.instance.mentor_ids[x])
+            for a, x in zip(
+                self.instance.edge_mentee[self.edges].tolist(),
+                self.instance.edge_mentor[self.edges].tolist(),
+                strict=True,
+            )
+        ]
+
+    @property
+    def total_score(self) -> float:
+        """Sum of the chosen pairs' scores."""
+        return float(self.instance.score[self.edges].sum())
+
+    @property
+    def matched(self) -> int:
+        """How many pairs were made."""
+        return int(self.edges.shape[0])
+
+    @property
+    def blocking_pairs(self) -> int:
+        """Pairs outside the matching that would both rather be together."""
+        return blocking_pairs(self.instance, self.edges)
+
+
+def _edge_lookup(instance: Instance, pairs: Iterable[Pair], what: str) -> IntArray:
+    index = {
+        (instance.mentee_ids[a], instance.mentor_ids[x]): e
+        for e, (a, x) in enumerate(
+            zip(instance.edge_mentee.tolist(), instance.edge_mentor.tolist(), strict=True)
+        )
+    }
+    found = []
+    for pair in pairs:
+        if tuple(pair) not in index:
+            raise InstanceError(f"the {what} pair {pair[0]!r}–{pair[1]!r} is not a possible pair")
+        found.append(index[tuple(pair)])  # type: ignore[index]
+    return np.array(sorted(set(found)), dtype=np.int64)
+
+
+def solve(
+    instance: Instance,
+    *,
+    mode: str,
+    locked: Iterable[Pair] = (),
+    forbidden: Iterable[Pair] = (),
+) -> Result:
+    """Match under capacities: locked pairs always appear, forbidden pairs never do."""
+    if mode not in SOLVERS:
+        raise InstanceError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
+    started = time.perf_counter()
+    locked_edges = _edge_lookup(instance, locked, "locked")
+    forbidden_edges = _edge_lookup(instance, forbidden, "forbidden")
+    if np.intersect1d(locked_edges, forbidden_edges).size:
+        raise InstanceError("a pair cannot be both locked and forbidden")
+    mentee_left = instance.mentee_capacity - np.bincount(
+        instance.edge_mentee[locked_edges], minlength=len(instance.mentee_ids)
+    )
+    mentor_left = instance.mentor_capacity - np.bincount(
+        instance.edge_mentor[locked_edges], minlength=len(instance.mentor_ids)
+    )
+    if (mentee_left < 0).any() or (mentor_left < 0).any():
+        raise InstanceError("the locked pairs alone exceed someone's capacity")
+    keep = np.ones(instance.n_edges, dtype=bool)
+    keep[locked_edges] = False
+    keep[forbidden_edges] = False
+    rest = instance.without_edges(keep).with_capacities(mentee_left, mentor_left)
+    chosen_rest = SOLVERS[mode](rest)
+    chosen = np.sort(np.concatenate([locked_edges, np.flatnonzero(keep)[chosen_rest]]))
+    return Result(instance=instance, edges=chosen, seconds=time.perf_counter() - started)

@@ -1,0 +1,110 @@
+"""Reading instance files, and the command line's exact interface."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tandem.matching.engine import InstanceError, instance_from_json
+
+GOOD = {
+    "mentees": [{"id": "a", "capacity": 1}, {"id": "b", "capacity": 1}],
+    "mentors": [{"id": "x", "capacity": 1}, {"id": "y", "capacity": 2}],
+    "edges": [["a", "x", 0.9], ["a", "y", 0.8, 0.1, 0.9], ["b", "x", 0.85]],
+}
+
+
+def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "tandem.matching.engine", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+class TestInstanceFile:
+    def test_an_edge_may_carry_its_own_preferences(self):
+        instance = instance_from_json(json.dumps(GOOD))
+        assert instance.mentee_pref.tolist() == [0.9, 0.1, 0.85]
+        assert instance.mentor_pref.tolist() == [0.9, 0.9, 0.85]
+
+    @pytest.mark.parametrize(
+        ("change", "message"),
+        [
+            (lambda d: d["edges"].append(["zed", "x", 0.5]), "unknown mentee 'zed'"),
+            (lambda d: d["edges"].append(["a", "nope", 0.5]), "unknown mentor 'nope'"),
+            (lambda d: d["mentors"][0].update(capacity=-1), "negative"),
+            (lambda d: d["edges"][0].__setitem__(2, float("nan")), "finite"),
+            (lambda d: d["edges"][0].__setitem__(2, "high"), "must be a number"),
+            (lambda d: d["edges"].append(["a", "x", 0.1]), "repeats the pair"),
+            (lambda d: d["mentees"].append({"id": "a"}), "appears twice"),
+            (lambda d: d.pop("edges"), 'no "edges"'),
+            (lambda d: d["edges"].append(["a", "x"]), "must be [mentee, mentor, score]"),
+        ],
+    )
+    def test_a_bad_instance_is_explained_in_one_line(self, change, message):
+        data = json.loads(json.dumps(GOOD))
+        change(data)
+        with pytest.raises(InstanceError, match=message.replace("[", r"\[")) as caught:
+            instance_from_json(json.dumps(data))
+        assert "\n" not in str(caught.value)
+
+    def test_malformed_json_is_explained(self):
+        with pytest.raises(InstanceError, match="not valid JSON"):
+            instance_from_json('{"mentees": [')
+
+
+class TestCommandLine:
+    @pytest.mark.parametrize("mode", ["optimal", "stable", "max-matched"])
+    def test_prints_the_result_as_json(self, tmp_path, mode):
+        path = tmp_path / "instance.json"
+        path.write_text(json.dumps(GOOD))
+        done = run_cli("solve", str(path), "--mode", mode)
+        assert done.returncode == 0, done.stderr
+        result = json.loads(done.stdout)
+        assert set(result) == {"pairs", "total_score", "matched", "blocking_pairs", "seconds"}
+        assert result["matched"] == len(result["pairs"])
+
+    def test_optimal_and_stable_answers_for_a_known_instance(self, tmp_path):
+        path = tmp_path / "instance.json"
+        path.write_text(json.dumps(GOOD))
+        optimal = json.loads(run_cli("solve", str(path), "--mode", "optimal").stdout)
+        assert optimal["pairs"] == [["a", "y"], ["b", "x"]]
+        assert optimal["total_score"] == pytest.approx(1.65)
+        stable = json.loads(run_cli("solve", str(path), "--mode", "stable").stdout)
+        # a prefers x (0.9 over 0.1) and x prefers a (0.9 over 0.85): they pair; b is left out.
+        assert stable["pairs"] == [["a", "x"]]
+        assert stable["blocking_pairs"] == 0
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "{not json",
+            '{"mentees": [{"id": "a", "capacity": -2}], "mentors": [], "edges": []}',
+            '{"mentees": [{"id": "a"}], "mentors": [{"id": "x"}], "edges": [["a", "x", NaN]]}',
+            '{"mentees": [{"id": "a"}], "mentors": [{"id": "x"}], "edges": [["a", "q", 1]]}',
+        ],
+    )
+    def test_bad_input_gives_one_line_and_exit_code_2(self, tmp_path, text):
+        path = tmp_path / "bad.json"
+        path.write_text(text)
+        done = run_cli("solve", str(path))
+        assert done.returncode == 2
+        assert done.stdout == ""
+        assert done.stderr.count("\n") == 1
+        assert "Traceback" not in done.stderr
+
+    def test_a_missing_file_or_mode_is_exit_code_2(self, tmp_path):
+        assert run_cli("solve", str(tmp_path / "absent.json")).returncode == 2
+        path = tmp_path / "instance.json"
+        path.write_text(json.dumps(GOOD))
+        assert run_cli("solve", str(path), "--mode", "greedy").returncode == 2
+
+    def test_reads_standard_input(self):
+        done = run_cli("solve", "-", stdin=json.dumps(GOOD))
+        assert json.loads(done.stdout)["matched"] == 2

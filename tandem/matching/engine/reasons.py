@@ -1,0 +1,187 @@
+"""Plain-language reasons for a score, and at most two hints on what would improve it.
+
+Reasons only ever name factors of that very pair, strongest contribution first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from tandem.matching.engine.people import NO_SKILL, Meeting, People
+from tandem.matching.engine.score import DEFAULT_WEIGHTS, FACTORS, PairScores
+
+MAX_FACTOR_REASONS = 3  # strongest weighted factors
+MAX_REASONS = 5  # plus up to two facts of context (organization, language)
+MAX_HINTS = 2
+PROFICIENCY_WORDS = ((0.99, "at expert level"), (0.74, "at an advanced level"), (0.0, ""))
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Names for the codes in `People`, so reasons read as words."""
+
+    skills: Sequence[str]
+    industries: Sequence[str]
+    functions: Sequence[str]
+    languages: Sequence[str]  # bit i of People.languages
+    mentoring_types: Sequence[str]  # bit i of People.mentoring_types
+    cities: Sequence[str] = ()
+    common_language_bit: int | None = None  # e.g. English: too common to be a reason
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why a pair scores what it does."""
+
+    score: float
+    reasons: list[tuple[str, str]]  # (factor, sentence)
+    hints: list[str]
+
+
+def _bits(mask: int) -> list[int]:
+    return [bit for bit in range(64) if mask >> bit & 1]
+
+
+def _skills_reason(mentees: People, mentors: People, a: int, x: int, labels: Labels) -> str:
+    offered = {
+        int(s): float(p)
+        for s, p in zip(mentors.skills[x], mentors.proficiency[x], strict=True)
+        if s != NO_SKILL
+    }
+    matched = sorted(
+        (s for s in mentees.skills[a].tolist() if s in offered), key=lambda s: -offered[s]
+    )
+    if not matched:
+        return ""
+    best = matched[0]
+    level = next(word for floor, word in PROFICIENCY_WORDS if offered[best] >= floor)
+    first = f"knows {labels.skills[best]}{' ' + level if level else ''}, which you want to learn"
+    if len(matched) > 1:
+        others = ", ".join(labels.skills[s] for s in matched[1:3])
+        first += f", and also {others}"
+    return first
+
+
+def _level_reason(gap: int) -> str:
+    if gap > 1:
+        return f"{gap} levels above you: far enough to see ahead, close enough to remember"
+    if gap == 1:
+        return "one level above you"
+    if gap == 0:
+        return "at your level: a peer who knows your situation"
+    return "earlier in their career than you, with a fresh view"
+
+
+def _sentence(factor: str, mentees: People, mentors: People, a: int, x: int, labels: Labels) -> str:
+    if factor == "skills":
+        return _skills_reason(mentees, mentors, a, x, labels)
+    if factor == "goals":
+        return "what they have done echoes the goals you wrote"
+    if factor == "direction":
+        parts = []
+        if mentees.industry[a] >= 0 and mentees.industry[a] == mentors.industry[x]:
+            parts.append(f"works in {labels.industries[mentors.industry[x]]}")
+        if mentees.function[a] >= 0 and mentees.function[a] == mentors.function[x]:
+            parts.append(f"in {labels.functions[mentors.function[x]]}")
+        return " ".join(parts) + ", where you want to be" if parts else ""
+    if factor == "level_gap":
+        return _level_reason(int(mentors.level[x] - mentees.level[a]))
+    if factor == "timezone":
+        hours = abs(float(mentees.utc_offset[a] - mentors.utc_offset[x])) % 24
+        hours = min(hours, 24 - hours)
+        return "same timezone as you" if hours < 0.5 else f"{hours:g} h timezone difference"
+    if factor == "meeting":
+        if mentors.city[x] >= 0 and mentees.city[a] == mentors.city[x] and labels.cities:
+            return f"also in {labels.cities[mentors.city[x]]}, so you could meet in person"
+        return "happy to meet the way you prefer"
+    if factor == "mentoring_type":
+        shared = _bits(int(mentees.mentoring_types[a] & mentors.mentoring_types[x]))
+        names = [
+            labels.mentoring_types[b].lower() for b in shared if b < len(labels.mentoring_types)
+        ]
+        return f"offers {names[0]} mentoring, which you're looking for" if names else ""
+    if factor == "availability":
+        return f"has about {mentors.hours[x]:g} hours a month for mentoring"
+    return ""
+
+
+def _extra_reasons(mentees: People, mentors: People, a: int, x: int, labels: Labels) -> list[str]:
+    """Facts that carry no weight of their own but matter to people (P3)."""
+    extra = []
+    org_a, org_x = int(mentees.organization[a]), int(mentors.organization[x])
+    if org_x >= 0 and org_a != org_x:
+        extra.append("outside your organization, so you can speak freely")
+    shared = _bits(int(mentees.languages[a] & mentors.languages[x]))
+    shared = [b for b in shared if b != labels.common_language_bit and b < len(labels.languages)]
+    if shared:
+        extra.append(f"speaks {labels.languages[shared[0]]}, like you")
+    return extra
+
+
+def _hints(mentees: People, scores: PairScores, i: int, weights: Mapping[str, float]) -> list[str]:
+    """What the mentee could change for a better match, biggest possible gain first."""
+    a = int(scores.mentee[i])
+    room = sorted(
+        ((weights.get(f, 0.0) * (1.0 - float(scores.factors[f][i])), f) for f in FACTORS),
+        reverse=True,
+    )
+    hints = []
+    for gain, factor in room:
+        if gain < 3.0:
+            break
+        hint = ""
+        if factor == "skills":
+            hint = (
+                "Add the skills you want to learn to your profile."
+                if mentees.skill_count()[a] == 0
+                else "This mentor covers only part of the skills you want; a second mentor "
+                "could cover the rest."
+            )
+        elif factor == "direction" and (mentees.industry[a] < 0 or mentees.function[a] < 0):
+            hint = "Set a target industry and function to find people already working there."
+        elif factor == "goals" and not mentees.text[a].any():
+            hint = "Write a few sentences about your goals; they help us find the right people."
+        elif factor == "meeting" and mentees.meeting[a] == Meeting.IN_PERSON:
+            hint = "Being open to video calls would bring in mentors from other cities."
+        elif factor == "mentoring_type" and mentees.mentoring_types[a] == 0:
+            hint = "Say which kinds of mentoring you're looking for."
+        if hint and hint not in hints:
+            hints.append(hint)
+        if len(hints) == MAX_HINTS:
+            break
+    return hints
+
+
+def explain(
+    mentees: People,
+    mentors: People,
+    scores: PairScores,
+    i: int,
+    labels: Labels,
+    *,
+    weights: Mapping[str, float] | None = None,
+) -> Explanation:
+    """Reasons and hints for pair i of `scores`."""
+    used = dict(DEFAULT_WEIGHTS if weights is None else weights)
+    total = sum(used.get(f, 0.0) for f in FACTORS) or 1.0
+    used = {f: 100.0 * used.get(f, 0.0) / total for f in FACTORS}
+    a, x = int(scores.mentee[i]), int(scores.mentor[i])
+    ranked = sorted(((used[f] * float(scores.factors[f][i]), f) for f in FACTORS), reverse=True)
+    reasons: list[tuple[str, str]] = []
+    for contribution, factor in ranked:
+        if contribution < 2.0 or float(scores.factors[factor][i]) < 0.34:
+            continue
+        sentence = _sentence(factor, mentees, mentors, a, x, labels)
+        if sentence:
+            reasons.append((factor, sentence))
+        if len(reasons) == MAX_FACTOR_REASONS:
+            break
+    reasons += [("context", s) for s in _extra_reasons(mentees, mentors, a, x, labels)]
+    return Explanation(
+        score=float(np.round(scores.score[i], 1)),
+        reasons=reasons[:MAX_REASONS],
+        hints=_hints(mentees, scores, i, used),
+    )

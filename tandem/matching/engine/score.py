@@ -73,7 +73,8 @@ def normalized_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
     return {f: 100.0 * chosen.get(f, 0.0) / total for f in FACTORS}
 
 
-def _timezone_overlap(a: FloatArray, x: FloatArray) -> npt.NDArray[np.float32]:
+def timezone_overlap(a: FloatArray, x: FloatArray) -> npt.NDArray[np.float32]:
+    """Share of an 8-hour working day two people have in common (broadcasts)."""
     difference = np.abs(a - x) % 24.0
     difference = np.minimum(difference, 24.0 - difference)
     return np.clip((WORKING_HOURS - difference) / WORKING_HOURS, 0.0, 1.0).astype(np.float32)
@@ -134,6 +135,19 @@ def skill_coverage(
     return total / wanted
 
 
+def goal_similarity(
+    mentees: People, mentors: People, a: IntArray, x: IntArray, *, chunk: int = 100_000
+) -> npt.NDArray[np.float32]:
+    """Cosine of each pair's text vectors, in chunks so memory stays small."""
+    out = np.empty(a.shape[0], dtype=np.float32)
+    for start in range(0, a.shape[0], chunk):
+        end = start + chunk
+        out[start:end] = np.einsum(
+            "ij,ij->i", mentees.text[a[start:end]], mentors.text[x[start:end]]
+        )
+    return out
+
+
 def score_pairs(
     mentees: People,
     mentors: People,
@@ -151,7 +165,7 @@ def score_pairs(
     """
     w = normalized_weights(weights)
     if goals is None:
-        goals = np.einsum("ij,ij->i", mentees.text[a], mentors.text[x]).astype(np.float32)
+        goals = goal_similarity(mentees, mentors, a, x)
     gap = np.clip(mentors.level[x] - mentees.level[a], -9, 9) + 9
     types_a = mentees.mentoring_types[a]
     factors = {
@@ -162,7 +176,7 @@ def score_pairs(
             + 0.5 * ((mentees.function[a] == mentors.function[x]) & (mentees.function[a] >= 0))
         ).astype(np.float32),
         "level_gap": LEVEL_GAP_VALUE[gap],
-        "timezone": _timezone_overlap(mentees.utc_offset[a], mentors.utc_offset[x]),
+        "timezone": timezone_overlap(mentees.utc_offset[a], mentors.utc_offset[x]),
         "meeting": _meeting_fit(mentees, mentors, a, x),
         "mentoring_type": np.where(
             types_a == 0, 0.5, ((types_a & mentors.mentoring_types[x]) != 0).astype(np.float32)

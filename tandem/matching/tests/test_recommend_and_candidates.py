@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tandem.matching.engine import solve
-from tandem.matching.engine.candidates import candidate_instance, candidate_pairs
+from tandem.matching.engine.candidates import _top_columns, candidate_instance, candidate_pairs
 from tandem.matching.engine.people import skill_table
 from tandem.matching.engine.recommend import recommend
 from tandem.matching.engine.score import score_pairs
@@ -111,3 +113,26 @@ class TestCandidates:
             used = np.bincount(instance.edge_mentor[result.edges], minlength=len(mentors))
             assert (used <= mentors.capacity).all()
             assert (np.bincount(instance.edge_mentee[result.edges]) <= 1).all()
+
+
+class TestTopColumns:
+    @settings(max_examples=60, deadline=None)
+    @given(
+        st.integers(1, 40),
+        st.integers(1, 400),
+        st.integers(1, 30),
+        st.integers(0, 2**32 - 1),
+        st.booleans(),
+    )
+    def test_finds_exactly_each_rows_best_columns(self, rows, cols, k, seed, ties):
+        rng = np.random.default_rng(seed)
+        scores = rng.random((rows, cols), dtype=np.float32)
+        if ties:
+            scores = np.round(scores * 4) / 4
+        k = min(k, cols)
+        found = _top_columns(scores, k)
+        assert found.shape == (rows, k)
+        for row in range(rows):
+            kth = np.sort(scores[row])[::-1][k - 1]
+            assert len(set(found[row].tolist())) == k
+            assert (scores[row, found[row]] >= kth).all()

@@ -128,7 +128,7 @@ class TestTopColumns:
         rng = np.random.default_rng(seed)
         scores = rng.random((rows, cols), dtype=np.float32)
         if ties:
-            scores = np.round(scores * 4) / 4
+            scores = (np.round(scores * 4) / 4).astype(np.float32)
         k = min(k, cols)
         found = _top_columns(scores, k)
         assert found.shape == (rows, k)

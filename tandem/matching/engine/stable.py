@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tandem.matching.engine.instance import Instance, IntArray
+from tandem.matching.engine.instance import FloatArray, Instance, IntArray
 
 
 def _group_starts(sorted_keys: IntArray, n_groups: int) -> IntArray:
@@ -19,16 +19,33 @@ def _group_starts(sorted_keys: IntArray, n_groups: int) -> IntArray:
     return np.searchsorted(sorted_keys, np.arange(n_groups + 1)).astype(np.int64)
 
 
+def _descending_rank(values: FloatArray) -> IntArray:
+    """0 for the largest value, equal values share a rank."""
+    unique, inverse = np.unique(values, return_inverse=True)
+    return (unique.size - 1 - inverse).astype(np.int64)
+
+
+def _grouped_order(group: IntArray, values: FloatArray) -> IntArray:
+    """Edge order by group, then value high to low, ties kept in the current order.
+
+    Edges are stored sorted by (mentee, mentor), so "current order" means lower id first on
+    both sides; one stable integer sort replaces a three-key lexsort (much faster).
+    """
+    rank = _descending_rank(values)
+    key = group * (int(rank.max(initial=0)) + 1) + rank
+    return np.argsort(key, kind="stable").astype(np.int64)
+
+
 def _mentee_lists(instance: Instance) -> tuple[IntArray, IntArray]:
     """Edges grouped by mentee, best first; and where each mentee's list starts."""
-    order = np.lexsort((instance.edge_mentor, -instance.mentee_pref, instance.edge_mentee))
+    order = _grouped_order(instance.edge_mentee, instance.mentee_pref)
     starts = _group_starts(instance.edge_mentee[order], len(instance.mentee_ids))
-    return order.astype(np.int64), starts
+    return order, starts
 
 
 def _mentor_ranks(instance: Instance) -> IntArray:
     """For every edge, the mentee's place in that mentor's ranking (0 = favourite)."""
-    order = np.lexsort((instance.edge_mentee, -instance.mentor_pref, instance.edge_mentor))
+    order = _grouped_order(instance.edge_mentor, instance.mentor_pref)
     starts = _group_starts(instance.edge_mentor[order], len(instance.mentor_ids))
     ranks = np.empty(instance.n_edges, dtype=np.int64)
     positions = np.arange(instance.n_edges, dtype=np.int64)

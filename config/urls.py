@@ -14,6 +14,7 @@ urlpatterns = [
     path("home/", profile_views.home, name="home"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    path("", include("tandem.matching.urls")),
     path("", include("tandem.profiles.urls")),
 ]
 

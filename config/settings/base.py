@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "tandem.organizations",
     "tandem.skills",
     "tandem.profiles",
+    "tandem.matching",
     "tandem.demo",
     "allauth",
     "allauth.account",

@@ -123,6 +123,11 @@ def profile_onboarding_complete(*, profile: Profile, now: datetime) -> Profile:
     return profile
 
 
+def _touch(profile: Profile) -> None:
+    """Bump `updated_at`: matching rebuilds its cached mentor arrays when it moves."""
+    profile.save(update_fields=["updated_at"])
+
+
 def _resolve_or_fail(text: str, field: str) -> Skill:
     skill = skill_resolve(text=text)
     if skill is None:
@@ -143,12 +148,14 @@ def profile_skill_wanted_add(*, profile: Profile, text: str) -> Skill:
                 f"Keep it focused: at most {MAX_SKILLS_PER_SIDE} skills.", field="skill"
             )
         profile.skills_wanted.add(skill)
+        _touch(profile)
     return skill
 
 
 def profile_skill_wanted_remove(*, profile: Profile, skill_id: int) -> None:
     """Remove a wanted skill (no error if it wasn't there)."""
     profile.skills_wanted.remove(skill_id)
+    _touch(profile)
 
 
 @transaction.atomic
@@ -163,10 +170,13 @@ def profile_skill_offered_add(
     if existing is not None:
         existing.proficiency = proficiency
         existing.save(update_fields=["proficiency"])
+        _touch(profile)
         return existing
     if SkillOffered.objects.filter(profile=profile).count() >= MAX_SKILLS_PER_SIDE:
         raise ProfileError(f"Keep it focused: at most {MAX_SKILLS_PER_SIDE} skills.", field="skill")
-    return SkillOffered.objects.create(profile=profile, skill=skill, proficiency=proficiency)
+    offered = SkillOffered.objects.create(profile=profile, skill=skill, proficiency=proficiency)
+    _touch(profile)
+    return offered
 
 
 def profile_skill_offered_set_proficiency(
@@ -176,8 +186,10 @@ def profile_skill_offered_set_proficiency(
     if proficiency not in Proficiency.values:
         raise ProfileError("Choose how well you know it.", field="proficiency")
     SkillOffered.objects.filter(profile=profile, skill_id=skill_id).update(proficiency=proficiency)
+    _touch(profile)
 
 
 def profile_skill_offered_remove(*, profile: Profile, skill_id: int) -> None:
     """Stop offering a skill (no error if it wasn't offered)."""
     SkillOffered.objects.filter(profile=profile, skill_id=skill_id).delete()
+    _touch(profile)

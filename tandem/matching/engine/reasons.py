@@ -66,6 +66,8 @@ def _skills_reason(mentees: People, mentors: People, a: int, x: int, labels: Lab
 
 
 def _level_reason(gap: int) -> str:
+    if gap > 4:
+        return f"{gap} levels above you: a long view of where you are heading"
     if gap > 1:
         return f"{gap} levels above you: far enough to see ahead, close enough to remember"
     if gap == 1:

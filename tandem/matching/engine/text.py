@@ -117,16 +117,29 @@ def _bucket(word: str, dimensions: int) -> int:
     return zlib.crc32(word.encode("utf-8")) % dimensions
 
 
-def text_vectors(
-    texts: Sequence[str], *, dimensions: int = TEXT_DIMENSIONS
-) -> npt.NDArray[np.float32]:
-    """One row per text: TF-IDF over `texts` themselves, hashed, L2-normalised (zeros if empty)."""
+def _counts(texts: Sequence[str], dimensions: int) -> npt.NDArray[np.float32]:
     counts = np.zeros((len(texts), dimensions), dtype=np.float32)
     for row, text in enumerate(texts):
         for word in _tokens(text):
             counts[row, _bucket(word, dimensions)] += 1.0
-    present = np.count_nonzero(counts, axis=0)
-    idf = np.log((1.0 + len(texts)) / (1.0 + present)) + 1.0
-    weighted = np.log1p(counts) * idf.astype(np.float32)
+    return counts
+
+
+def text_idf(texts: Sequence[str], *, dimensions: int = TEXT_DIMENSIONS) -> npt.NDArray[np.float32]:
+    """Inverse document frequencies of the hashed words over a corpus."""
+    present = np.count_nonzero(_counts(texts, dimensions), axis=0)
+    return (np.log((1.0 + len(texts)) / (1.0 + present)) + 1.0).astype(np.float32)
+
+
+def text_vectorize(texts: Sequence[str], idf: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """TF-IDF rows for `texts` with a given idf, L2-normalised (zeros for empty texts)."""
+    weighted = np.log1p(_counts(texts, idf.shape[0])) * idf
     norms = np.linalg.norm(weighted, axis=1, keepdims=True)
     return np.divide(weighted, norms, out=np.zeros_like(weighted), where=norms > 0)
+
+
+def text_vectors(
+    texts: Sequence[str], *, dimensions: int = TEXT_DIMENSIONS
+) -> npt.NDArray[np.float32]:
+    """One row per text: TF-IDF over `texts` themselves, hashed, L2-normalised."""
+    return text_vectorize(texts, text_idf(texts, dimensions=dimensions))

@@ -1,0 +1,311 @@
+"""Profiles → the engine's arrays. The only place that knows both Django and the engine.
+
+The mentor side is built once and cached per process; a cheap query (how many mentor
+profiles, and when one last changed) tells when to build it again.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import numpy.typing as npt
+from django.db.models import Count, Max, QuerySet
+from django.utils import timezone
+
+from tandem.matching.engine.people import NO_COMPETITOR, NO_SKILL, Meeting, People, skill_table
+from tandem.matching.engine.reasons import Labels
+from tandem.matching.engine.text import text_idf, text_vectorize
+from tandem.organizations.choices import Industry, JobFunction
+from tandem.profiles.choices import MeetingMode, MentoringType, Visibility
+from tandem.profiles.models import Language, Profile, SkillOffered
+from tandem.skills.models import Skill
+
+MAX_SKILLS = 15
+MAX_COMPETITORS = 10
+MEETING: dict[str, int] = {
+    MeetingMode.VIRTUAL: Meeting.VIRTUAL,
+    MeetingMode.IN_PERSON: Meeting.IN_PERSON,
+    MeetingMode.EITHER: Meeting.EITHER,
+}
+INDUSTRIES = list(Industry.values)
+FUNCTIONS = list(JobFunction.values)
+TYPES = list(MentoringType.values)
+
+
+@lru_cache(maxsize=512)
+def _utc_offset(name: str, hour: datetime) -> float:
+    offset = hour.astimezone(ZoneInfo(name)).utcoffset()
+    return offset.total_seconds() / 3600 if offset is not None else 0.0
+
+
+def utc_offset(name: str, now: datetime) -> float:
+    """Hours ahead of UTC in `name` at `now` (DST included); 0 for unknown names."""
+    try:
+        return _utc_offset(name, now.replace(minute=0, second=0, microsecond=0))
+    except (KeyError, ValueError):
+        return 0.0
+
+
+def _code(values: list[str], value: str) -> int:
+    return values.index(value) if value in values else -1
+
+
+def _bits(values: list[str], chosen: list[str]) -> int:
+    return sum(1 << values.index(v) for v in chosen if v in values)
+
+
+@dataclass
+class Vocabulary:
+    """Codes for skills, languages and places, shared by both sides of one index."""
+
+    skill_index: dict[int, int]
+    language_bit: dict[int, int]
+    cities: dict[str, int] = field(default_factory=dict)
+    countries: dict[str, int] = field(default_factory=dict)
+
+    def place(self, table: dict[str, int], name: str, *, grow: bool) -> int:
+        key = name.strip().lower()
+        if not key:
+            return -1
+        if key not in table:
+            if not grow:
+                return -2  # matches no mentor's place
+            table[key] = len(table)
+        return table[key]
+
+
+@dataclass
+class Rows:
+    """Column lists filled person by person, turned into People at the end."""
+
+    ids: list[str] = field(default_factory=list)
+    person: list[int] = field(default_factory=list)
+    skills: list[list[int]] = field(default_factory=list)
+    proficiency: list[list[float]] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    industry: list[int] = field(default_factory=list)
+    function: list[int] = field(default_factory=list)
+    level: list[int] = field(default_factory=list)
+    organization: list[int] = field(default_factory=list)
+    competitors: list[list[int]] = field(default_factory=list)
+    languages: list[int] = field(default_factory=list)
+    utc_offset: list[float] = field(default_factory=list)
+    meeting: list[int] = field(default_factory=list)
+    city: list[int] = field(default_factory=list)
+    country: list[int] = field(default_factory=list)
+    mentoring_types: list[int] = field(default_factory=list)
+    hours: list[float] = field(default_factory=list)
+    capacity: list[int] = field(default_factory=list)
+    available: list[bool] = field(default_factory=list)
+
+    def people(self, text: npt.NDArray[np.float32]) -> People:
+        n = len(self.ids)
+        skills = np.full((n, MAX_SKILLS), NO_SKILL, dtype=np.int64)
+        proficiency = np.zeros((n, MAX_SKILLS), dtype=np.float32)
+        competitors = np.full((n, MAX_COMPETITORS), NO_COMPETITOR, dtype=np.int64)
+        for i in range(n):
+            row = self.skills[i][:MAX_SKILLS]
+            skills[i, : len(row)] = row
+            proficiency[i, : len(row)] = self.proficiency[i][:MAX_SKILLS]
+            comp = self.competitors[i][:MAX_COMPETITORS]
+            competitors[i, : len(comp)] = comp
+        return People(
+            ids=tuple(self.ids),
+            person=np.array(self.person, dtype=np.int64),
+            skills=skills,
+            proficiency=proficiency,
+            text=text,
+            industry=np.array(self.industry, dtype=np.int64),
+            function=np.array(self.function, dtype=np.int64),
+            level=np.array(self.level, dtype=np.int64),
+            organization=np.array(self.organization, dtype=np.int64),
+            competitors=competitors,
+            languages=np.array(self.languages, dtype=np.int64),
+            utc_offset=np.array(self.utc_offset, dtype=np.float64),
+            meeting=np.array(self.meeting, dtype=np.int64),
+            city=np.array(self.city, dtype=np.int64),
+            country=np.array(self.country, dtype=np.int64),
+            mentoring_types=np.array(self.mentoring_types, dtype=np.int64),
+            hours=np.array(self.hours, dtype=np.float64),
+            capacity=np.array(self.capacity, dtype=np.int64),
+            available=np.array(self.available, dtype=bool),
+        )
+
+
+@dataclass(frozen=True)
+class MentorIndex:
+    """Every listed mentor as engine arrays, plus what is needed to encode a mentee."""
+
+    version: tuple[int, datetime | None]
+    mentors: People
+    profile_ids: npt.NDArray[np.int64]
+    organization_only: npt.NDArray[np.bool_]  # visible only to emails at their domain
+    domains: tuple[str, ...]  # each mentor's organization email domain ('' if none)
+    table: npt.NDArray[np.float32]
+    idf: npt.NDArray[np.float32]
+    vocabulary: Vocabulary
+    labels: Labels
+
+
+def _vocabulary() -> Vocabulary:
+    skill_ids = list(Skill.objects.order_by("id").values_list("id", flat=True))
+    language_ids = list(Language.objects.order_by("id").values_list("id", flat=True))
+    return Vocabulary(
+        skill_index={pk: i for i, pk in enumerate(skill_ids)},
+        language_bit={pk: i for i, pk in enumerate(language_ids[:63])},
+    )
+
+
+def _labels(vocabulary: Vocabulary) -> Labels:
+    names = dict(Skill.objects.values_list("id", "name"))
+    skills = [""] * len(vocabulary.skill_index)
+    for pk, i in vocabulary.skill_index.items():
+        skills[i] = names[pk]
+    languages = [""] * len(vocabulary.language_bit)
+    english = None
+    for pk, code, name in Language.objects.values_list("id", "code", "name"):
+        if pk in vocabulary.language_bit:
+            languages[vocabulary.language_bit[pk]] = name
+            if code == "en":
+                english = vocabulary.language_bit[pk]
+    cities = [""] * len(vocabulary.cities)
+    for name, i in vocabulary.cities.items():
+        cities[i] = name.title()
+    return Labels(
+        skills=skills,
+        industries=[str(label) for label in Industry.labels],
+        functions=[str(label) for label in JobFunction.labels],
+        languages=languages,
+        mentoring_types=[str(label) for label in MentoringType.labels],
+        cities=cities,
+        common_language_bit=english,
+    )
+
+
+def _m2m(through: type, left: str, right: str, ids: list[int]) -> dict[int, list[int]]:
+    grouped: dict[int, list[int]] = {}
+    for owner, other in through.objects.filter(**{f"{left}__in": ids}).values_list(left, right):  # type: ignore[attr-defined]
+        grouped.setdefault(owner, []).append(other)
+    return grouped
+
+
+def _add_person(
+    rows: Rows, profile: Profile, vocabulary: Vocabulary, *, as_mentor: bool, now: datetime,
+    skills: list[tuple[int, float]], languages: list[int], competitors: list[int],
+) -> None:  # fmt: skip
+    rows.ids.append(f"p{profile.pk:09d}")
+    rows.person.append(profile.user_id)
+    rows.skills.append(
+        [vocabulary.skill_index[s] for s, _ in skills if s in vocabulary.skill_index]
+    )
+    rows.proficiency.append([p for s, p in skills if s in vocabulary.skill_index])
+    if as_mentor:
+        rows.texts.append(" ".join((profile.headline, profile.job_title, profile.bio)))
+        rows.industry.append(_code(INDUSTRIES, profile.industry))
+        rows.function.append(_code(FUNCTIONS, profile.function))
+        rows.mentoring_types.append(_bits(TYPES, profile.mentoring_types_offered))
+    else:
+        rows.texts.append(" ".join((profile.headline, profile.goals)))
+        rows.industry.append(_code(INDUSTRIES, profile.target_industry or profile.industry))
+        rows.function.append(_code(FUNCTIONS, profile.target_function or profile.function))
+        rows.mentoring_types.append(_bits(TYPES, profile.mentoring_types_sought))
+    rows.level.append(profile.level)
+    rows.organization.append(profile.organization_id if profile.organization_id else -1)
+    rows.competitors.append(competitors)
+    rows.languages.append(
+        sum(1 << vocabulary.language_bit[pk] for pk in languages if pk in vocabulary.language_bit)
+    )
+    rows.utc_offset.append(utc_offset(profile.timezone, now))
+    rows.meeting.append(MEETING.get(profile.meeting_mode, Meeting.EITHER))
+    rows.city.append(vocabulary.place(vocabulary.cities, profile.city, grow=as_mentor))
+    rows.country.append(vocabulary.place(vocabulary.countries, profile.country, grow=as_mentor))
+    rows.hours.append(float(profile.hours_per_month))
+    # Active mentorships will be subtracted here once they exist.
+    rows.capacity.append(profile.capacity if as_mentor else 1)
+    rows.available.append(not profile.is_paused if as_mentor else True)
+
+
+def _listed_mentors() -> QuerySet[Profile]:
+    return Profile.objects.filter(is_mentor=True, onboarded_at__isnull=False).exclude(
+        visibility=Visibility.HIDDEN
+    )
+
+
+def mentor_index_version() -> tuple[int, datetime | None]:
+    """Changes whenever a listed mentor is added, removed or edited."""
+    stats = _listed_mentors().aggregate(n=Count("id"), last=Max("updated_at"))
+    return (stats["n"], stats["last"])
+
+
+def mentor_index_build(*, now: datetime | None = None) -> MentorIndex:
+    """Encode every listed mentor (a few queries, whatever the number of mentors)."""
+    now = now or timezone.now()
+    version = mentor_index_version()
+    vocabulary = _vocabulary()
+    profiles = list(_listed_mentors().select_related("organization").order_by("id"))
+    ids = [p.pk for p in profiles]
+    offered: dict[int, list[tuple[int, float]]] = {}
+    for owner, skill, level in SkillOffered.objects.filter(profile_id__in=ids).values_list(
+        "profile_id", "skill_id", "proficiency"
+    ):
+        offered.setdefault(owner, []).append((skill, level / 4))
+    languages = _m2m(Profile.languages.through, "profile_id", "language_id", ids)
+    competitors = _m2m(Profile.competitors.through, "profile_id", "organization_id", ids)
+    rows = Rows()
+    for profile in profiles:
+        _add_person(
+            rows, profile, vocabulary, as_mentor=True, now=now,
+            skills=offered.get(profile.pk, []), languages=languages.get(profile.pk, []),
+            competitors=competitors.get(profile.pk, []),
+        )  # fmt: skip
+    idf = text_idf(rows.texts)
+    mentors = rows.people(text_vectorize(rows.texts, idf))
+    return MentorIndex(
+        version=version,
+        mentors=mentors,
+        profile_ids=np.array(ids, dtype=np.int64),
+        organization_only=np.array(
+            [p.visibility == Visibility.ORGANIZATION for p in profiles], dtype=bool
+        ),
+        domains=tuple(p.organization.email_domain if p.organization else "" for p in profiles),
+        table=skill_table(mentors, len(vocabulary.skill_index)),
+        idf=idf,
+        vocabulary=vocabulary,
+        labels=_labels(vocabulary),
+    )
+
+
+_cache: dict[str, MentorIndex] = {}
+_lock = threading.Lock()
+
+
+def mentor_index() -> MentorIndex:
+    """The cached index, rebuilt when the mentors changed since it was built."""
+    version = mentor_index_version()
+    cached = _cache.get("index")
+    if cached is not None and cached.version == version:
+        return cached
+    with _lock:
+        cached = _cache.get("index")
+        if cached is None or cached.version != mentor_index_version():
+            cached = mentor_index_build()
+            _cache["index"] = cached
+        return cached
+
+
+def mentee_encode(profile: Profile, index: MentorIndex, *, now: datetime | None = None) -> People:
+    """One mentee as a one-row People, with the index's codes and idf."""
+    now = now or timezone.now()
+    rows = Rows()
+    _add_person(
+        rows, profile, index.vocabulary, as_mentor=False, now=now,
+        skills=[(pk, 1.0) for pk in profile.skills_wanted.values_list("id", flat=True)],
+        languages=list(profile.languages.values_list("id", flat=True)),
+        competitors=list(profile.competitors.values_list("id", flat=True)),
+    )  # fmt: skip
+    return rows.people(text_vectorize(rows.texts, index.idf))

@@ -1,0 +1,152 @@
+"""Recommendations from real profiles in the database."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from tandem.matching import encode
+from tandem.matching.selectors import recommendations_for_mentee
+from tandem.profiles.services import profile_update
+from tandem.profiles.tests.factories import (
+    MentorProfileFactory,
+    OrganizationFactory,
+    ProfileFactory,
+    offer,
+    speak,
+)
+from tandem.skills.models import Skill
+
+URL = reverse("matching:recommendations")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_index():
+    encode._cache.clear()
+    yield
+    encode._cache.clear()
+
+
+def _mentee(**kwargs):
+    mentee = ProfileFactory(level=3, goals="I want to grow into leading a data team", **kwargs)
+    mentee.skills_wanted.add(
+        Skill.objects.get(slug="python"), Skill.objects.get(slug="team-leadership")
+    )
+    speak(mentee, "en")
+    return mentee
+
+
+def _mentor(**kwargs):
+    mentor = MentorProfileFactory(level=6, **kwargs)
+    offer(mentor, "python", proficiency=4)
+    offer(mentor, "team-leadership", proficiency=3)
+    speak(mentor, "en")
+    return mentor
+
+
+@pytest.mark.django_db
+class TestRecommendationsForMentee:
+    def test_the_mentor_with_the_wanted_skills_comes_first_with_reasons(self):
+        mentee = _mentee()
+        expert = _mentor(user__first_name="Expert")
+        other = MentorProfileFactory(level=6)
+        offer(other, "public-speaking")
+        speak(other, "en")
+        picks = recommendations_for_mentee(profile=mentee)
+        assert picks[0].profile == expert
+        assert 0 < picks[0].score <= 100
+        assert any("knows Python at expert level" in r for r in picks[0].reasons)
+        assert any("3 levels above you" in r for r in picks[0].reasons)
+
+    @pytest.mark.parametrize(
+        "change", [{"is_paused": True}, {"capacity": 0}, {"visibility": "hidden"}]
+    )
+    def test_paused_full_or_hidden_mentors_are_never_recommended(self, change):
+        mentee = _mentee()
+        _mentor(**change)
+        assert recommendations_for_mentee(profile=mentee) == []
+
+    def test_a_mentor_who_pauses_disappears_at_once(self):
+        mentee = _mentee()
+        mentor = _mentor()
+        assert [p.profile for p in recommendations_for_mentee(profile=mentee)] == [mentor]
+        profile_update(profile=mentor, fields={"is_paused": True})
+        assert recommendations_for_mentee(profile=mentee) == []
+
+    def test_no_shared_language_means_no_recommendation(self):
+        mentee = _mentee()
+        mentor = _mentor()
+        mentor.languages.clear()
+        speak(mentor, "ja")
+        profile_update(profile=mentor, fields={})
+        assert recommendations_for_mentee(profile=mentee) == []
+
+    def test_the_mentees_manager_chain_is_never_recommended(self):
+        boss = _mentor(user__email="boss@acme.example")
+        big_boss = _mentor(user__email="ceo@acme.example")
+        profile_update(profile=boss, fields={"manager_email": "ceo@acme.example"})
+        outsider = _mentor()
+        mentee = _mentee(manager_email="boss@acme.example")
+        picks = {p.profile for p in recommendations_for_mentee(profile=mentee)}
+        assert outsider in picks
+        assert boss not in picks
+        assert big_boss not in picks
+
+    def test_competitors_are_never_recommended(self):
+        rival = OrganizationFactory()
+        mentee = _mentee()
+        mentee.competitors.add(rival)
+        _mentor(organization=rival)
+        assert recommendations_for_mentee(profile=mentee) == []
+
+    def test_organization_only_mentors_are_recommended_only_inside(self):
+        org = OrganizationFactory(email_domain="initech.example")
+        _mentor(visibility="organization", organization=org)
+        assert recommendations_for_mentee(profile=_mentee()) == []
+        insider = _mentee(user__email="milton@initech.example")
+        assert len(recommendations_for_mentee(profile=insider)) == 1
+
+    def test_someone_on_both_sides_is_never_recommended_to_themself(self):
+        both = _mentor(is_mentee=True)
+        both.skills_wanted.add(Skill.objects.get(slug="python"))
+        assert recommendations_for_mentee(profile=both) == []
+
+
+@pytest.mark.django_db
+class TestRecommendationsPage:
+    def test_shows_each_pick_with_its_reasons(self, client):
+        mentee = _mentee()
+        _mentor(user__first_name="Rosa", user__last_name="Expert")
+        client.force_login(mentee.user)
+        body = client.get(URL).content.decode()
+        assert "Rosa Expert" in body
+        assert "Knows Python at expert level" in body
+
+    def test_the_htmx_partial_is_just_the_list(self, client):
+        mentee = _mentee()
+        _mentor()
+        client.force_login(mentee.user)
+        body = client.get(URL, HTTP_HX_REQUEST="true").content.decode()
+        assert body.lstrip().startswith('<section id="recommendations"')
+
+    def test_queries_do_not_grow_with_the_number_of_mentors(self, client):
+        mentee = _mentee()
+        client.force_login(mentee.user)
+        for _ in range(3):
+            _mentor()
+        client.get(URL)  # builds the index
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as few:
+            client.get(URL)
+        for _ in range(12):
+            _mentor()
+        client.get(URL)
+        with CaptureQueriesContext(connection) as many:
+            client.get(URL)
+        assert len(few.captured_queries) == len(many.captured_queries)
+
+    def test_someone_who_is_not_a_mentee_is_asked_to_finish_their_profile(self, client, mentor):
+        client.force_login(mentor.user)
+        assert "Finish your mentee profile" in client.get(URL).content.decode()

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from tandem.matching import views
+
+app_name = "matching"
+
+urlpatterns = [
+    path("mentors/recommended/", views.recommendations, name="recommendations"),
+]

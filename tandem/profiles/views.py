@@ -291,6 +291,12 @@ def directory(request: HtmxHttpRequest) -> HttpResponse:
         "languages": language_list(),
         "timezones": mentor_timezones(viewer=request.user),  # type: ignore[arg-type]
     }
+    viewer = profile_for_user(user=request.user)  # type: ignore[arg-type]
+    # Suggestions sit above an unfiltered first page; a search means the person knows what
+    # they are after.
+    context["show_recommendations"] = (
+        viewer is not None and viewer.is_mentee and not parsed.any and page.number == 1
+    )
     template = "profiles/directory.html"
     if request.htmx and request.htmx.target == "directory-results":
         template += "#results"

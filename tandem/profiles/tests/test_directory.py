@@ -157,3 +157,17 @@ class TestDirectoryVisibility:
 
     def test_anonymous_visitors_must_log_in(self, client):
         assert client.get(URL)["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.django_db
+class TestDirectoryRecommendations:
+    def test_an_unfiltered_first_page_loads_recommendations_for_a_mentee(self, mentee_client):
+        body = mentee_client.get(URL).content.decode()
+        assert 'hx-get="/mentors/recommended/"' in body
+
+    def test_a_search_or_a_mentor_only_viewer_gets_none(self, client, mentee_client):
+        assert (
+            "/mentors/recommended/" not in mentee_client.get(URL, {"skill": "SQL"}).content.decode()
+        )
+        client.force_login(MentorProfileFactory().user)
+        assert "/mentors/recommended/" not in client.get(URL).content.decode()

@@ -60,18 +60,24 @@ class Result:
 
 
 def _edge_lookup(instance: Instance, pairs: Iterable[Pair], what: str) -> IntArray:
-    index = {
-        (instance.mentee_ids[a], instance.mentor_ids[x]): e
-        for e, (a, x) in enumerate(
-            zip(instance.edge_mentee.tolist(), instance.edge_mentor.tolist(), strict=True)
-        )
-    }
+    """Edge indices of (mentee id, mentor id) pairs; every pair must be a possible one."""
+    wanted = list(dict.fromkeys(tuple(pair) for pair in pairs))
+    if not wanted:
+        return np.zeros(0, dtype=np.int64)
+    mentee_index = {m: i for i, m in enumerate(instance.mentee_ids)}
+    mentor_index = {m: i for i, m in enumerate(instance.mentor_ids)}
+    n_mentors = len(instance.mentor_ids)
+    # Edges are sorted by (mentee, mentor), so their keys are sorted too: binary search.
+    keys = instance.edge_mentee * n_mentors + instance.edge_mentor
     found = []
-    for pair in pairs:
-        if tuple(pair) not in index:
-            raise InstanceError(f"the {what} pair {pair[0]!r}–{pair[1]!r} is not a possible pair")
-        found.append(index[tuple(pair)])  # type: ignore[index]
-    return np.array(sorted(set(found)), dtype=np.int64)
+    for mentee, mentor in wanted:
+        a, x = mentee_index.get(mentee), mentor_index.get(mentor)
+        key = -1 if a is None or x is None else a * n_mentors + x
+        at = int(np.searchsorted(keys, key))
+        if key < 0 or at == keys.shape[0] or keys[at] != key:
+            raise InstanceError(f"the {what} pair {mentee!r}–{mentor!r} is not a possible pair")
+        found.append(at)
+    return np.array(sorted(found), dtype=np.int64)
 
 
 def solve(

@@ -48,6 +48,7 @@ import os
 import platform
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -673,6 +674,11 @@ def parse_args() -> argparse.Namespace:
     )
     parser.add_argument("--timeout", type=float, default=1800.0, help="any other process")
     parser.add_argument("--quick", action="store_true", help="small sizes, short bounds")
+    parser.add_argument(
+        "--no-end-to-end",
+        action="store_true",
+        help="skip the M1 run from feature arrays (bench/bulk.py) after the largest size",
+    )
     args = parser.parse_args()
     if args.quick:
         args.sizes = args.sizes or ",".join(f"{n}x{m}" for n, m in QUICK_LADDER)
@@ -747,6 +753,11 @@ def main() -> None:
         for mentees, mentors in args.ladder:
             spec = Spec(mentees, mentors, args.k, args.k_mentor, args.seed, args.noise)
             bench_size(spec, args, Path(workdir))
+    if not args.no_end_to_end and (100_000, 20_000) in args.ladder:
+        # M1 is measured from the engine's own feature arrays, through its candidate generation.
+        print("== end to end from feature arrays (bench/bulk.py, TARGETS.md M1)", flush=True)
+        bulk = Path(__file__).resolve().parent / "bulk.py"
+        subprocess.run([sys.executable, str(bulk), "--repeat", "1"], check=False)  # noqa: S603
     print(f"total wall time: {time.perf_counter() - started:.1f} s")
 
 

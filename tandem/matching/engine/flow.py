@@ -7,7 +7,10 @@ allows, so the optimum over the integers is the optimum over the scores to about
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
+import numpy.typing as npt
 from ortools.graph.python import max_flow, min_cost_flow
 
 from tandem.matching.engine.instance import Instance, IntArray
@@ -29,21 +32,28 @@ def _scaled_costs(instance: Instance, n_nodes: int) -> IntArray:
     return -np.rint(instance.score * (limit / biggest)).astype(np.int64)
 
 
-def _network(
-    instance: Instance, *, bypass: bool
-) -> tuple[min_cost_flow.SimpleMinCostFlow, int, int, int]:
-    """The flow network; returns (solver, index of the first pair arc, source, sink)."""
+@dataclass(frozen=True)
+class _Arcs:
+    """source → mentees → mentors → sink, as parallel arrays; pair arcs start at `first_pair`."""
+
+    tails: npt.NDArray[np.int32]
+    heads: npt.NDArray[np.int32]
+    capacities: IntArray
+    source: int
+    sink: int
+    first_pair: int
+
+
+def _arcs(instance: Instance) -> _Arcs:
     n_mentees, n_mentors = len(instance.mentee_ids), len(instance.mentor_ids)
     source, sink = n_mentees + n_mentors, n_mentees + n_mentors + 1
-    costs = _scaled_costs(instance, n_mentees + n_mentors + 2)
-    mentees = np.arange(n_mentees, dtype=np.int32)
     mentors = np.arange(n_mentors, dtype=np.int32) + n_mentees
     tails = np.concatenate(
         [np.full(n_mentees, source, np.int32), instance.edge_mentee.astype(np.int32), mentors]
     )
     heads = np.concatenate(
         [
-            mentees,
+            np.arange(n_mentees, dtype=np.int32),
             instance.edge_mentor.astype(np.int32) + n_mentees,
             np.full(n_mentors, sink, np.int32),
         ]
@@ -51,21 +61,29 @@ def _network(
     capacities = np.concatenate(
         [instance.mentee_capacity, np.ones(instance.n_edges, np.int64), instance.mentor_capacity]
     )
+    return _Arcs(tails, heads, capacities, source, sink, first_pair=n_mentees)
+
+
+def _network(instance: Instance, *, bypass: bool) -> tuple[min_cost_flow.SimpleMinCostFlow, int]:
+    """The min-cost-flow network; returns (solver, index of the first pair arc)."""
+    arcs = _arcs(instance)
+    n_mentees, n_mentors = len(instance.mentee_ids), len(instance.mentor_ids)
+    costs = _scaled_costs(instance, n_mentees + n_mentors + 2)
     unit_costs = np.concatenate(
         [np.zeros(n_mentees, np.int64), costs, np.zeros(n_mentors, np.int64)]
     )
     solver = min_cost_flow.SimpleMinCostFlow()
-    solver.add_arcs_with_capacity_and_unit_cost(tails, heads, capacities, unit_costs)
+    solver.add_arcs_with_capacity_and_unit_cost(arcs.tails, arcs.heads, arcs.capacities, unit_costs)
+    supply = int(instance.mentee_capacity.sum())
     if bypass:
         # Flow that is better left unmatched goes straight from source to sink at no cost.
-        total = int(instance.mentee_capacity.sum())
-        solver.add_arc_with_capacity_and_unit_cost(source, sink, total, 0)
-        solver.set_node_supply(source, total)
-        solver.set_node_supply(sink, -total)
+        solver.add_arc_with_capacity_and_unit_cost(arcs.source, arcs.sink, supply, 0)
+        solver.set_node_supply(arcs.source, supply)
+        solver.set_node_supply(arcs.sink, -supply)
     else:
-        solver.set_node_supply(source, int(instance.mentee_capacity.sum()))
-        solver.set_node_supply(sink, -int(instance.mentor_capacity.sum()))
-    return solver, n_mentees, source, sink
+        solver.set_node_supply(arcs.source, supply)
+        solver.set_node_supply(arcs.sink, -int(instance.mentor_capacity.sum()))
+    return solver, arcs.first_pair
 
 
 def _chosen(solver: min_cost_flow.SimpleMinCostFlow, first_arc: int, n_edges: int) -> IntArray:
@@ -77,7 +95,7 @@ def flow_max_score(instance: Instance) -> IntArray:
     """Edge indices of a matching with the largest total score under both capacities."""
     if instance.n_edges == 0:
         return np.zeros(0, dtype=np.int64)
-    solver, first_arc, _, _ = _network(instance, bypass=True)
+    solver, first_arc = _network(instance, bypass=True)
     status = solver.solve()
     if status != solver.OPTIMAL:
         raise SolverError(f"min-cost flow ended with status {status}")
@@ -88,7 +106,7 @@ def flow_max_matched(instance: Instance) -> IntArray:
     """Edge indices of a largest matching, and among those one with the largest total score."""
     if instance.n_edges == 0:
         return np.zeros(0, dtype=np.int64)
-    solver, first_arc, _, _ = _network(instance, bypass=False)
+    solver, first_arc = _network(instance, bypass=False)
     status = solver.solve_max_flow_with_min_cost()
     if status != solver.OPTIMAL:
         raise SolverError(f"max-flow-min-cost ended with status {status}")
@@ -97,19 +115,9 @@ def flow_max_matched(instance: Instance) -> IntArray:
 
 def flow_max_cardinality(instance: Instance) -> int:
     """How many pairs the largest matching has (a plain max flow, for checks and reports)."""
-    n_mentees, n_mentors = len(instance.mentee_ids), len(instance.mentor_ids)
-    source, sink = n_mentees + n_mentors, n_mentees + n_mentors + 1
+    arcs = _arcs(instance)
     solver = max_flow.SimpleMaxFlow()
-    tails = np.concatenate(
-        [np.full(n_mentees, source), instance.edge_mentee, np.arange(n_mentors) + n_mentees]
-    ).astype(np.int32)
-    heads = np.concatenate(
-        [np.arange(n_mentees), instance.edge_mentor + n_mentees, np.full(n_mentors, sink)]
-    ).astype(np.int32)
-    capacities = np.concatenate(
-        [instance.mentee_capacity, np.ones(instance.n_edges, np.int64), instance.mentor_capacity]
-    )
-    solver.add_arcs_with_capacity(tails, heads, capacities)
-    if solver.solve(source, sink) != solver.OPTIMAL:
+    solver.add_arcs_with_capacity(arcs.tails, arcs.heads, arcs.capacities)
+    if solver.solve(arcs.source, arcs.sink) != solver.OPTIMAL:
         raise SolverError("max flow did not finish")
     return int(solver.optimal_flow())

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "tandem.skills",
     "tandem.profiles",
     "tandem.matching",
+    "tandem.mentorships",
     "tandem.demo",
     "allauth",
     "allauth.account",

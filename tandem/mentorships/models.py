@@ -1,0 +1,125 @@
+"""The ask (a short intro request) and the mentorship it can become (PRODUCT.md §4.1, §4.2).
+
+Work in progress for issue 4: the domain and its rules, no pages yet.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from tandem.core.models import BaseModel
+from tandem.profiles.models import Profile
+
+NOTE_MAX_LENGTH = 600
+INTRO_MINUTES = (15, 20, 30)
+
+
+class Ask(BaseModel):
+    """A mentee asks a mentor for a short first conversation; easy to say yes or no to."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Waiting for an answer"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+        EXPIRED = "expired", "Expired"
+
+    mentee = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="asks_sent")
+    mentor = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="asks_received")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    focus_areas = models.JSONField(default=list)
+    note = models.TextField(max_length=NOTE_MAX_LENGTH)
+    intro_minutes = models.PositiveSmallIntegerField(default=20)
+    proposed_times = models.JSONField(default=list, blank=True)  # ISO datetimes, UTC
+    decline_reason = models.TextField(blank=True)  # private to the mentor
+    referred_to = models.ForeignKey(
+        Profile, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-created_at", "-id")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mentee", "mentor"],
+                condition=Q(state="pending"),
+                name="mentorships_one_pending_ask_per_pair",
+            ),
+            models.CheckConstraint(
+                condition=~Q(mentee=F("mentor")), name="mentorships_ask_not_to_oneself"
+            ),
+            models.CheckConstraint(
+                condition=Q(intro_minutes__in=INTRO_MINUTES), name="mentorships_intro_length"
+            ),
+        ]
+        indexes = [models.Index(fields=["state", "created_at"], name="mentorships_ask_due_idx")]
+
+    def __str__(self) -> str:
+        return f"Ask from {self.mentee_id} to {self.mentor_id} ({self.state})"
+
+
+class Mentorship(BaseModel):
+    """A relationship from the intro to its close."""
+
+    class State(models.TextChoices):
+        INTRO = "intro", "Intro"
+        PROPOSED = "proposed", "Agreement proposed"
+        ACTIVE = "active", "Active"
+        PAUSED = "paused", "Paused"
+        COMPLETED = "completed", "Completed"
+        CLOSED = "closed", "Closed"
+        ALUMNI = "alumni", "Staying in touch"
+
+    # States that hold one of the mentor's places.
+    HOLDING_A_PLACE = (State.INTRO, State.PROPOSED, State.ACTIVE, State.PAUSED)
+
+    mentee = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="mentorships_as_mentee"
+    )
+    mentor = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="mentorships_as_mentor"
+    )
+    ask = models.OneToOneField(Ask, on_delete=models.SET_NULL, null=True, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.INTRO)
+
+    class Meta:
+        ordering = ("-created_at", "-id")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(mentee=F("mentor")), name="mentorships_not_with_oneself"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Mentorship {self.mentee_id} ← {self.mentor_id} ({self.state})"
+
+
+class Transition(models.Model):
+    """Audit row: who moved an ask or a mentorship from which state to which, when and why."""
+
+    ask = models.ForeignKey(Ask, on_delete=models.CASCADE, null=True, related_name="transitions")
+    mentorship = models.ForeignKey(
+        Mentorship, on_delete=models.CASCADE, null=True, related_name="transitions"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )  # None = the system (expiry)
+    from_state = models.CharField(max_length=10)
+    to_state = models.CharField(max_length=10)
+    reason = models.TextField(blank=True)
+    at = models.DateTimeField()
+
+    class Meta:
+        ordering = ("at", "id")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ask__isnull=False, mentorship__isnull=True)
+                | Q(ask__isnull=True, mentorship__isnull=False),
+                name="mentorships_transition_of_one_thing",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_state} → {self.to_state}"

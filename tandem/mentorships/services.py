@@ -1,0 +1,187 @@
+"""Writes for asks and mentorships; every rule of PRODUCT.md §4.1 is checked here.
+
+Time is passed in (`now`), never read from the clock, so tests and jobs control it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from django.db import transaction
+
+from tandem.accounts.models import User
+from tandem.mentorships.ask_lifecycle import (
+    MENTEE,
+    MENTOR,
+    SYSTEM,
+    AtCapacity,
+    NotYours,
+    RuleBroken,
+    ask_transition_check,
+)
+from tandem.mentorships.models import INTRO_MINUTES, NOTE_MAX_LENGTH, Ask, Mentorship, Transition
+from tandem.profiles.choices import FocusArea
+from tandem.profiles.models import Profile
+
+MAX_PENDING_ASKS = 3
+COOL_DOWN = timedelta(days=90)
+MAX_FOCUS_AREAS = 3
+MAX_PROPOSED_TIMES = 3
+
+
+def _audit(*, ask: Ask, actor: User | None, from_state: str, reason: str, now: datetime) -> None:
+    Transition.objects.create(
+        ask=ask, actor=actor, from_state=from_state, to_state=ask.state, reason=reason, at=now
+    )
+
+
+def places_taken(*, mentor: Profile) -> int:
+    """How many of the mentor's places are held by mentorships right now."""
+    return Mentorship.objects.filter(mentor=mentor, state__in=Mentorship.HOLDING_A_PLACE).count()
+
+
+def _check_new_ask(*, mentee: Profile, mentor: Profile, now: datetime) -> None:
+    if mentee.pk == mentor.pk:
+        raise RuleBroken("You can't ask yourself.")
+    if not (mentor.is_mentor and mentor.is_onboarded):
+        raise RuleBroken("This person isn't taking mentoring requests.")
+    if mentor.is_paused or places_taken(mentor=mentor) >= mentor.capacity:
+        raise AtCapacity("This mentor isn't taking new requests right now. It isn't personal.")
+    if Ask.objects.filter(mentee=mentee, mentor=mentor, state=Ask.State.PENDING).exists():
+        raise RuleBroken("You already have a request waiting with this mentor.")
+    if Ask.objects.filter(mentee=mentee, state=Ask.State.PENDING).count() >= MAX_PENDING_ASKS:
+        raise RuleBroken(
+            f"You have {MAX_PENDING_ASKS} requests waiting. Give mentors a little time, or "
+            "withdraw one, before asking someone new."
+        )
+    recent = Ask.objects.filter(
+        mentee=mentee,
+        mentor=mentor,
+        state__in=[Ask.State.DECLINED, Ask.State.EXPIRED],
+        decided_at__gte=now - COOL_DOWN,
+    )
+    if recent.exists():
+        raise RuleBroken(
+            "This mentor couldn't take your last request. Let it rest for a while; other "
+            "mentors may fit just as well."
+        )
+
+
+def _check_content(
+    *, focus_areas: Sequence[str], note: str, intro_minutes: int, proposed_times: Sequence[str]
+) -> None:
+    if not 1 <= len(focus_areas) <= MAX_FOCUS_AREAS or set(focus_areas) - set(FocusArea.values):
+        raise RuleBroken("Pick one to three focus areas.", field="focus_areas")
+    if not note.strip() or len(note) > NOTE_MAX_LENGTH:
+        raise RuleBroken(
+            f"Write a short note (at most {NOTE_MAX_LENGTH} characters).", field="note"
+        )
+    if intro_minutes not in INTRO_MINUTES:
+        raise RuleBroken("Choose a 15, 20 or 30 minute intro.", field="intro_minutes")
+    if len(proposed_times) > MAX_PROPOSED_TIMES:
+        raise RuleBroken("Propose at most three times.", field="proposed_times")
+
+
+@transaction.atomic
+def ask_create(
+    *,
+    mentee: Profile,
+    mentor: Profile,
+    focus_areas: Sequence[str],
+    note: str,
+    intro_minutes: int,
+    proposed_times: Sequence[str] = (),
+    now: datetime,
+) -> Ask:
+    """A mentee's short, easy-to-refuse first request to a mentor."""
+    _check_content(
+        focus_areas=focus_areas, note=note, intro_minutes=intro_minutes,
+        proposed_times=proposed_times,
+    )  # fmt: skip
+    # Lock the mentee's row so two asks sent at once cannot both pass the cap.
+    Profile.objects.select_for_update().filter(pk=mentee.pk).first()
+    _check_new_ask(mentee=mentee, mentor=mentor, now=now)
+    ask = Ask.objects.create(
+        mentee=mentee,
+        mentor=mentor,
+        focus_areas=list(focus_areas),
+        note=note.strip(),
+        intro_minutes=intro_minutes,
+        proposed_times=list(proposed_times),
+    )
+    Transition.objects.create(ask=ask, actor=mentee.user, from_state="", to_state=ask.state, at=now)
+    return ask
+
+
+def _role(ask: Ask, actor: User) -> str:
+    if ask.mentor.user_id == actor.pk:
+        return MENTOR
+    if ask.mentee.user_id == actor.pk:
+        return MENTEE
+    raise NotYours("No such request.")
+
+
+def _locked(ask: Ask) -> Ask:
+    return Ask.objects.select_for_update().select_related("mentee", "mentor").get(pk=ask.pk)
+
+
+@transaction.atomic
+def ask_accept(*, ask: Ask, actor: User, now: datetime) -> Mentorship:
+    """The mentor says yes: a mentorship starts in `intro`, using one of their places."""
+    ask = _locked(ask)
+    ask_transition_check(ask=ask, to_state=Ask.State.ACCEPTED, role=_role(ask, actor))
+    # The mentor's row lock makes concurrent accepts queue up: none can overfill.
+    mentor = Profile.objects.select_for_update().get(pk=ask.mentor_id)
+    if places_taken(mentor=mentor) >= mentor.capacity:
+        raise AtCapacity("You're at capacity. Free a place, or raise your capacity, to accept.")
+    ask.state, ask.decided_at = Ask.State.ACCEPTED, now
+    ask.save(update_fields=["state", "decided_at", "updated_at"])
+    _audit(ask=ask, actor=actor, from_state=Ask.State.PENDING, reason="", now=now)
+    mentorship = Mentorship.objects.create(mentee=ask.mentee, mentor=ask.mentor, ask=ask)
+    Transition.objects.create(
+        mentorship=mentorship, actor=actor, from_state="", to_state=mentorship.state, at=now
+    )
+    return mentorship
+
+
+@transaction.atomic
+def ask_decline(
+    *, ask: Ask, actor: User, now: datetime, reason: str = "", refer_to: Profile | None = None
+) -> Ask:
+    """The mentor says no, kindly; the reason stays private, a referral is shown to the mentee."""
+    ask = _locked(ask)
+    ask_transition_check(ask=ask, to_state=Ask.State.DECLINED, role=_role(ask, actor))
+    if refer_to is not None and (
+        refer_to.pk in (ask.mentee_id, ask.mentor_id) or not refer_to.is_mentor
+    ):
+        raise RuleBroken("Refer the mentee to another mentor.", field="refer_to")
+    ask.state, ask.decided_at = Ask.State.DECLINED, now
+    ask.decline_reason, ask.referred_to = reason.strip(), refer_to
+    ask.save(update_fields=["state", "decided_at", "decline_reason", "referred_to", "updated_at"])
+    _audit(ask=ask, actor=actor, from_state=Ask.State.PENDING, reason=reason, now=now)
+    return ask
+
+
+@transaction.atomic
+def ask_withdraw(*, ask: Ask, actor: User, now: datetime) -> Ask:
+    """The mentee takes the request back."""
+    ask = _locked(ask)
+    ask_transition_check(ask=ask, to_state=Ask.State.WITHDRAWN, role=_role(ask, actor))
+    ask.state, ask.decided_at = Ask.State.WITHDRAWN, now
+    ask.save(update_fields=["state", "decided_at", "updated_at"])
+    _audit(ask=ask, actor=actor, from_state=Ask.State.PENDING, reason="", now=now)
+    return ask
+
+
+@transaction.atomic
+def ask_expire(*, ask: Ask, now: datetime) -> Ask:
+    """Fourteen days without an answer: the request lapses (the system's move)."""
+    ask = _locked(ask)
+    ask_transition_check(ask=ask, to_state=Ask.State.EXPIRED, role=SYSTEM)
+    ask.state, ask.decided_at = Ask.State.EXPIRED, now
+    ask.save(update_fields=["state", "decided_at", "updated_at"])
+    _audit(
+        ask=ask, actor=None, from_state=Ask.State.PENDING, reason="no answer in 14 days", now=now
+    )
+    return ask

@@ -123,7 +123,11 @@ def _role(ask: Ask, actor: User) -> str:
 
 
 def _locked(ask: Ask) -> Ask:
-    return Ask.objects.select_for_update().select_related("mentee", "mentor").get(pk=ask.pk)
+    return (
+        Ask.objects.select_for_update(of=("self",))
+        .select_related("mentee", "mentor")
+        .get(pk=ask.pk)
+    )
 
 
 @transaction.atomic

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 
 import pytest
 from django.db import connection, connections
 
+from tandem.mentorships import services
 from tandem.mentorships.ask_lifecycle import AtCapacity
 from tandem.mentorships.models import Mentorship
-from tandem.mentorships import services
 from tandem.mentorships.services import ask_accept
 from tandem.mentorships.tests.test_asks import NOW, make_ask
 from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory
@@ -33,10 +34,8 @@ def test_twenty_simultaneous_accepts_for_one_free_place_let_exactly_one_through(
 
     def slow_places_taken(*, mentor):
         taken = count_places(mentor=mentor)
-        try:
+        with contextlib.suppress(threading.BrokenBarrierError):
             counted.wait(timeout=0.5)
-        except threading.BrokenBarrierError:
-            pass
         return taken
 
     monkeypatch.setattr(services, "places_taken", slow_places_taken)

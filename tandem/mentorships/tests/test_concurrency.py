@@ -22,7 +22,7 @@ THREADS = 20
     connection.vendor != "postgresql",
     reason="row locks are PostgreSQL's; .ci/run runs this file on PostgreSQL",
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # like the browser tests
 def test_twenty_simultaneous_accepts_for_one_free_place_let_exactly_one_through(monkeypatch):
     mentor = MentorProfileFactory(capacity=1)
     asks = [make_ask(mentee=ProfileFactory(), mentor=mentor) for _ in range(THREADS)]

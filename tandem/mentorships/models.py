@@ -96,6 +96,53 @@ class Mentorship(BaseModel):
         return f"Mentorship {self.mentee_id} ← {self.mentor_id} ({self.state})"
 
 
+class Agreement(BaseModel):
+    """What the pair agreed after a good intro (P9); a renewal makes a new version."""
+
+    class Cadence(models.TextChoices):
+        TWO_WEEKS = "2w", "Every two weeks"
+        MONTHLY = "1m", "Every month"
+        SIX_WEEKS = "6w", "Every six weeks"
+        TWO_MONTHS = "2m", "Every two months"
+        QUARTERLY = "3m", "Every three months"
+
+    class State(models.TextChoices):
+        PROPOSED = "proposed", "Proposed"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+
+    mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="agreements")
+    version = models.PositiveSmallIntegerField(default=1)
+    goals = models.JSONField(default=list)  # 2–3 short sentences
+    cadence = models.CharField(max_length=2, choices=Cadence.choices, default=Cadence.MONTHLY)
+    meeting_minutes = models.PositiveSmallIntegerField(default=45)
+    term_months = models.PositiveSmallIntegerField(default=12)
+    channel = models.CharField(max_length=100, blank=True)
+    boundaries = models.TextField(max_length=1000, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PROPOSED)
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("mentorship", "version")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mentorship", "version"], name="mentorships_agreement_version_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(meeting_minutes__gte=30, meeting_minutes__lte=60),
+                name="mentorships_meeting_30_to_60_minutes",
+            ),
+            models.CheckConstraint(
+                condition=Q(term_months__gte=1, term_months__lte=24),
+                name="mentorships_term_1_to_24_months",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Agreement v{self.version} of mentorship {self.mentorship_id}"
+
+
 class Transition(models.Model):
     """Audit row: who moved an ask or a mentorship from which state to which, when and why."""
 

@@ -6,7 +6,7 @@ Time is passed in (`now`), never read from the clock, so tests and jobs control 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db import transaction
 
@@ -16,11 +16,20 @@ from tandem.mentorships.ask_lifecycle import (
     MENTOR,
     SYSTEM,
     AtCapacity,
+    IllegalTransition,
     NotYours,
     RuleBroken,
     ask_transition_check,
 )
-from tandem.mentorships.models import INTRO_MINUTES, NOTE_MAX_LENGTH, Ask, Mentorship, Transition
+from tandem.mentorships.mentorship_lifecycle import mentorship_transition_check
+from tandem.mentorships.models import (
+    INTRO_MINUTES,
+    NOTE_MAX_LENGTH,
+    Agreement,
+    Ask,
+    Mentorship,
+    Transition,
+)
 from tandem.profiles.choices import FocusArea
 from tandem.profiles.models import Profile
 
@@ -189,3 +198,126 @@ def ask_expire(*, ask: Ask, now: datetime) -> Ask:
         ask=ask, actor=None, from_state=Ask.State.PENDING, reason="no answer in 14 days", now=now
     )
     return ask
+
+
+# --- Mentorships (PRODUCT.md §4.2) -------------------------------------------------------
+
+# Moves that only the agreement services make, so the agreement's state follows along.
+AGREEMENT_MOVES = {
+    (Mentorship.State.INTRO, Mentorship.State.PROPOSED),
+    (Mentorship.State.PROPOSED, Mentorship.State.ACTIVE),
+    (Mentorship.State.PROPOSED, Mentorship.State.CLOSED),
+}
+MIN_GOALS, MAX_GOALS = 2, 3
+
+
+def _mentorship_role(mentorship: Mentorship, actor: User) -> str:
+    if mentorship.mentor.user_id == actor.pk:
+        return MENTOR
+    if mentorship.mentee.user_id == actor.pk:
+        return MENTEE
+    raise NotYours("No such mentorship.")
+
+
+def _locked_mentorship(mentorship: Mentorship) -> Mentorship:
+    return (
+        Mentorship.objects.select_for_update(of=("self",))
+        .select_related("mentee", "mentor")
+        .get(pk=mentorship.pk)
+    )
+
+
+def _move(
+    mentorship: Mentorship, *, actor: User, to_state: str, now: datetime, reason: str = ""
+) -> Mentorship:
+    role = _mentorship_role(mentorship, actor)
+    mentorship_transition_check(mentorship=mentorship, to_state=to_state, role=role)
+    from_state = mentorship.state
+    mentorship.state = to_state
+    mentorship.save(update_fields=["state", "updated_at"])
+    Transition.objects.create(
+        mentorship=mentorship, actor=actor, from_state=from_state, to_state=to_state,
+        reason=reason.strip(), at=now,
+    )  # fmt: skip
+    return mentorship
+
+
+@transaction.atomic
+def mentorship_move(
+    *, mentorship: Mentorship, actor: User, to_state: str, now: datetime, reason: str = ""
+) -> Mentorship:
+    """Close, pause, resume, complete or stay in touch; agreements have their own services."""
+    mentorship = _locked_mentorship(mentorship)
+    if (mentorship.state, to_state) in AGREEMENT_MOVES:
+        raise IllegalTransition("That step happens through the agreement.")
+    return _move(mentorship, actor=actor, to_state=to_state, now=now, reason=reason)
+
+
+def _check_agreement(
+    goals: Sequence[str], cadence: str, meeting_minutes: int, term_months: int
+) -> None:
+    if not MIN_GOALS <= len([g for g in goals if g.strip()]) <= MAX_GOALS:
+        raise RuleBroken("Agree two or three goals.", field="goals")
+    if cadence not in Agreement.Cadence.values:
+        raise RuleBroken("Choose how often you'll meet.", field="cadence")
+    if not 30 <= meeting_minutes <= 60:
+        raise RuleBroken("Meetings last 30 to 60 minutes.", field="meeting_minutes")
+    if not 1 <= term_months <= 24:
+        raise RuleBroken("Choose a term of 1 to 24 months.", field="term_months")
+
+
+@transaction.atomic
+def agreement_propose(
+    *,
+    mentorship: Mentorship,
+    actor: User,
+    goals: Sequence[str],
+    cadence: str,
+    meeting_minutes: int,
+    now: datetime,
+    term_months: int = 12,
+    channel: str = "",
+    boundaries: str = "",
+) -> Agreement:
+    """After a good intro the mentee proposes goals, a rhythm and an end date (P9)."""
+    mentorship = _locked_mentorship(mentorship)
+    _check_agreement(goals, cadence, meeting_minutes, term_months)
+    _move(mentorship, actor=actor, to_state=Mentorship.State.PROPOSED, now=now)
+    version = mentorship.agreements.count() + 1
+    return Agreement.objects.create(
+        mentorship=mentorship, version=version, goals=[g.strip() for g in goals if g.strip()],
+        cadence=cadence, meeting_minutes=meeting_minutes, term_months=term_months,
+        channel=channel.strip(), boundaries=boundaries.strip(),
+    )  # fmt: skip
+
+
+def _add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, 28))
+
+
+@transaction.atomic
+def agreement_accept(*, mentorship: Mentorship, actor: User, now: datetime) -> Agreement:
+    """The mentor agrees: the mentorship is active until the term ends."""
+    mentorship = _locked_mentorship(mentorship)
+    _move(mentorship, actor=actor, to_state=Mentorship.State.ACTIVE, now=now)
+    agreement = mentorship.agreements.filter(state=Agreement.State.PROPOSED).latest("version")
+    agreement.state = Agreement.State.ACCEPTED
+    agreement.starts_on = now.date()
+    agreement.ends_on = _add_months(now.date(), agreement.term_months)
+    agreement.save(update_fields=["state", "starts_on", "ends_on", "updated_at"])
+    return agreement
+
+
+@transaction.atomic
+def agreement_decline(
+    *, mentorship: Mentorship, actor: User, now: datetime, reason: str = ""
+) -> Mentorship:
+    """The mentor declines the regular arrangement; the mentorship closes without blame."""
+    mentorship = _locked_mentorship(mentorship)
+    _move(mentorship, actor=actor, to_state=Mentorship.State.CLOSED, now=now, reason=reason)
+    mentorship.agreements.filter(state=Agreement.State.PROPOSED).update(
+        state=Agreement.State.DECLINED
+    )
+    return mentorship

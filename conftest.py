@@ -34,3 +34,13 @@ def mentor(db):
 def mentee_client(client, mentee):
     client.force_login(mentee.user)
     return client
+
+
+@pytest.fixture
+def deferred_tasks():
+    """The jobs enqueued with `run_after` during the test (the test backend keeps them)."""
+    from django_tasks import default_task_backend
+
+    default_task_backend.deferred.clear()
+    yield default_task_backend.deferred
+    default_task_backend.deferred.clear()

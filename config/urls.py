@@ -14,7 +14,9 @@ urlpatterns = [
     path("home/", profile_views.home, name="home"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    path("notifications/", include("tandem.notifications.urls")),
     path("", include("tandem.matching.urls")),
+    path("", include("tandem.mentorships.urls")),
     path("", include("tandem.profiles.urls")),
 ]
 

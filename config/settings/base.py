@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "tandem.profiles",
     "tandem.matching",
     "tandem.mentorships",
+    "tandem.notifications",
     "tandem.demo",
     "allauth",
     "allauth.account",
@@ -79,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "tandem.profiles.context_processors.navigation",
                 "tandem.profiles.context_processors.profile_choices",
+                "tandem.notifications.context_processors.unread",
             ],
         },
     },
@@ -158,6 +160,8 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Tandem <hello@tandem.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Emails are read away from the site, so their links need the public address it is served at.
+SITE_URL = env_str("TANDEM_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # --- Background work (Django Tasks API through the django-tasks backport).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

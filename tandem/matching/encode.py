@@ -225,9 +225,9 @@ def _add_person(
     rows.city.append(vocabulary.place(vocabulary.cities, profile.city, grow=as_mentor))
     rows.country.append(vocabulary.place(vocabulary.countries, profile.country, grow=as_mentor))
     rows.hours.append(float(profile.hours_per_month))
-    # Active mentorships will be subtracted here once they exist.
-    rows.capacity.append(profile.capacity if as_mentor else 1)
-    rows.available.append(not profile.is_paused if as_mentor else True)
+    # Places already held by mentorships are not free (the profile keeps the count).
+    rows.capacity.append(max(profile.capacity - profile.places_taken, 0) if as_mentor else 1)
+    rows.available.append(profile.accepts_requests if as_mentor else True)
 
 
 def _listed_mentors() -> QuerySet[Profile]:

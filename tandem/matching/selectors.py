@@ -9,8 +9,11 @@ import numpy.typing as npt
 from django.db.models import Prefetch
 
 from tandem.accounts.models import User
+from tandem.matching.availability import availability_for
 from tandem.matching.encode import MentorIndex, mentee_encode, mentor_index
+from tandem.matching.engine.reasons import explain
 from tandem.matching.engine.recommend import recommend
+from tandem.matching.engine.score import score_pairs
 from tandem.profiles.models import Profile, SkillOffered
 
 MAX_MANAGER_CHAIN = 10
@@ -41,9 +44,13 @@ def manager_chain_emails(*, profile: Profile) -> set[str]:
     return chain
 
 
-def _excluded_for(profile: Profile, viewer: User, index: MentorIndex) -> npt.NDArray[np.int64]:
-    """Mentor indices this mentee must never be offered (keys for a single mentee row)."""
+def _excluded_for(
+    profile: Profile, viewer: User, index: MentorIndex, unavailable: frozenset[int] = frozenset()
+) -> npt.NDArray[np.int64]:
+    """Mentor indices this mentee must not be offered (keys for a single mentee row)."""
     excluded = np.zeros(len(index.mentors), dtype=bool)
+    if unavailable:
+        excluded |= np.isin(index.profile_ids, list(unavailable))
     chain = manager_chain_emails(profile=profile)
     if chain:
         managers = set(
@@ -64,6 +71,10 @@ def recommendations_for_mentee(*, profile: Profile, k: int = 5) -> list[Recommen
     if len(index.mentors) == 0:
         return []
     mentee = mentee_encode(profile, index)
+    availability = availability_for(profile)
+    load = np.array(
+        [availability.load.get(int(pk), 0.0) for pk in index.profile_ids], dtype=np.float32
+    )
     picks = recommend(
         0,
         mentee,
@@ -71,7 +82,8 @@ def recommendations_for_mentee(*, profile: Profile, k: int = 5) -> list[Recommen
         table=index.table,
         labels=index.labels,
         k=k,
-        excluded=_excluded_for(profile, profile.user, index),
+        excluded=_excluded_for(profile, profile.user, index, availability.unavailable),
+        load=load if availability.load else None,
     )
     ids = [int(index.profile_ids[p.mentor]) for p in picks]
     profiles = (
@@ -92,3 +104,20 @@ def recommendations_for_mentee(*, profile: Profile, k: int = 5) -> list[Recommen
         for pk, pick in zip(ids, picks, strict=True)
         if pk in profiles and profiles[pk].accepts_requests
     ]
+
+
+def pair_reasons(*, mentee: Profile, mentor: Profile) -> list[str]:
+    """Why this mentor fits this mentee, in plain words (for a mentor reading an ask).
+
+    Reasons describe the fit even when the pair could not be matched now (say the mentor has
+    since paused), so an ask already sent still shows why it was sent.
+    """
+    index = mentor_index()
+    where = np.flatnonzero(index.profile_ids == mentor.pk)
+    if where.size == 0:
+        return []
+    mentees = mentee_encode(mentee, index)
+    a, x = np.zeros(1, dtype=np.int64), where[:1].astype(np.int64)
+    scores = score_pairs(mentees, index.mentors, a, x, table=index.table)
+    explanation = explain(mentees, index.mentors, scores, 0, index.labels)
+    return [sentence for _, sentence in explanation.reasons]

@@ -5,6 +5,7 @@ intro    --either: "not a fit" / "all I needed"--> closed (no blame)
 proposed --mentor accepts the agreement-->        active
 proposed --mentor declines-->                     closed
 active  <-->                                      paused (either side)
+active   --both renew at term end-->              active (a new agreement version)
 active   --either side-->                         completed | closed
 paused   --either side-->                         closed
 completed --either side-->                        alumni (stay in touch)
@@ -26,6 +27,7 @@ TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
     (S.PROPOSED, S.CLOSED): frozenset({MENTOR}),
     (S.ACTIVE, S.PAUSED): EITHER,
     (S.PAUSED, S.ACTIVE): EITHER,
+    (S.ACTIVE, S.ACTIVE): EITHER,  # renewal: one side proposes, the other accepts
     (S.ACTIVE, S.COMPLETED): EITHER,
     (S.ACTIVE, S.CLOSED): EITHER,
     (S.PAUSED, S.CLOSED): EITHER,

@@ -1,6 +1,7 @@
 """The ask (a short intro request) and the mentorship it can become (PRODUCT.md §4.1, §4.2).
 
-Work in progress for issue 4: the domain and its rules, no pages yet.
+The rules live in services.py; the state machines in ask_lifecycle.py and
+mentorship_lifecycle.py.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 
 from tandem.core.models import BaseModel
 from tandem.profiles.models import Profile
@@ -37,10 +39,13 @@ class Ask(BaseModel):
     referred_to = models.ForeignKey(
         Profile, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Set from the service's `now` (not the clock) so jobs and tests agree on an ask's age.
+    sent_at = models.DateTimeField(default=timezone.now)
+    followed_up_at = models.DateTimeField(null=True, blank=True)  # the day-7 nudge went out
     decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ("-created_at", "-id")
+        ordering = ("-sent_at", "-id")
         constraints = [
             models.UniqueConstraint(
                 fields=["mentee", "mentor"],
@@ -54,7 +59,7 @@ class Ask(BaseModel):
                 condition=Q(intro_minutes__in=INTRO_MINUTES), name="mentorships_intro_length"
             ),
         ]
-        indexes = [models.Index(fields=["state", "created_at"], name="mentorships_ask_due_idx")]
+        indexes = [models.Index(fields=["state", "sent_at"], name="mentorships_ask_due_idx")]
 
     def __str__(self) -> str:
         return f"Ask from {self.mentee_id} to {self.mentor_id} ({self.state})"
@@ -113,6 +118,9 @@ class Agreement(BaseModel):
 
     mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="agreements")
     version = models.PositiveSmallIntegerField(default=1)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     goals = models.JSONField(default=list)  # 2–3 short sentences
     cadence = models.CharField(max_length=2, choices=Cadence.choices, default=Cadence.MONTHLY)
     meeting_minutes = models.PositiveSmallIntegerField(default=45)

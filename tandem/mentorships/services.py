@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from django.db import transaction
 
 from tandem.accounts.models import User
+from tandem.mentorships import notices
 from tandem.mentorships.ask_lifecycle import (
     MENTEE,
     MENTOR,
@@ -48,6 +49,13 @@ def _audit(*, ask: Ask, actor: User | None, from_state: str, reason: str, now: d
 def places_taken(*, mentor: Profile) -> int:
     """How many of the mentor's places are held by mentorships right now."""
     return Mentorship.objects.filter(mentor=mentor, state__in=Mentorship.HOLDING_A_PLACE).count()
+
+
+def _places_recount(*, mentor_id: int) -> None:
+    """Refresh the mentor's stored count under their row lock (directory and matching read it)."""
+    mentor = Profile.objects.select_for_update().get(pk=mentor_id)
+    mentor.places_taken = places_taken(mentor=mentor)
+    mentor.save(update_fields=["places_taken", "updated_at"])
 
 
 def _check_new_ask(*, mentee: Profile, mentor: Profile, now: datetime) -> None:
@@ -118,8 +126,14 @@ def ask_create(
         note=note.strip(),
         intro_minutes=intro_minutes,
         proposed_times=list(proposed_times),
+        sent_at=now,
     )
     Transition.objects.create(ask=ask, actor=mentee.user, from_state="", to_state=ask.state, at=now)
+    notices.ask_received(ask, now=now)
+    # Imported here: the jobs module imports these services.
+    from tandem.mentorships.tasks import ask_schedule_follow_ups
+
+    ask_schedule_follow_ups(ask)
     return ask
 
 
@@ -155,6 +169,9 @@ def ask_accept(*, ask: Ask, actor: User, now: datetime) -> Mentorship:
     Transition.objects.create(
         mentorship=mentorship, actor=actor, from_state="", to_state=mentorship.state, at=now
     )
+    mentor.places_taken = places_taken(mentor=mentor)
+    mentor.save(update_fields=["places_taken", "updated_at"])
+    notices.ask_accepted(ask, mentorship, now=now)
     return mentorship
 
 
@@ -173,6 +190,7 @@ def ask_decline(
     ask.decline_reason, ask.referred_to = reason.strip(), refer_to
     ask.save(update_fields=["state", "decided_at", "decline_reason", "referred_to", "updated_at"])
     _audit(ask=ask, actor=actor, from_state=Ask.State.PENDING, reason=reason, now=now)
+    notices.ask_declined(ask, now=now)
     return ask
 
 
@@ -184,6 +202,7 @@ def ask_withdraw(*, ask: Ask, actor: User, now: datetime) -> Ask:
     ask.state, ask.decided_at = Ask.State.WITHDRAWN, now
     ask.save(update_fields=["state", "decided_at", "updated_at"])
     _audit(ask=ask, actor=actor, from_state=Ask.State.PENDING, reason="", now=now)
+    notices.ask_withdrawn(ask, now=now)
     return ask
 
 
@@ -197,6 +216,7 @@ def ask_expire(*, ask: Ask, now: datetime) -> Ask:
     _audit(
         ask=ask, actor=None, from_state=Ask.State.PENDING, reason="no answer in 14 days", now=now
     )
+    notices.ask_expired(ask, now=now)
     return ask
 
 
@@ -207,6 +227,7 @@ AGREEMENT_MOVES = {
     (Mentorship.State.INTRO, Mentorship.State.PROPOSED),
     (Mentorship.State.PROPOSED, Mentorship.State.ACTIVE),
     (Mentorship.State.PROPOSED, Mentorship.State.CLOSED),
+    (Mentorship.State.ACTIVE, Mentorship.State.ACTIVE),  # renewal
 }
 MIN_GOALS, MAX_GOALS = 2, 3
 
@@ -229,17 +250,18 @@ def _locked_mentorship(mentorship: Mentorship) -> Mentorship:
 
 def _move(
     mentorship: Mentorship, *, actor: User, to_state: str, now: datetime, reason: str = ""
-) -> Mentorship:
+) -> Transition:
     role = _mentorship_role(mentorship, actor)
     mentorship_transition_check(mentorship=mentorship, to_state=to_state, role=role)
     from_state = mentorship.state
     mentorship.state = to_state
     mentorship.save(update_fields=["state", "updated_at"])
-    Transition.objects.create(
+    if (from_state in Mentorship.HOLDING_A_PLACE) != (to_state in Mentorship.HOLDING_A_PLACE):
+        _places_recount(mentor_id=mentorship.mentor_id)
+    return Transition.objects.create(
         mentorship=mentorship, actor=actor, from_state=from_state, to_state=to_state,
         reason=reason.strip(), at=now,
     )  # fmt: skip
-    return mentorship
 
 
 @transaction.atomic
@@ -250,7 +272,9 @@ def mentorship_move(
     mentorship = _locked_mentorship(mentorship)
     if (mentorship.state, to_state) in AGREEMENT_MOVES:
         raise IllegalTransition("That step happens through the agreement.")
-    return _move(mentorship, actor=actor, to_state=to_state, now=now, reason=reason)
+    transition = _move(mentorship, actor=actor, to_state=to_state, now=now, reason=reason)
+    notices.mentorship_changed(mentorship, transition, now=now)
+    return mentorship
 
 
 def _check_agreement(
@@ -283,11 +307,31 @@ def agreement_propose(
     mentorship = _locked_mentorship(mentorship)
     _check_agreement(goals, cadence, meeting_minutes, term_months)
     _move(mentorship, actor=actor, to_state=Mentorship.State.PROPOSED, now=now)
+    agreement = _agreement_new(
+        mentorship, actor=actor, goals=goals, cadence=cadence, meeting_minutes=meeting_minutes,
+        term_months=term_months, channel=channel, boundaries=boundaries,
+    )  # fmt: skip
+    notices.agreement_proposed(agreement, now=now)
+    return agreement
+
+
+def _agreement_new(
+    mentorship: Mentorship,
+    *,
+    actor: User,
+    goals: Sequence[str],
+    cadence: str,
+    meeting_minutes: int,
+    term_months: int,
+    channel: str,
+    boundaries: str,
+) -> Agreement:
     version = mentorship.agreements.count() + 1
     return Agreement.objects.create(
-        mentorship=mentorship, version=version, goals=[g.strip() for g in goals if g.strip()],
-        cadence=cadence, meeting_minutes=meeting_minutes, term_months=term_months,
-        channel=channel.strip(), boundaries=boundaries.strip(),
+        mentorship=mentorship, version=version, proposed_by=actor,
+        goals=[g.strip() for g in goals if g.strip()], cadence=cadence,
+        meeting_minutes=meeting_minutes, term_months=term_months, channel=channel.strip(),
+        boundaries=boundaries.strip(),
     )  # fmt: skip
 
 
@@ -307,6 +351,7 @@ def agreement_accept(*, mentorship: Mentorship, actor: User, now: datetime) -> A
     agreement.starts_on = now.date()
     agreement.ends_on = _add_months(now.date(), agreement.term_months)
     agreement.save(update_fields=["state", "starts_on", "ends_on", "updated_at"])
+    notices.agreement_answered(agreement, now=now)
     return agreement
 
 
@@ -317,7 +362,105 @@ def agreement_decline(
     """The mentor declines the regular arrangement; the mentorship closes without blame."""
     mentorship = _locked_mentorship(mentorship)
     _move(mentorship, actor=actor, to_state=Mentorship.State.CLOSED, now=now, reason=reason)
-    mentorship.agreements.filter(state=Agreement.State.PROPOSED).update(
-        state=Agreement.State.DECLINED
-    )
+    agreement = mentorship.agreements.filter(state=Agreement.State.PROPOSED).latest("version")
+    agreement.state = Agreement.State.DECLINED
+    agreement.save(update_fields=["state", "updated_at"])
+    notices.agreement_answered(agreement, now=now)
     return mentorship
+
+
+# --- Renewal at term end (active → active, a new agreement version) ----------------------
+
+RENEWAL_WINDOW = timedelta(days=60)
+
+
+def agreement_current(mentorship: Mentorship) -> Agreement | None:
+    """The agreement in force: the latest accepted version."""
+    return mentorship.agreements.filter(state=Agreement.State.ACCEPTED).order_by("version").last()
+
+
+def renewal_open(mentorship: Mentorship, *, now: datetime) -> bool:
+    """Renewal is offered from 60 days before the term ends (or any time after it ended)."""
+    current = agreement_current(mentorship)
+    return (
+        mentorship.state == Mentorship.State.ACTIVE
+        and current is not None
+        and current.ends_on is not None
+        and now.date() >= current.ends_on - RENEWAL_WINDOW
+    )
+
+
+@transaction.atomic
+def renewal_propose(
+    *,
+    mentorship: Mentorship,
+    actor: User,
+    goals: Sequence[str],
+    cadence: str,
+    meeting_minutes: int,
+    now: datetime,
+    term_months: int = 12,
+    channel: str = "",
+    boundaries: str = "",
+) -> Agreement:
+    """Either side proposes another term near the end of this one; the other side answers."""
+    mentorship = _locked_mentorship(mentorship)
+    _renewal_check(mentorship, actor)
+    if not renewal_open(mentorship, now=now):
+        raise RuleBroken("Renewal opens 60 days before the term ends.")
+    if mentorship.agreements.filter(state=Agreement.State.PROPOSED).exists():
+        raise RuleBroken("A renewal is already waiting for an answer.")
+    _check_agreement(goals, cadence, meeting_minutes, term_months)
+    agreement = _agreement_new(
+        mentorship, actor=actor, goals=goals, cadence=cadence, meeting_minutes=meeting_minutes,
+        term_months=term_months, channel=channel, boundaries=boundaries,
+    )  # fmt: skip
+    notices.renewal_proposed(agreement, now=now)
+    return agreement
+
+
+def _renewal_check(mentorship: Mentorship, actor: User) -> None:
+    """Renewal is the table's active → active move, so only an active mentorship renews."""
+    role = _mentorship_role(mentorship, actor)
+    if mentorship.state != Mentorship.State.ACTIVE:
+        raise IllegalTransition("Only an active mentorship can be renewed.")
+    mentorship_transition_check(mentorship=mentorship, to_state=Mentorship.State.ACTIVE, role=role)
+
+
+def _pending_renewal(mentorship: Mentorship, actor: User) -> tuple[Agreement, Agreement]:
+    _renewal_check(mentorship, actor)
+    proposal = mentorship.agreements.filter(state=Agreement.State.PROPOSED).last()
+    current = agreement_current(mentorship)
+    if proposal is None or current is None:
+        raise IllegalTransition("There is no renewal waiting for an answer.")
+    if proposal.proposed_by_id == actor.pk:
+        raise IllegalTransition("The other side answers your renewal proposal.")
+    return proposal, current
+
+
+@transaction.atomic
+def renewal_accept(*, mentorship: Mentorship, actor: User, now: datetime) -> Agreement:
+    """Both want another term: the new version starts where the current one ends."""
+    mentorship = _locked_mentorship(mentorship)
+    proposal, current = _pending_renewal(mentorship, actor)
+    proposal.state = Agreement.State.ACCEPTED
+    proposal.starts_on = max(current.ends_on or now.date(), now.date())
+    proposal.ends_on = _add_months(proposal.starts_on, proposal.term_months)
+    proposal.save(update_fields=["state", "starts_on", "ends_on", "updated_at"])
+    Transition.objects.create(
+        mentorship=mentorship, actor=actor, from_state=mentorship.state,
+        to_state=mentorship.state, reason=f"renewed (agreement v{proposal.version})", at=now,
+    )  # fmt: skip
+    notices.agreement_answered(proposal, now=now)
+    return proposal
+
+
+@transaction.atomic
+def renewal_decline(*, mentorship: Mentorship, actor: User, now: datetime) -> Agreement:
+    """Not another term; the current one runs to its end as agreed."""
+    mentorship = _locked_mentorship(mentorship)
+    proposal, _ = _pending_renewal(mentorship, actor)
+    proposal.state = Agreement.State.DECLINED
+    proposal.save(update_fields=["state", "updated_at"])
+    notices.agreement_answered(proposal, now=now)
+    return proposal

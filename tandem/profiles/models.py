@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 
 from tandem.core.models import BaseModel
@@ -23,7 +23,7 @@ from tandem.skills.models import Skill
 
 MAX_CAPACITY = 20
 # A mentor who can be asked now: the one place this rule is written for queries.
-ACCEPTING_REQUESTS = Q(is_mentor=True, is_paused=False, capacity__gt=0)
+ACCEPTING_REQUESTS = Q(is_mentor=True, is_paused=False, capacity__gt=F("places_taken"))
 MAX_HOURS_PER_MONTH = 40
 
 
@@ -76,6 +76,9 @@ class Profile(BaseModel):
     hours_per_month = models.PositiveSmallIntegerField(default=2)
     capacity = models.PositiveSmallIntegerField("maximum active mentees", default=2)
     is_paused = models.BooleanField("pause new requests", default=False)
+    # Mentorships holding one of this mentor's places; kept by the mentorship services under
+    # the mentor's row lock, so the directory and matching can filter on it without a join.
+    places_taken = models.PositiveSmallIntegerField(default=0, editable=False)
 
     # Practicalities.
     languages = models.ManyToManyField(Language, blank=True, related_name="speakers")
@@ -167,8 +170,8 @@ class Profile(BaseModel):
 
     @property
     def accepts_requests(self) -> bool:
-        """A mentor who is not paused and has room (active mentorships are counted later)."""
-        return self.is_mentor and not self.is_paused and self.capacity > 0
+        """A mentor who is not paused and has a free place."""
+        return self.is_mentor and not self.is_paused and self.capacity > self.places_taken
 
 
 class SkillOffered(models.Model):

@@ -193,3 +193,33 @@ def profile_skill_offered_remove(*, profile: Profile, skill_id: int) -> None:
     """Stop offering a skill (no error if it wasn't offered)."""
     SkillOffered.objects.filter(profile=profile, skill_id=skill_id).delete()
     _touch(profile)
+
+
+# Kinds of mentoring a new mentor can give from having been a mentee; sponsorship and line
+# management need standing they may not have yet.
+GRADUATE_TYPES = ("developmental", "expertise", "career_life", "peer", "reverse")
+
+
+@transaction.atomic
+def profile_become_mentor(*, profile: Profile) -> Profile:
+    """Turn a mentee into a mentor in one click, copying what fits (PRODUCT.md P13).
+
+    What they sought help with becomes what they offer, the skills they worked on become
+    skills offered at working level, and they start small: one mentee at a time. Nothing they
+    already filled in on the mentor side is overwritten; they review it on the edit page.
+    """
+    if profile.is_mentor:
+        return profile
+    profile.is_mentor = True
+    profile.focus_areas_offered = profile.focus_areas_offered or list(profile.focus_areas_sought)
+    profile.mentoring_types_offered = profile.mentoring_types_offered or [
+        t for t in profile.mentoring_types_sought if t in GRADUATE_TYPES
+    ]
+    profile.capacity = 1
+    profile.save()
+    if not SkillOffered.objects.filter(profile=profile).exists():
+        SkillOffered.objects.bulk_create(
+            SkillOffered(profile=profile, skill=skill, proficiency=Proficiency.WORKING)
+            for skill in profile.skills_wanted.all()[:MAX_SKILLS_PER_SIDE]
+        )
+    return profile

@@ -16,6 +16,8 @@ from tandem.mentorships.services import (
     agreement_propose,
     ask_accept,
     mentorship_move,
+    renewal_accept,
+    renewal_propose,
 )
 from tandem.mentorships.tests.test_asks import NOW, make_ask
 
@@ -49,15 +51,22 @@ def attempt(mentorship: Mentorship, to_state: str, role: str):
         return agreement_accept(mentorship=mentorship, actor=actor, now=NOW)
     if key == (Mentorship.State.PROPOSED, Mentorship.State.CLOSED):
         return agreement_decline(mentorship=mentorship, actor=actor, now=NOW)
+    if key == (Mentorship.State.ACTIVE, Mentorship.State.ACTIVE):
+        # Renewal: the other side proposes near the term's end, this side accepts.
+        Agreement.objects.filter(mentorship=mentorship).update(
+            state="accepted", starts_on=NOW.date(), ends_on=NOW.date()
+        )
+        other = mentorship.mentor.user if role == MENTEE else mentorship.mentee.user
+        renewal_propose(
+            mentorship=mentorship, actor=other, goals=GOALS, cadence="1m", meeting_minutes=45,
+            now=NOW,
+        )  # fmt: skip
+        return renewal_accept(mentorship=mentorship, actor=actor, now=NOW)
     return mentorship_move(mentorship=mentorship, actor=actor, to_state=to_state, now=NOW)
 
 
 CASES = [
-    (source, target, role)
-    for source in STATES
-    for target in STATES
-    if source != target
-    for role in (MENTEE, MENTOR)
+    (source, target, role) for source in STATES for target in STATES for role in (MENTEE, MENTOR)
 ]
 
 

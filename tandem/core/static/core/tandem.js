@@ -37,3 +37,24 @@
     if (box) box.hidden = true;
   });
 })();
+
+// A live count of the characters left in a note with a limit (the server checks it too).
+(function () {
+  "use strict";
+  function wire(root) {
+    (root || document).querySelectorAll("textarea[data-count][maxlength]").forEach(function (area) {
+      var out = document.getElementById(area.getAttribute("data-count"));
+      if (!out || area.dataset.counting) return;
+      area.dataset.counting = "1";
+      var max = parseInt(area.getAttribute("maxlength"), 10);
+      function update() {
+        var left = max - area.value.length;
+        out.textContent = left + " of " + max + " characters left";
+      }
+      area.addEventListener("input", update);
+      update();
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { wire(document); });
+  document.addEventListener("htmx:afterSwap", function (event) { wire(event.target); });
+})();

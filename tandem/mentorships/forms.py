@@ -1,0 +1,143 @@
+"""Forms for the ask, the decline, the agreement and the plain mentorship moves.
+
+They check shape and give field messages; the rules themselves live in the services, whose
+errors the views put back on the form.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django import forms
+
+from tandem.mentorships.models import INTRO_MINUTES, NOTE_MAX_LENGTH, Agreement
+from tandem.mentorships.services import MAX_FOCUS_AREAS, MAX_PROPOSED_TIMES
+from tandem.profiles.choices import FocusArea
+
+NOTE_PLACEHOLDER = (
+    "Hi! I'm a … working on … I'd love 20 minutes of your advice on … because you've …"
+)
+
+
+class AskForm(forms.Form):
+    focus_areas = forms.MultipleChoiceField(
+        label="What would you like to talk about?", choices=FocusArea.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=f"Pick one to {MAX_FOCUS_AREAS}: a focused ask is easier to say yes to.",
+        error_messages={"required": "Pick at least one thing to talk about."},
+    )  # fmt: skip
+    note = forms.CharField(
+        label="Your note", max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={
+            "rows": 5, "maxlength": NOTE_MAX_LENGTH, "placeholder": NOTE_PLACEHOLDER,
+            "data-count": "note-count",
+        }),
+        help_text=(
+            "Three short parts work best: who you are, what you want to learn, and why this "
+            f"mentor. At most {NOTE_MAX_LENGTH} characters."
+        ),
+        error_messages={
+            "required": "Write a short note so the mentor knows who's asking and why.",
+            "max_length": f"Keep the note to {NOTE_MAX_LENGTH} characters or fewer.",
+        },
+    )  # fmt: skip
+    intro_minutes = forms.TypedChoiceField(
+        label="How long an intro?", coerce=int, initial=20,
+        choices=[(m, f"{m} minutes") for m in INTRO_MINUTES], widget=forms.RadioSelect,
+        help_text="Short is kind: most first conversations fit in 20 minutes.",
+    )  # fmt: skip
+    time_1 = forms.DateTimeField(
+        label="Suggested time 1", required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )  # fmt: skip
+    time_2 = forms.DateTimeField(
+        label="Suggested time 2", required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )  # fmt: skip
+    time_3 = forms.DateTimeField(
+        label="Suggested time 3", required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, timezone_name: str = "UTC", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.zone = ZoneInfo(timezone_name)
+        for i in range(1, MAX_PROPOSED_TIMES + 1):
+            self.fields[f"time_{i}"].help_text = f"Optional, in your timezone ({timezone_name})."
+
+    def proposed_times(self, *, now: datetime) -> list[str]:
+        """The filled-in times as UTC ISO strings; past times are an error on their field."""
+        times = []
+        for i in range(1, MAX_PROPOSED_TIMES + 1):
+            value: datetime | None = self.cleaned_data.get(f"time_{i}")
+            if value is None:
+                continue
+            local = value.replace(tzinfo=self.zone)  # typed in the mentee's own timezone
+            if local <= now:
+                self.add_error(f"time_{i}", "Suggest a time in the future.")
+            times.append(local.astimezone(ZoneInfo("UTC")).isoformat())
+        return times
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label="A private note (optional)", max_length=500, required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Only you see this. The mentee hears a kind no, not your reason.",
+    )  # fmt: skip
+    refer_to = forms.TypedChoiceField(
+        label="Suggest another mentor (optional)", coerce=int, required=False, empty_value=None,
+        help_text="They'll see your suggestion with the answer.",
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, referral_choices: list[tuple[int, str]], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["refer_to"].choices = [("", "No suggestion"), *referral_choices]  # type: ignore[attr-defined]
+
+
+class AgreementForm(forms.Form):
+    goal_1 = forms.CharField(label="Goal 1", max_length=200)
+    goal_2 = forms.CharField(label="Goal 2", max_length=200)
+    goal_3 = forms.CharField(label="Goal 3 (optional)", max_length=200, required=False)
+    cadence = forms.ChoiceField(
+        label="How often you'll meet", choices=Agreement.Cadence.choices,
+        initial=Agreement.Cadence.MONTHLY,
+    )  # fmt: skip
+    meeting_minutes = forms.TypedChoiceField(
+        label="Meeting length", coerce=int, initial=45,
+        choices=[(30, "30 minutes"), (45, "45 minutes"), (60, "60 minutes")],
+    )  # fmt: skip
+    term_months = forms.IntegerField(
+        label="Term in months", min_value=1, max_value=24, initial=12,
+        help_text="When you'll look back together and decide: renew, complete or part kindly.",
+    )  # fmt: skip
+    channel = forms.CharField(
+        label="Where you'll meet", max_length=100, required=False,
+        help_text="E.g. video call, phone, coffee near the office.",
+    )  # fmt: skip
+    boundaries = forms.CharField(
+        label="Anything to keep in mind (optional)", max_length=1000, required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="E.g. no messages at weekends; reschedule with a day's notice.",
+    )  # fmt: skip
+
+    def service_kwargs(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "goals": [data[f"goal_{i}"] for i in (1, 2, 3) if data.get(f"goal_{i}")],
+            "cadence": data["cadence"],
+            "meeting_minutes": data["meeting_minutes"],
+            "term_months": data["term_months"],
+            "channel": data["channel"],
+            "boundaries": data["boundaries"],
+        }
+
+
+class MoveForm(forms.Form):
+    to_state = forms.CharField(widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label="A note for the other side (optional)", max_length=500, required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip

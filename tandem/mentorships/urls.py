@@ -1,0 +1,25 @@
+from django.urls import path, re_path
+
+from tandem.mentorships import views
+
+app_name = "mentorships"
+
+urlpatterns = [
+    path("mentors/<int:profile_id>/ask/", views.ask_new, name="ask_new"),
+    path("asks/", views.asks_inbox, name="inbox"),
+    path("asks/<int:ask_id>/", views.ask_detail, name="ask"),
+    re_path(
+        r"^asks/(?P<ask_id>[0-9]+)/(?P<answer>accept|decline|withdraw)/$",
+        views.ask_answer,
+        name="ask_answer",
+    ),
+    path("mentorships/", views.dashboard, name="dashboard"),
+    path("mentorships/become-mentor/", views.become_mentor, name="become_mentor"),
+    path("mentorships/<int:mentorship_id>/", views.mentorship_detail, name="detail"),
+    re_path(
+        r"^mentorships/(?P<mentorship_id>[0-9]+)/agreement/(?P<action>propose|renew|accept|decline)/$",
+        views.agreement_action,
+        name="agreement",
+    ),
+    path("mentorships/<int:mentorship_id>/change/", views.mentorship_change, name="change"),
+]

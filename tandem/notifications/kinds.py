@@ -1,0 +1,33 @@
+"""What Tandem tells people about: one kind per event, each with its own delivery preference.
+
+The labels are shown on the preferences page, so they describe the event from the reader's
+side, in plain words.
+"""
+
+from django.db import models
+
+
+class Kind(models.TextChoices):
+    """Every kind of notification; other apps pass one of these to `notify`."""
+
+    ASK_RECEIVED = "ask_received", "Someone asks you for an intro conversation"
+    ASK_ACCEPTED = "ask_accepted", "A mentor says yes to your ask"
+    ASK_DECLINED = "ask_declined", "A mentor can't take on your ask"
+    ASK_WITHDRAWN = "ask_withdrawn", "A mentee withdraws their ask to you"
+    ASK_FOLLOW_UP = "ask_follow_up", "Friendly reminders about asks still waiting for an answer"
+    ASK_EXPIRED = "ask_expired", "An ask closes without an answer"
+    AGREEMENT_PROPOSED = "agreement_proposed", "A mentoring agreement is proposed to you"
+    AGREEMENT_ANSWERED = "agreement_answered", "Your proposed agreement gets an answer"
+    RENEWAL_PROPOSED = "renewal_proposed", "Someone suggests renewing your mentorship"
+    MENTORSHIP_CHANGED = (
+        "mentorship_changed",
+        "A mentorship is paused, resumed, closed or completed",
+    )
+
+
+class Delivery(models.TextChoices):
+    """How a person wants to hear about one kind by email; the in-app centre always shows it."""
+
+    IMMEDIATE = "immediate", "Immediately"
+    DIGEST = "digest", "Daily digest"
+    OFF = "off", "Off"

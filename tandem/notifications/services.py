@@ -1,0 +1,186 @@
+"""Writes for notifications: raising one, marking read, preferences, and sending the emails.
+
+Other apps call `notify` explicitly from their own services (no signals). Time is always passed
+in, so the day-7 reminders and the digest behave the same in tests as in production.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, QuerySet
+
+from tandem.accounts.models import User
+from tandem.notifications.emails import digest_message, notification_message
+from tandem.notifications.kinds import Delivery, Kind
+from tandem.notifications.links import is_site_path
+from tandem.notifications.models import TITLE_MAX_LENGTH, DigestSent, Notification, Preference
+from tandem.notifications.selectors import delivery_for
+
+logger = logging.getLogger(__name__)
+
+# A digest gathers what is recent; older unsent notifications (say, from while a kind was
+# switched off) stay in the centre rather than arriving as stale news.
+DIGEST_LOOKBACK = timedelta(days=7)
+
+
+class PreferenceError(Exception):
+    """A preference change naming an unknown kind or delivery; nothing was saved."""
+
+
+def notify(
+    *, recipient: User, kind: str, cause: str, title: str, body: str, url: str, now: datetime
+) -> Notification | None:
+    """Tell `recipient` about something once per (kind, cause); None if it was already told.
+
+    The email follows the recipient's preference for the kind: sent now, left for the daily
+    digest, or not sent at all. The notification shows in the in-app centre either way.
+    """
+    if kind not in Kind.values:
+        raise ValueError(f"Unknown notification kind {kind!r}.")
+    if not is_site_path(url):
+        raise ValueError(f"A notification links to a path on this site, not {url!r}.")
+    if len(title) > TITLE_MAX_LENGTH:
+        title = title[: TITLE_MAX_LENGTH - 1] + "…"
+    try:
+        # A savepoint, so a duplicate leaves the caller's transaction usable (PostgreSQL).
+        with transaction.atomic():
+            notification = Notification.objects.create(
+                recipient=recipient, kind=kind, cause=cause, title=title, body=body, url=url,
+                created_at=now,
+            )  # fmt: skip
+    except IntegrityError:
+        if Notification.objects.filter(recipient=recipient, kind=kind, cause=cause).exists():
+            return None
+        raise
+    if delivery_for(user=recipient, kind=kind) == Delivery.IMMEDIATE:
+        # Imported here because the task module imports this one. Enqueued directly, not
+        # on_commit: the database task backend writes its row in this same transaction.
+        from tandem.notifications.tasks import send_notification_email
+
+        send_notification_email.enqueue(notification_id=notification.pk)
+    return notification
+
+
+def notifications_mark_read(
+    *, user: User, notification_ids: Iterable[int] | None = None, now: datetime
+) -> int:
+    """Mark the user's unread notifications read (all, or just these ids); how many changed."""
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if notification_ids is not None:
+        unread = unread.filter(pk__in=list(notification_ids))
+    return unread.update(read_at=now)
+
+
+def notification_open(*, user: User, notification_id: int, now: datetime) -> Notification | None:
+    """The user's own notification, marked read; None for anyone else's (nothing changes)."""
+    notification = Notification.objects.filter(pk=notification_id, recipient=user).first()
+    if notification is not None and notification.read_at is None:
+        notifications_mark_read(user=user, notification_ids=[notification.pk], now=now)
+        notification.read_at = now
+    return notification
+
+
+def preferences_set(*, user: User, deliveries: Mapping[str, str]) -> None:
+    """Save how the user wants to hear about each kind; all or nothing."""
+    for kind, delivery in deliveries.items():
+        if kind not in Kind.values:
+            raise PreferenceError(f"Unknown notification kind {kind!r}.")
+        if delivery not in Delivery.values:
+            raise PreferenceError(f"Unknown delivery {delivery!r}.")
+    Preference.objects.bulk_create(
+        [Preference(user=user, kind=kind, delivery=d) for kind, d in deliveries.items()],
+        update_conflicts=True,
+        unique_fields=["user", "kind"],
+        update_fields=["delivery"],
+    )
+
+
+def notification_email_send(*, notification_id: int, now: datetime) -> bool:
+    """Email one notification unless it was emailed already; True if this call sent it.
+
+    The row stays locked while sending, so two workers given the same job cannot both send.
+    The preference is read again: someone who switched the kind off since then gets no email.
+    """
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update(of=("self",))
+            .select_related("recipient")
+            .filter(pk=notification_id)
+            .first()
+        )
+        if notification is None or notification.emailed_at is not None:
+            return False
+        recipient = notification.recipient
+        if not recipient.is_active:
+            return False
+        if delivery_for(user=recipient, kind=notification.kind) != Delivery.IMMEDIATE:
+            return False  # left for the digest, or switched off
+        notification_message(notification=notification).send()
+        notification.emailed_at = now
+        notification.save(update_fields=["emailed_at"])
+    return True
+
+
+def _digest_pending(*, now: datetime) -> QuerySet[Notification]:
+    """Unsent, recent notifications whose recipient wants their kind in the digest."""
+    wants_digest = Preference.objects.filter(
+        user=OuterRef("recipient"), kind=OuterRef("kind"), delivery=Delivery.DIGEST
+    )
+    return Notification.objects.filter(
+        Exists(wants_digest),
+        emailed_at__isnull=True,
+        created_at__gt=now - DIGEST_LOOKBACK,
+        created_at__lte=now,
+        recipient__is_active=True,
+    )
+
+
+def _digest_send_one(*, user: User, day: date, now: datetime) -> bool:
+    with transaction.atomic():
+        notifications = list(
+            _digest_pending(now=now)
+            .filter(recipient=user)
+            .select_for_update(of=("self",))
+            .order_by("created_at", "id")
+        )
+        if not notifications:
+            return False  # another run took them meanwhile
+        try:
+            with transaction.atomic():
+                DigestSent.objects.create(
+                    user=user, day=day, sent_at=now, notification_count=len(notifications)
+                )
+        except IntegrityError:
+            return False  # today's digest went already
+        digest_message(user=user, notifications=notifications).send()
+        Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(emailed_at=now)
+    return True
+
+
+def digests_send(*, now: datetime) -> int:
+    """Send each person who chose the digest one email of their unsent notifications.
+
+    At most one digest per person per UTC day (a unique row per day), so running this twice
+    sends once. Returns how many digests were sent.
+    """
+    day = now.astimezone(UTC).date()
+    user_ids = list(
+        _digest_pending(now=now)
+        .exclude(recipient__notification_digests__day=day)
+        .values_list("recipient_id", flat=True)
+        .distinct()
+        .order_by("recipient_id")
+    )
+    sent = 0
+    for user in User.objects.filter(pk__in=user_ids).order_by("pk"):
+        try:
+            if _digest_send_one(user=user, day=day, now=now):
+                sent += 1
+        except Exception:
+            # One bad address must not hold up everyone after it; the next run retries it.
+            logger.exception("Could not send the notification digest to user %s", user.pk)
+    return sent

@@ -14,8 +14,9 @@ from django.utils import timezone
 
 from tandem.accounts.models import User, program_managers_group
 from tandem.demo.generator import demo_plan_build
-from tandem.demo.logins import DEMO_PASSWORD
+from tandem.demo.logins import DEMO_PASSWORD, NAMED_PEOPLE
 from tandem.demo.plan import DemoError, DemoPlan
+from tandem.demo.relationships import story_plan, story_write
 from tandem.demo.selectors import demo_logins_missing, demo_next_number
 from tandem.organizations.models import Organization
 from tandem.organizations.services import organization_get_or_create
@@ -41,6 +42,8 @@ class DemoReport:
     competitor_links: int
     paused: int
     named_created: int  # how many of the five demo logins this load created
+    asks: int = 0  # every ask written, those that became mentorships included
+    mentorships: int = 0
 
 
 def demo_load(*, people: int, seed: int, now: datetime | None = None) -> DemoReport:
@@ -55,7 +58,14 @@ def demo_load(*, people: int, seed: int, now: datetime | None = None) -> DemoRep
     plan = demo_plan_build(people=people, seed=seed, first_number=demo_next_number(), named=named)
     with transaction.atomic():
         organizations, created = _organizations_write(plan=plan)
-        _people_write(plan=plan, organizations=organizations, now=now)
+        profiles = _people_write(plan=plan, organizations=organizations, now=now)
+        by_email = {profile.user.email: profile for profile in profiles}
+        named_profiles = {
+            key: by_email[person.email]
+            for key, person in zip(("mentee", "mentor", "both"), NAMED_PEOPLE, strict=False)
+            if person.email in by_email
+        }
+        story = story_write(story_plan(profiles=profiles, named=named_profiles, seed=seed, now=now))
     return DemoReport(
         people=len(plan.people),
         mentors=plan.mentors,
@@ -67,6 +77,8 @@ def demo_load(*, people: int, seed: int, now: datetime | None = None) -> DemoRep
         competitor_links=sum(len(p.competitors) for p in plan.people),
         paused=sum(p.is_paused for p in plan.people),
         named_created=len(named),
+        asks=story.asks,
+        mentorships=story.mentorships,
     )
 
 
@@ -99,7 +111,7 @@ def _ids(model: type[Skill] | type[Language], field: str, keys: Iterable[str]) -
     return found
 
 
-def _people_write(*, plan: DemoPlan, organizations: dict[str, int], now: datetime) -> None:
+def _people_write(*, plan: DemoPlan, organizations: dict[str, int], now: datetime) -> list[Profile]:
     """Users, verified email addresses, profiles and their related rows, in bulk."""
     people = plan.people
     skills = _ids(
@@ -206,6 +218,7 @@ def _people_write(*, plan: DemoPlan, organizations: dict[str, int], now: datetim
     managers = [user for user, p in zip(users, people, strict=True) if p.is_program_manager]
     if managers:
         program_managers_group().user_set.add(*managers)
+    return profiles
 
 
 def _profiles_backdate(*, profile_ids: list[int]) -> None:

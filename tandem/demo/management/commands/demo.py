@@ -74,7 +74,8 @@ class Command(BaseCommand):
                 self.style.SUCCESS(
                     f"Created {report.people:,} people ({report.mentors:,} mentors and "
                     f"{report.mentees:,} mentees, {report.both:,} of them both) across "
-                    f"{report.organizations} organizations ({report.organizations_created} new) "
+                    f"{report.organizations} organizations ({report.organizations_created} new), "
+                    f"with {report.asks:,} asks and {report.mentorships:,} mentorships, "
                     f"in {seconds:.1f} s."
                 )
             )

@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "tandem.profiles.middleware.ViewerTimezoneMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -141,3 +141,23 @@ class MoveForm(forms.Form):
         label="A note for the other side (optional)", max_length=500, required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )  # fmt: skip
+
+
+class FeedbackForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label="Overall, how useful was it?", coerce=int, widget=forms.RadioSelect,
+        choices=[(5, "5: very useful"), (4, "4"), (3, "3"), (2, "2"), (1, "1: not useful")],
+        error_messages={"required": "Choose a rating from 1 to 5."},
+    )  # fmt: skip
+    helped = forms.CharField(
+        label="Where did it help?", max_length=500, required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": 500}),
+    )  # fmt: skip
+    better = forms.CharField(
+        label="What could have been better?", max_length=500, required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": 500}),
+    )  # fmt: skip
+    appreciated = forms.CharField(
+        label="What did you appreciate?", max_length=500, required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": 500}),
+    )  # fmt: skip

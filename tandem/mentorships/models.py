@@ -178,3 +178,36 @@ class Transition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_state} → {self.to_state}"
+
+
+class Feedback(BaseModel):
+    """What one side tells the other about how it went (P11); given once per occasion.
+
+    For now the occasion is the end of the mentorship (closed or completed); meetings and the
+    term review add their own occasions.
+    """
+
+    class Occasion(models.TextChoices):
+        ENDING = "ending", "When the mentorship ended"
+
+    mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="feedback")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    occasion = models.CharField(max_length=12, choices=Occasion.choices, default=Occasion.ENDING)
+    rating = models.PositiveSmallIntegerField()  # 1–5
+    helped = models.TextField("where it helped", max_length=500, blank=True)
+    better = models.TextField("what could be better", max_length=500, blank=True)
+    appreciated = models.TextField("what you appreciated", max_length=500, blank=True)
+
+    class Meta:
+        ordering = ("created_at", "id")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mentorship", "author", "occasion"], name="mentorships_feedback_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(rating__gte=1, rating__lte=5), name="mentorships_feedback_rating_1_to_5"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Feedback on mentorship {self.mentorship_id} by {self.author_id}"

@@ -32,8 +32,8 @@ MOVES = {
 MOVE_DONE = {
     S.PAUSED: "Paused. Nudges stop until one of you resumes.",
     S.ACTIVE: "Resumed. Welcome back.",
-    S.COMPLETED: "Marked complete. Congratulations to you both.",
-    S.CLOSED: "Closed. Thank you both for the time you gave.",
+    S.COMPLETED: "Marked complete. Congratulations to you both. Tell each other how it went below.",
+    S.CLOSED: "Closed. Thank you both for the time you gave. Say how it went below, if you like.",
     S.ALUMNI: "You're staying in touch.",
 }
 

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from django.urls import reverse
 
-from tandem.mentorships.models import Agreement, Ask, Mentorship, Transition
+from tandem.mentorships.models import Agreement, Ask, Feedback, Mentorship, Transition
 from tandem.notifications.kinds import Kind
 from tandem.notifications.services import notify
 from tandem.profiles.choices import FocusArea
@@ -207,5 +207,19 @@ def mentorship_changed(mentorship: Mentorship, transition: Transition, *, now: d
         cause=f"mentorship:{mentorship.pk}:transition:{transition.pk}",
         title=f"{actor.user.display_name} {words}",
         body=f"The mentorship is now {mentorship.get_state_display().lower()}.{reason}",
+        url=mentorship_url(mentorship), now=now,
+    )  # fmt: skip
+
+
+def feedback_received(feedback: Feedback, *, now: datetime) -> None:
+    mentorship = feedback.mentorship
+    author_is_mentee = feedback.author_id == mentorship.mentee.user_id
+    author = mentorship.mentee if author_is_mentee else mentorship.mentor
+    other = mentorship.mentor if author_is_mentee else mentorship.mentee
+    notify(
+        recipient=other.user, kind=Kind.FEEDBACK_RECEIVED,
+        cause=f"feedback:{feedback.pk}",
+        title=f"{author.user.display_name} shared how your mentorship went",
+        body="Read what helped and what they appreciated; it's on the mentorship page.",
         url=mentorship_url(mentorship), now=now,
     )  # fmt: skip

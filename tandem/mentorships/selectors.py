@@ -92,7 +92,8 @@ def mentorship_for_user(*, mentorship_id: int, user: User) -> tuple[Mentorship, 
                 "transitions",
                 queryset=Transition.objects.select_related("actor"),
                 to_attr="history",
-            )
+            ),
+            "feedback",
         )
         .filter(pk=mentorship_id)
         .filter(Q(mentee__user=user) | Q(mentor__user=user))

@@ -28,6 +28,7 @@ from tandem.mentorships.models import (
     NOTE_MAX_LENGTH,
     Agreement,
     Ask,
+    Feedback,
     Mentorship,
     Transition,
 )
@@ -464,3 +465,42 @@ def renewal_decline(*, mentorship: Mentorship, actor: User, now: datetime) -> Ag
     proposal.save(update_fields=["state", "updated_at"])
     notices.agreement_answered(proposal, now=now)
     return proposal
+
+
+# --- Feedback when a mentorship ends (P11) ------------------------------------------------
+
+ENDED = (Mentorship.State.COMPLETED, Mentorship.State.CLOSED, Mentorship.State.ALUMNI)
+FEEDBACK_TEXT_MAX = 500
+
+
+@transaction.atomic
+def feedback_give(
+    *,
+    mentorship: Mentorship,
+    actor: User,
+    rating: int,
+    now: datetime,
+    helped: str = "",
+    better: str = "",
+    appreciated: str = "",
+) -> Feedback:
+    """One side tells the other how it went, once, after the mentorship has ended."""
+    mentorship = _locked_mentorship(mentorship)
+    _mentorship_role(mentorship, actor)
+    if mentorship.state not in ENDED:
+        raise IllegalTransition("Feedback on the whole mentorship comes once it has ended.")
+    if not 1 <= rating <= 5:
+        raise RuleBroken("Choose a rating from 1 to 5.", field="rating")
+    texts = {"helped": helped, "better": better, "appreciated": appreciated}
+    for field, text in texts.items():
+        if len(text) > FEEDBACK_TEXT_MAX:
+            raise RuleBroken(f"Keep it to {FEEDBACK_TEXT_MAX} characters.", field=field)
+    occasion = Feedback.Occasion.ENDING
+    if Feedback.objects.filter(mentorship=mentorship, author=actor, occasion=occasion).exists():
+        raise RuleBroken("You've already shared your feedback. Thank you!")
+    feedback = Feedback.objects.create(
+        mentorship=mentorship, author=actor, occasion=occasion, rating=rating,
+        **{field: text.strip() for field, text in texts.items()},
+    )  # fmt: skip
+    notices.feedback_received(feedback, now=now)
+    return feedback

@@ -22,4 +22,5 @@ urlpatterns = [
         name="agreement",
     ),
     path("mentorships/<int:mentorship_id>/change/", views.mentorship_change, name="change"),
+    path("mentorships/<int:mentorship_id>/feedback/", views.feedback, name="feedback"),
 ]

@@ -22,7 +22,13 @@ from tandem.core.ratelimit import rate_limited
 from tandem.matching.selectors import pair_reasons, recommendations_for_mentee
 from tandem.mentorships import next_steps, notices
 from tandem.mentorships.ask_lifecycle import MENTEE, MENTOR, AskError
-from tandem.mentorships.forms import AgreementForm, AskForm, DeclineForm, MoveForm
+from tandem.mentorships.forms import (
+    AgreementForm,
+    AskForm,
+    DeclineForm,
+    FeedbackForm,
+    MoveForm,
+)
 from tandem.mentorships.models import Ask, Mentorship
 from tandem.mentorships.selectors import (
     ask_for_user,
@@ -33,6 +39,7 @@ from tandem.mentorships.selectors import (
     pending_ask,
 )
 from tandem.mentorships.services import (
+    ENDED,
     agreement_accept,
     agreement_current,
     agreement_decline,
@@ -41,6 +48,7 @@ from tandem.mentorships.services import (
     ask_create,
     ask_decline,
     ask_withdraw,
+    feedback_give,
     mentorship_move,
     places_taken,
     renewal_accept,
@@ -278,6 +286,9 @@ def _mentorship_context(
     now = timezone.now()
     other = mentorship.mentor if role == MENTEE else mentorship.mentee
     proposal = next((a for a in reversed(mentorship.versions) if a.state == "proposed"), None)  # type: ignore[attr-defined]
+    given = {f.author_id: f for f in mentorship.feedback.all()}
+    mine = given.pop(request.user.pk or 0, None)
+    theirs = next(iter(given.values()), None)
     context = {
         "mentorship": mentorship, "role": role, "other": other, "now": now,
         "current": agreement_current(mentorship), "proposal": proposal,
@@ -286,6 +297,9 @@ def _mentorship_context(
         "renewal_open": renewal_open(mentorship, now=now),
         "agreement_form": extra.pop("agreement_form", None) or _agreement_form(mentorship),
         "move_form": MoveForm(),
+        "ended": mentorship.state in ENDED,
+        "my_feedback": mine, "their_feedback": theirs,
+        "feedback_form": extra.pop("feedback_form", None) or FeedbackForm(),
     }  # fmt: skip
     context.update(extra)
     return context
@@ -358,6 +372,28 @@ def mentorship_change(request: HtmxHttpRequest, mentorship_id: int) -> HttpRespo
     except AskError as error:
         return _refused(request, error, back)
     messages.success(request, next_steps.MOVE_DONE.get(to_state, "Done."))
+    return redirect("mentorships:detail", mentorship_id=mentorship.pk)
+
+
+@login_required
+@require_POST
+@rate_limited(*WRITES)
+def feedback(request: HtmxHttpRequest, mentorship_id: int) -> HttpResponse:
+    """How it went, told to the other side once the mentorship has ended."""
+    mentorship, role = _mentorship_and_role(request, mentorship_id)
+    form = FeedbackForm(request.POST)
+    back = f"/mentorships/{mentorship.pk}/"
+    if not form.is_valid():
+        context = _mentorship_context(request, mentorship, role, feedback_form=form)
+        return render(request, "mentorships/detail.html", context, status=400)
+    try:
+        feedback_give(
+            mentorship=mentorship, actor=request.user, now=timezone.now(),  # type: ignore[arg-type]
+            **form.cleaned_data,
+        )  # fmt: skip
+    except AskError as error:
+        return _refused(request, error, back)
+    messages.success(request, "Thank you. Your feedback has been shared.")
     return redirect("mentorships:detail", mentorship_id=mentorship.pk)
 
 

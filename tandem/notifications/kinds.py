@@ -19,6 +19,7 @@ class Kind(models.TextChoices):
     AGREEMENT_PROPOSED = "agreement_proposed", "A mentoring agreement is proposed to you"
     AGREEMENT_ANSWERED = "agreement_answered", "Your proposed agreement gets an answer"
     RENEWAL_PROPOSED = "renewal_proposed", "Someone suggests renewing your mentorship"
+    FEEDBACK_RECEIVED = "feedback_received", "Someone shares feedback on your mentorship"
     MENTORSHIP_CHANGED = (
         "mentorship_changed",
         "A mentorship is paused, resumed, closed or completed",

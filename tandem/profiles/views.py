@@ -24,6 +24,7 @@ from tandem.organizations.choices import Industry, JobFunction
 from tandem.profiles.choices import Level, MeetingMode
 from tandem.profiles.directory import directory_filters_from
 from tandem.profiles.forms import ProficiencyForm, ProfileForm, SkillAddForm, sorted_timezones
+from tandem.profiles.middleware import viewer_timezone_forget
 from tandem.profiles.models import Profile
 from tandem.profiles.onboarding import STEPS, next_step, previous_step, steps_for
 from tandem.profiles.selectors import (
@@ -112,6 +113,7 @@ def onboarding_step(request: HtmxHttpRequest, step: str) -> HttpResponse:
     if request.method == "POST":
         form = form_class(request.POST, instance=profile)
         if form.is_valid() and _apply(form, profile):
+            viewer_timezone_forget(request)
             following = next_step(profile, step)
             if following is None:
                 # _apply already checked the rules completion needs, so this cannot fail here.
@@ -163,6 +165,7 @@ def profile_edit(request: HtmxHttpRequest, profile_id: int) -> HttpResponse:
     if request.method == "POST":
         form = ProfileForm(request.POST, instance=profile)
         if form.is_valid() and _apply(form, profile):
+            viewer_timezone_forget(request)
             messages.success(request, "Your profile is saved.")
             return redirect(profile.get_absolute_url())
         profile.refresh_from_db()

@@ -9,14 +9,15 @@ import pytest
 from django.core import mail
 
 from tandem.matching.availability import availability_for
-from tandem.mentorships.ask_lifecycle import IllegalTransition, RuleBroken
-from tandem.mentorships.models import Agreement, Ask, Mentorship
+from tandem.mentorships.ask_lifecycle import IllegalTransition, NotYours, RuleBroken
+from tandem.mentorships.models import Agreement, Ask, Feedback, Mentorship
 from tandem.mentorships.selectors import contact_visible
 from tandem.mentorships.services import (
     agreement_accept,
     agreement_propose,
     ask_accept,
     ask_decline,
+    feedback_give,
     mentorship_move,
     renewal_accept,
     renewal_decline,
@@ -256,3 +257,45 @@ class TestEmails:
         assert email.to == [ask.mentor.user.email]
         assert "proposed a mentoring agreement" in email.subject
         assert Ask.objects.get().state == "accepted"
+
+
+@pytest.mark.django_db
+class TestEndingFeedback:
+    def ended(self) -> Mentorship:
+        mentorship = active()
+        mentorship_move(
+            mentorship=mentorship, actor=mentorship.mentee.user, to_state="completed", now=NOW
+        )
+        return mentorship
+
+    def test_each_side_gives_it_once_and_the_other_side_is_told(self):
+        mentorship = self.ended()
+        mail.outbox.clear()
+        feedback = feedback_give(
+            mentorship=mentorship, actor=mentorship.mentee.user, rating=5, now=NOW,
+            helped="Your hiring checklist", appreciated="Honest answers",
+        )  # fmt: skip
+        assert feedback.rating == 5
+        [email] = mail.outbox
+        assert email.to == [mentorship.mentor.user.email]
+        with pytest.raises(RuleBroken):
+            feedback_give(mentorship=mentorship, actor=mentorship.mentee.user, rating=4, now=NOW)
+        feedback_give(mentorship=mentorship, actor=mentorship.mentor.user, rating=4, now=NOW)
+        assert Feedback.objects.count() == 2
+
+    def test_not_before_the_end_and_not_by_strangers(self):
+        mentorship = active()
+        with pytest.raises(IllegalTransition):
+            feedback_give(mentorship=mentorship, actor=mentorship.mentee.user, rating=5, now=NOW)
+        ended = self.ended()
+        with pytest.raises(NotYours):
+            feedback_give(mentorship=ended, actor=ProfileFactory().user, rating=5, now=NOW)
+        assert not Feedback.objects.exists()
+
+    @pytest.mark.parametrize("rating", [0, 6])
+    def test_the_rating_is_one_to_five(self, rating):
+        mentorship = self.ended()
+        with pytest.raises(RuleBroken):
+            feedback_give(
+                mentorship=mentorship, actor=mentorship.mentee.user, rating=rating, now=NOW
+            )

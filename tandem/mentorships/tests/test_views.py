@@ -184,7 +184,7 @@ class TestAskPage:
         for _ in range(2):
             make_ask(mentor=mentor)
         login(client, mentor)
-        with django_assert_max_num_queries(14) as few:
+        with django_assert_max_num_queries(16) as few:
             client.get(reverse("mentorships:inbox"))
         for _ in range(6):
             make_ask(mentor=mentor)
@@ -315,3 +315,35 @@ class TestMentorshipPages:
             response = client.get(reverse(name))
             assert response.status_code == 302
             assert "/accounts/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+class TestEndingFeedbackPage:
+    def test_after_closing_both_can_say_how_it_went_and_see_the_other(self, client):
+        mentorship = accepted()
+        login(client, mentorship.mentee).post(
+            reverse("mentorships:change", args=[mentorship.pk]), {"to_state": "closed"}
+        )
+        page = client.get(reverse("mentorships:detail", args=[mentorship.pk])).content.decode()
+        assert "Share my feedback" in page
+        response = client.post(
+            reverse("mentorships:feedback", args=[mentorship.pk]),
+            {"rating": "4", "helped": "The intro to your team lead"},
+        )
+        assert response.status_code == 302
+        page = (
+            login(client, mentorship.mentor)
+            .get(reverse("mentorships:detail", args=[mentorship.pk]))
+            .content.decode()
+        )
+        assert "The intro to your team lead" in page
+        assert "4 out of 5" in page
+
+    def test_feedback_before_the_end_or_without_a_rating_is_refused(self, client):
+        mentorship = accepted()
+        login(client, mentorship.mentee)
+        url = reverse("mentorships:feedback", args=[mentorship.pk])
+        assert client.post(url, {"rating": "5"}).status_code == 409
+        assert client.post(url, {"helped": "x"}).status_code == 400
+        login(client, ProfileFactory())
+        assert client.post(url, {"rating": "5"}).status_code == 404

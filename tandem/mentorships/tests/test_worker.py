@@ -22,7 +22,10 @@ def run_worker() -> None:
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
-@pytest.mark.django_db
+# Transactional: the worker closes its database connection when it is done, which would end the
+# surrounding test transaction on PostgreSQL. Serialized rollback, like the browser tests, keeps
+# the data the migrations load.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @override_settings(TASKS=DATABASE_TASKS)
 def test_a_worker_runs_the_ask_jobs_only_when_due():
     now = timezone.now()

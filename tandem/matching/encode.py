@@ -309,3 +309,23 @@ def mentee_encode(profile: Profile, index: MentorIndex, *, now: datetime | None 
         competitors=list(profile.competitors.values_list("id", flat=True)),
     )  # fmt: skip
     return rows.people(text_vectorize(rows.texts, index.idf))
+
+
+def mentees_encode(
+    profiles: list[Profile], index: MentorIndex, *, now: datetime | None = None
+) -> People:
+    """Several mentees as one People, one row each in order, in three queries in all."""
+    now = now or timezone.now()
+    ids = [p.pk for p in profiles]
+    wanted = _m2m(Profile.skills_wanted.through, "profile_id", "skill_id", ids)
+    languages = _m2m(Profile.languages.through, "profile_id", "language_id", ids)
+    competitors = _m2m(Profile.competitors.through, "profile_id", "organization_id", ids)
+    rows = Rows()
+    for profile in profiles:
+        _add_person(
+            rows, profile, index.vocabulary, as_mentor=False, now=now,
+            skills=[(pk, 1.0) for pk in wanted.get(profile.pk, [])],
+            languages=languages.get(profile.pk, []),
+            competitors=competitors.get(profile.pk, []),
+        )  # fmt: skip
+    return rows.people(text_vectorize(rows.texts, index.idf))

@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 
 from tandem.accounts.models import User
 from tandem.matching.availability import availability_for
-from tandem.matching.encode import MentorIndex, mentee_encode, mentor_index
+from tandem.matching.encode import MentorIndex, mentee_encode, mentees_encode, mentor_index
 from tandem.matching.engine.reasons import explain
 from tandem.matching.engine.recommend import recommend
 from tandem.matching.engine.score import score_pairs
@@ -107,17 +107,27 @@ def recommendations_for_mentee(*, profile: Profile, k: int = 5) -> list[Recommen
 
 
 def pair_reasons(*, mentee: Profile, mentor: Profile) -> list[str]:
-    """Why this mentor fits this mentee, in plain words (for a mentor reading an ask).
+    """Why this mentor fits this mentee, in plain words (for a mentor reading an ask)."""
+    return pair_reasons_for_mentor(mentor=mentor, mentees=[mentee]).get(mentee.pk, [])
+
+
+def pair_reasons_for_mentor(*, mentor: Profile, mentees: list[Profile]) -> dict[int, list[str]]:
+    """Why this mentor fits each of these mentees (a mentor's inbox), in a few queries in all.
 
     Reasons describe the fit even when the pair could not be matched now (say the mentor has
     since paused), so an ask already sent still shows why it was sent.
     """
+    if not mentees:
+        return {}
     index = mentor_index()
     where = np.flatnonzero(index.profile_ids == mentor.pk)
     if where.size == 0:
-        return []
-    mentees = mentee_encode(mentee, index)
-    a, x = np.zeros(1, dtype=np.int64), where[:1].astype(np.int64)
-    scores = score_pairs(mentees, index.mentors, a, x, table=index.table)
-    explanation = explain(mentees, index.mentors, scores, 0, index.labels)
-    return [sentence for _, sentence in explanation.reasons]
+        return {}
+    people = mentees_encode(mentees, index)
+    a = np.arange(len(mentees), dtype=np.int64)
+    x = np.full_like(a, int(where[0]))
+    scores = score_pairs(people, index.mentors, a, x, table=index.table)
+    return {
+        profile.pk: [s for _, s in explain(people, index.mentors, scores, i, index.labels).reasons]
+        for i, profile in enumerate(mentees)
+    }

@@ -3,7 +3,7 @@
 intro    --mentee proposes an agreement-->       proposed
 intro    --either: "not a fit" / "all I needed"--> closed (no blame)
 proposed --mentor accepts the agreement-->        active
-proposed --mentor declines-->                     closed
+proposed --mentor declines, or either side closes--> closed
 active  <-->                                      paused (either side)
 active   --both renew at term end-->              active (a new agreement version)
 active   --either side-->                         completed | closed
@@ -24,7 +24,7 @@ TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
     (S.INTRO, S.PROPOSED): frozenset({MENTEE}),
     (S.INTRO, S.CLOSED): EITHER,
     (S.PROPOSED, S.ACTIVE): frozenset({MENTOR}),
-    (S.PROPOSED, S.CLOSED): frozenset({MENTOR}),
+    (S.PROPOSED, S.CLOSED): EITHER,  # the mentor declines, or either side parts kindly
     (S.ACTIVE, S.PAUSED): EITHER,
     (S.PAUSED, S.ACTIVE): EITHER,
     (S.ACTIVE, S.ACTIVE): EITHER,  # renewal: one side proposes, the other accepts

@@ -95,6 +95,11 @@ class Mentorship(BaseModel):
             models.CheckConstraint(
                 condition=~Q(mentee=F("mentor")), name="mentorships_not_with_oneself"
             ),
+            models.UniqueConstraint(
+                fields=["mentee", "mentor"],
+                condition=Q(state__in=["intro", "proposed", "active", "paused"]),
+                name="mentorships_one_live_mentorship_per_pair",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from tandem.mentorships.ask_lifecycle import MENTEE
 from tandem.mentorships.mentorship_lifecycle import TRANSITIONS
-from tandem.mentorships.models import Agreement, Mentorship
+from tandem.mentorships.models import Agreement, Mentorship, Transition
 from tandem.mentorships.services import AGREEMENT_MOVES, RENEWAL_WINDOW
 
 S = Mentorship.State
@@ -48,6 +48,29 @@ def moves_for(mentorship: Mentorship, role: str) -> list[Move]:
         and (source, target) not in AGREEMENT_MOVES
         and S(target) in MOVES
     ]
+
+
+HISTORY_WORDS: dict[tuple[str, str], str] = {
+    ("", S.INTRO): "accepted the request: the intro begins",
+    (S.INTRO, S.PROPOSED): "proposed an agreement",
+    (S.PROPOSED, S.ACTIVE): "accepted the agreement",
+    (S.ACTIVE, S.PAUSED): "paused the mentorship",
+    (S.PAUSED, S.ACTIVE): "resumed the mentorship",
+    (S.ACTIVE, S.COMPLETED): "marked it complete",
+    (S.COMPLETED, S.ALUMNI): "moved it to staying in touch",
+}
+
+
+def history_line(step: Transition) -> str:
+    """One audit row in words: what the person did (the reason is shown beside it)."""
+    if step.from_state == step.to_state:
+        return "renewed the agreement for another term"
+    if step.to_state == S.CLOSED:
+        return "closed the mentorship"
+    words = HISTORY_WORDS.get((step.from_state, step.to_state))
+    if words:
+        return words
+    return f"moved it from {S(step.from_state).label} to {S(step.to_state).label}"
 
 
 def _current(mentorship: Mentorship) -> Agreement | None:

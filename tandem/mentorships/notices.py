@@ -6,7 +6,7 @@ sweep that runs twice still tells each person once.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.urls import reverse
 
@@ -87,13 +87,14 @@ def ask_withdrawn(ask: Ask, *, now: datetime) -> None:
 def ask_follow_up(ask: Ask, *, now: datetime) -> None:
     """Day 7: one gentle reminder to the mentor, one reassurance to the mentee."""
     mentee, mentor = ask.mentee.user.display_name, ask.mentor.user.display_name
+    lapses = ask.sent_at + timedelta(days=14)
     notify(
         recipient=ask.mentor.user, kind=Kind.ASK_FOLLOW_UP, cause=f"ask:{ask.pk}:follow_up",
         title=f"{mentee}'s request is waiting for you",
         body=(
-            f"{mentee} asked for a {ask.intro_minutes}-minute intro a week ago. A quick "
-            "answer helps either way; declining takes one click. The request lapses in "
-            "another week."
+            f"{mentee} asked for a {ask.intro_minutes}-minute intro on {ask.sent_at:%d %B}. "
+            "A quick answer helps either way; declining takes one click. If there's no answer, "
+            f"the request lapses on {lapses:%d %B}."
         ),
         url=ask_url(ask), now=now,
     )  # fmt: skip
@@ -101,7 +102,7 @@ def ask_follow_up(ask: Ask, *, now: datetime) -> None:
         recipient=ask.mentee.user, kind=Kind.ASK_FOLLOW_UP, cause=f"ask:{ask.pk}:follow_up",
         title=f"Still waiting to hear from {mentor}",
         body=(
-            "A week without a reply is common: mentors are busy people. We've sent one "
+            "Waiting a while for a reply is common: mentors are busy people. We've sent one "
             "gentle reminder, so there's no need to chase. You're welcome to ask another "
             "mentor meanwhile."
         ),
@@ -173,11 +174,14 @@ def agreement_answered(agreement: Agreement, *, now: datetime) -> None:
     answerer = mentorship.mentor if proposer_is_mentee else mentorship.mentee
     accepted = agreement.state == Agreement.State.ACCEPTED
     verb = "accepted" if accepted else "declined"
-    body = (
-        f"You're set until {agreement.ends_on:%d %B %Y}. Plan the first meeting around your goals."
-        if accepted and agreement.ends_on
-        else "Thank you both for the conversation so far; there's no blame in a no."
-    )
+    if accepted and agreement.ends_on:
+        body = (
+            f"You're set until {agreement.ends_on:%d %B %Y}. Plan your meetings around the goals."
+        )
+    elif agreement.version > 1:
+        body = "The current term runs to its end as agreed; there's no blame in a no."
+    else:
+        body = "The mentorship is closed, without blame. Thank you both for the intro."
     notify(
         recipient=proposer.user, kind=Kind.AGREEMENT_ANSWERED,
         cause=f"agreement:{agreement.pk}:{agreement.state}",
@@ -186,12 +190,20 @@ def agreement_answered(agreement: Agreement, *, now: datetime) -> None:
     )  # fmt: skip
 
 
+STATE_NOW = {
+    Mentorship.State.PAUSED: "It's paused: no nudges until one of you resumes.",
+    Mentorship.State.ACTIVE: "It's active again.",
+    Mentorship.State.CLOSED: "It's closed, without blame. You can say how it went on its page.",
+    Mentorship.State.COMPLETED: "It's complete. Tell each other how it went on its page.",
+    Mentorship.State.ALUMNI: "No cadence and no nudges from now on; you're still connected.",
+}
+
 CHANGE_WORDS = {
     Mentorship.State.PAUSED: "paused the mentorship",
     Mentorship.State.ACTIVE: "resumed the mentorship",
     Mentorship.State.CLOSED: "closed the mentorship",
     Mentorship.State.COMPLETED: "marked the mentorship complete",
-    Mentorship.State.ALUMNI: "would like to stay in touch",
+    Mentorship.State.ALUMNI: "moved the mentorship to staying in touch",
 }
 
 
@@ -206,9 +218,20 @@ def mentorship_changed(mentorship: Mentorship, transition: Transition, *, now: d
         recipient=other.user, kind=Kind.MENTORSHIP_CHANGED,
         cause=f"mentorship:{mentorship.pk}:transition:{transition.pk}",
         title=f"{actor.user.display_name} {words}",
-        body=f"The mentorship is now {mentorship.get_state_display().lower()}.{reason}",
+        body=f"{STATE_NOW.get(Mentorship.State(transition.to_state), '')}{reason}",
         url=mentorship_url(mentorship), now=now,
     )  # fmt: skip
+    if transition.to_state == Mentorship.State.COMPLETED and not mentorship.mentee.is_mentor:
+        notify(
+            recipient=mentorship.mentee.user, kind=Kind.MENTORSHIP_CHANGED,
+            cause=f"mentorship:{mentorship.pk}:pass_it_on",
+            title="Pass it on: you could mentor someone now",
+            body=(
+                "You know what a good mentor gives. One click sets up a mentor profile from "
+                "what fits in yours, paused until you've checked it."
+            ),
+            url=mentorship_url(mentorship), now=now,
+        )  # fmt: skip
 
 
 def feedback_received(feedback: Feedback, *, now: datetime) -> None:

@@ -1,6 +1,7 @@
 """The ask's background follow-through (PRODUCT.md P5, F9): the day-7 nudge, the day-14 expiry.
 
 Each is a deferred job enqueued when the ask is sent, and the sweep finds any a worker missed.
+A follow-up missed until the ask lapses is not sent late: the lapse notice says it all.
 Both are safe to run twice: the ask is re-read under its row lock, its state and age decide,
 and every notice is one per cause (a unique constraint on notifications).
 """
@@ -15,7 +16,7 @@ from django.db import transaction
 from tandem.mentorships import notices
 from tandem.mentorships.models import Ask
 from tandem.mentorships.services import ask_expire
-from tandem.notifications.services import digests_send
+from tandem.notifications.services import digests_send, emails_retry
 
 FOLLOW_UP_AFTER = timedelta(days=7)
 EXPIRE_AFTER = timedelta(days=14)
@@ -33,8 +34,8 @@ def ask_follow_up_if_due(*, ask_id: int, now: datetime) -> bool:
     )
     if ask is None or ask.state != Ask.State.PENDING or ask.followed_up_at is not None:
         return False
-    if now < ask.sent_at + FOLLOW_UP_AFTER:
-        return False
+    if not ask.sent_at + FOLLOW_UP_AFTER <= now < ask.sent_at + EXPIRE_AFTER:
+        return False  # not due yet, or so late that the lapse notice says it all
     ask.followed_up_at = now
     ask.save(update_fields=["followed_up_at", "updated_at"])
     notices.ask_follow_up(ask, now=now)
@@ -46,7 +47,6 @@ def ask_expire_if_due(*, ask_id: int, now: datetime) -> bool:
     ask = Ask.objects.filter(pk=ask_id, state=Ask.State.PENDING).first()
     if ask is None or now < ask.sent_at + EXPIRE_AFTER:
         return False
-    ask_follow_up_if_due(ask_id=ask_id, now=now)  # the follow-up always comes first
     with transaction.atomic():
         locked = Ask.objects.select_for_update(of=("self",)).get(pk=ask_id)
         if locked.state != Ask.State.PENDING:
@@ -60,11 +60,12 @@ class SweepReport:
     followed_up: int
     expired: int
     digests: int
+    emails_retried: int
 
     def __str__(self) -> str:
         return (
             f"{self.followed_up} follow-up(s), {self.expired} expired ask(s), "
-            f"{self.digests} digest(s)"
+            f"{self.digests} digest(s), {self.emails_retried} email(s) retried"
         )
 
 
@@ -77,12 +78,22 @@ def _due_ids(**filters: object) -> list[int]:
 
 
 def sweep(*, now: datetime) -> SweepReport:
-    """Do whatever is due and was not done by a deferred job (a worker down, a lost job)."""
+    """Do whatever is due and was not done by a deferred job (a worker down, a lost job):
+    follow-ups, lapses, the daily digests, and immediate emails that never went out."""
     followed = sum(
         ask_follow_up_if_due(ask_id=pk, now=now)
-        for pk in _due_ids(followed_up_at__isnull=True, sent_at__lte=now - FOLLOW_UP_AFTER)
+        for pk in _due_ids(
+            followed_up_at__isnull=True,
+            sent_at__lte=now - FOLLOW_UP_AFTER,
+            sent_at__gt=now - EXPIRE_AFTER,
+        )
     )
     expired = sum(
         ask_expire_if_due(ask_id=pk, now=now) for pk in _due_ids(sent_at__lte=now - EXPIRE_AFTER)
     )
-    return SweepReport(followed_up=followed, expired=expired, digests=digests_send(now=now))
+    return SweepReport(
+        followed_up=followed,
+        expired=expired,
+        digests=digests_send(now=now),
+        emails_retried=emails_retry(now=now),
+    )

@@ -5,6 +5,7 @@ Time is passed in (`now`), never read from the clock, so tests and jobs control 
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
@@ -54,14 +55,25 @@ def places_taken(*, mentor: Profile) -> int:
 
 def _places_recount(*, mentor_id: int) -> None:
     """Refresh the mentor's stored count under their row lock (directory and matching read it)."""
-    mentor = Profile.objects.select_for_update().get(pk=mentor_id)
+    mentor = Profile.objects.select_for_update(no_key=True).get(pk=mentor_id)
     mentor.places_taken = places_taken(mentor=mentor)
     mentor.save(update_fields=["places_taken", "updated_at"])
+
+
+def together(*, mentee: Profile, mentor: Profile) -> bool:
+    """Do these two already have a mentorship holding one of the mentor's places?"""
+    return Mentorship.objects.filter(
+        mentee=mentee, mentor=mentor, state__in=Mentorship.HOLDING_A_PLACE
+    ).exists()
 
 
 def _check_new_ask(*, mentee: Profile, mentor: Profile, now: datetime) -> None:
     if mentee.pk == mentor.pk:
         raise RuleBroken("You can't ask yourself.")
+    if not mentee.is_mentee:
+        raise RuleBroken("Turn on “I want a mentor” on your profile first.")
+    if together(mentee=mentee, mentor=mentor):
+        raise RuleBroken("You already have a mentorship with this mentor.")
     if not (mentor.is_mentor and mentor.is_onboarded):
         raise RuleBroken("This person isn't taking mentoring requests.")
     if mentor.is_paused or places_taken(mentor=mentor) >= mentor.capacity:
@@ -84,6 +96,15 @@ def _check_new_ask(*, mentee: Profile, mentor: Profile, now: datetime) -> None:
             "This mentor couldn't take your last request. Let it rest for a while; other "
             "mentors may fit just as well."
         )
+
+
+def ask_refusal(*, mentee: Profile, mentor: Profile, now: datetime) -> str | None:
+    """Why this mentee can't ask this mentor now, if they can't (shown before they write)."""
+    try:
+        _check_new_ask(mentee=mentee, mentor=mentor, now=now)
+    except RuleBroken as error:
+        return error.message
+    return None
 
 
 def _check_content(
@@ -118,7 +139,8 @@ def ask_create(
         proposed_times=proposed_times,
     )  # fmt: skip
     # Lock the mentee's row so two asks sent at once cannot both pass the cap.
-    Profile.objects.select_for_update().filter(pk=mentee.pk).first()
+    # (NO KEY: two people who mentor each other can ask each other at once without deadlock.)
+    Profile.objects.select_for_update(no_key=True).filter(pk=mentee.pk).first()
     _check_new_ask(mentee=mentee, mentor=mentor, now=now)
     ask = Ask.objects.create(
         mentee=mentee,
@@ -160,9 +182,11 @@ def ask_accept(*, ask: Ask, actor: User, now: datetime) -> Mentorship:
     ask = _locked(ask)
     ask_transition_check(ask=ask, to_state=Ask.State.ACCEPTED, role=_role(ask, actor))
     # The mentor's row lock makes concurrent accepts queue up: none can overfill.
-    mentor = Profile.objects.select_for_update().get(pk=ask.mentor_id)
+    mentor = Profile.objects.select_for_update(no_key=True).get(pk=ask.mentor_id)
     if places_taken(mentor=mentor) >= mentor.capacity:
         raise AtCapacity("You're at capacity. Free a place, or raise your capacity, to accept.")
+    if together(mentee=ask.mentee, mentor=mentor):
+        raise RuleBroken("You already have a mentorship with this mentee.")
     ask.state, ask.decided_at = Ask.State.ACCEPTED, now
     ask.save(update_fields=["state", "decided_at", "updated_at"])
     _audit(ask=ask, actor=actor, from_state=Ask.State.PENDING, reason="", now=now)
@@ -184,9 +208,11 @@ def ask_decline(
     ask = _locked(ask)
     ask_transition_check(ask=ask, to_state=Ask.State.DECLINED, role=_role(ask, actor))
     if refer_to is not None and (
-        refer_to.pk in (ask.mentee_id, ask.mentor_id) or not refer_to.is_mentor
+        refer_to.pk in (ask.mentee_id, ask.mentor_id) or not refer_to.accepts_requests
     ):
-        raise RuleBroken("Refer the mentee to another mentor.", field="refer_to")
+        raise RuleBroken(
+            "Suggest another mentor who is taking requests right now.", field="refer_to"
+        )
     ask.state, ask.decided_at = Ask.State.DECLINED, now
     ask.decline_reason, ask.referred_to = reason.strip(), refer_to
     ask.save(update_fields=["state", "decided_at", "decline_reason", "referred_to", "updated_at"])
@@ -227,7 +253,6 @@ def ask_expire(*, ask: Ask, now: datetime) -> Ask:
 AGREEMENT_MOVES = {
     (Mentorship.State.INTRO, Mentorship.State.PROPOSED),
     (Mentorship.State.PROPOSED, Mentorship.State.ACTIVE),
-    (Mentorship.State.PROPOSED, Mentorship.State.CLOSED),
     (Mentorship.State.ACTIVE, Mentorship.State.ACTIVE),  # renewal
 }
 MIN_GOALS, MAX_GOALS = 2, 3
@@ -257,6 +282,11 @@ def _move(
     from_state = mentorship.state
     mentorship.state = to_state
     mentorship.save(update_fields=["state", "updated_at"])
+    if to_state not in (Mentorship.State.PROPOSED, Mentorship.State.ACTIVE):
+        # A proposal or renewal still waiting can't be answered any more: it lapses with it.
+        mentorship.agreements.filter(state=Agreement.State.PROPOSED).update(
+            state=Agreement.State.DECLINED, updated_at=now
+        )
     if (from_state in Mentorship.HOLDING_A_PLACE) != (to_state in Mentorship.HOLDING_A_PLACE):
         _places_recount(mentor_id=mentorship.mentor_id)
     return Transition.objects.create(
@@ -337,9 +367,10 @@ def _agreement_new(
 
 
 def _add_months(day: date, months: int) -> date:
+    """The same day `months` later, or that month's last day (31 Jan + 1 month = 28/29 Feb)."""
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, 28))
+    return day.replace(year=year, month=month, day=min(day.day, monthrange(year, month)[1]))
 
 
 @transaction.atomic
@@ -362,11 +393,13 @@ def agreement_decline(
 ) -> Mentorship:
     """The mentor declines the regular arrangement; the mentorship closes without blame."""
     mentorship = _locked_mentorship(mentorship)
+    if _mentorship_role(mentorship, actor) != MENTOR:
+        raise IllegalTransition("The mentor answers the proposed agreement.")
+    proposal = mentorship.agreements.filter(state=Agreement.State.PROPOSED).last()
     _move(mentorship, actor=actor, to_state=Mentorship.State.CLOSED, now=now, reason=reason)
-    agreement = mentorship.agreements.filter(state=Agreement.State.PROPOSED).latest("version")
-    agreement.state = Agreement.State.DECLINED
-    agreement.save(update_fields=["state", "updated_at"])
-    notices.agreement_answered(agreement, now=now)
+    if proposal is not None:  # _move has marked it declined
+        proposal.refresh_from_db()
+        notices.agreement_answered(proposal, now=now)
     return mentorship
 
 

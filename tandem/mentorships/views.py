@@ -19,7 +19,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tandem.core.http import HtmxHttpRequest
 from tandem.core.ratelimit import rate_limited
-from tandem.matching.selectors import pair_reasons, recommendations_for_mentee
+from tandem.matching.selectors import (
+    pair_reasons,
+    pair_reasons_for_mentor,
+    recommendations_for_mentee,
+)
 from tandem.mentorships import next_steps, notices
 from tandem.mentorships.ask_lifecycle import MENTEE, MENTOR, AskError
 from tandem.mentorships.forms import (
@@ -47,6 +51,7 @@ from tandem.mentorships.services import (
     ask_accept,
     ask_create,
     ask_decline,
+    ask_refusal,
     ask_withdraw,
     feedback_give,
     mentorship_move,
@@ -57,7 +62,11 @@ from tandem.mentorships.services import (
     renewal_propose,
 )
 from tandem.profiles.models import Profile
-from tandem.profiles.selectors import profile_for_user, profile_get_visible
+from tandem.profiles.selectors import (
+    profile_for_user,
+    profile_get_visible,
+    profile_ids_visible,
+)
 from tandem.profiles.services import profile_become_mentor
 
 # One person's writes here share an allowance; asks have a tighter one of their own.
@@ -105,10 +114,12 @@ def ask_new(request: HtmxHttpRequest, profile_id: int) -> HttpResponse:
         request.POST or None, timezone_name=mentee.timezone,
         initial={"focus_areas": _shared_focus(mentee, mentor)},
     )  # fmt: skip
-    context = {"form": form, "mentor": mentor, "mentee": mentee}
-    if not mentor.accepts_requests:
-        context["suggestions"] = _suggestions(mentee)
-        return render(request, "mentorships/ask_unavailable.html", context)
+    context: dict[str, Any] = {"form": form, "mentor": mentor, "mentee": mentee}
+    refusal = ask_refusal(mentee=mentee, mentor=mentor, now=timezone.now())
+    if refusal is not None:  # say so before they write the note, not after
+        context.update(reason=refusal, suggestions=_suggestions(mentee))
+        status = 409 if request.method == "POST" else 200
+        return render(request, "mentorships/ask_unavailable.html", context, status=status)
     if request.method == "POST" and form.is_valid():
         now = timezone.now()
         times = form.proposed_times(now=now)
@@ -172,8 +183,11 @@ def _ask_context(ask: Ask, role: str, **extra: Any) -> dict[str, Any]:
 
 
 def _referral_choices(ask: Ask) -> list[tuple[int, str]]:
-    """Mentors the mentee could ask instead: their own recommendations, this mentor aside."""
+    """Mentors the mentee could ask instead: their own recommendations, this mentor aside,
+    and only those the mentor may see too (an organization-only profile stays private)."""
     picks = recommendations_for_mentee(profile=ask.mentee, k=6)
+    visible = profile_ids_visible(ids=[p.profile.pk for p in picks], viewer=ask.mentor.user)
+    picks = [p for p in picks if p.profile.pk in visible]
     return [
         (
             p.profile.pk,
@@ -223,6 +237,10 @@ def _decline(request: HtmxHttpRequest, ask: Ask, role: str, now: Any) -> HttpRes
         refer_to = profile_get_visible(
             profile_id=form.cleaned_data["refer_to"], viewer=ask.mentee.user
         )
+        if refer_to is None:  # gone or hidden since the page was shown
+            form.add_error("refer_to", "That mentor can't be suggested any more; pick another.")
+            context = _ask_context(ask, role, decline_form=form)
+            return render(request, "mentorships/ask_detail.html", context, status=400)
     ask_decline(
         ask=ask, actor=request.user, now=now, reason=form.cleaned_data["reason"],  # type: ignore[arg-type]
         refer_to=refer_to,
@@ -236,11 +254,17 @@ def _decline(request: HtmxHttpRequest, ask: Ask, role: str, now: Any) -> HttpRes
 def asks_inbox(request: HtmxHttpRequest) -> HttpResponse:
     """Requests received (for mentors) and sent (for mentees)."""
     profile = _own_profile(request)
+    received = asks_received(mentor=profile) if profile.is_mentor else None
+    asks = received.waiting if received else []
+    reasons = pair_reasons_for_mentor(mentor=profile, mentees=[ask.mentee for ask in asks])
+    waiting = [
+        (ask, notices.focus_labels(ask.focus_areas), reasons.get(ask.mentee_id, [])[:2])
+        for ask in asks
+    ]
     context = {
-        "profile": profile,
-        "received": asks_received(mentor=profile) if profile.is_mentor else None,
+        "profile": profile, "received": received, "waiting": waiting,
         "sent": asks_sent(mentee=profile),
-    }
+    }  # fmt: skip
     return render(request, "mentorships/inbox.html", context)
 
 
@@ -299,6 +323,7 @@ def _mentorship_context(
         "move_form": MoveForm(),
         "ended": mentorship.state in ENDED,
         "my_feedback": mine, "their_feedback": theirs,
+        "history": [(step, next_steps.history_line(step)) for step in mentorship.history],  # type: ignore[attr-defined]
         "feedback_form": extra.pop("feedback_form", None) or FeedbackForm(),
     }  # fmt: skip
     context.update(extra)
@@ -405,6 +430,8 @@ def become_mentor(request: HtmxHttpRequest) -> HttpResponse:
     profile = _own_profile(request)
     profile_become_mentor(profile=profile)
     messages.success(
-        request, "You're listed as a mentor, starting with one mentee. Check what we filled in."
+        request,
+        "You're set up as a mentor for one mentee, paused for now. Check what we copied, then "
+        "turn off “Pause new requests” to start.",
     )
     return redirect("profiles:edit", profile_id=profile.pk)

@@ -184,3 +184,38 @@ def digests_send(*, now: datetime) -> int:
             # One bad address must not hold up everyone after it; the next run retries it.
             logger.exception("Could not send the notification digest to user %s", user.pk)
     return sent
+
+
+# An immediate email still unsent after this long was lost (a worker down, the mail server
+# refusing); the sweep sends it. Older than RETRY_WINDOW it is stale news and stays in-app.
+RETRY_AFTER = timedelta(minutes=15)
+RETRY_WINDOW = timedelta(days=1)
+
+
+def emails_retry(*, now: datetime) -> int:
+    """Send immediate emails that should have gone out and didn't; returns how many went.
+
+    Safe beside running workers: `notification_email_send` locks each row and skips any that
+    went meanwhile. One failing address is logged and does not stop the others.
+    """
+    not_immediate = Preference.objects.filter(
+        user=OuterRef("recipient"), kind=OuterRef("kind")
+    ).exclude(delivery=Delivery.IMMEDIATE)
+    due = (
+        Notification.objects.filter(
+            ~Exists(not_immediate),
+            emailed_at__isnull=True,
+            created_at__gt=now - RETRY_WINDOW,
+            created_at__lte=now - RETRY_AFTER,
+            recipient__is_active=True,
+        )
+        .order_by("created_at", "id")
+        .values_list("id", flat=True)
+    )
+    sent = 0
+    for notification_id in list(due):
+        try:
+            sent += notification_email_send(notification_id=notification_id, now=now)
+        except Exception:  # one bad address must not stop the rest
+            logger.exception("Retrying the email of notification %s failed", notification_id)
+    return sent

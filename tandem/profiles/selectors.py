@@ -36,6 +36,11 @@ def _visible_to(viewer: User) -> Q:
     return visible & Q(onboarded_at__isnull=False)
 
 
+def profile_ids_visible(*, ids: list[int], viewer: User) -> set[int]:
+    """Which of these profiles the viewer may see (one query)."""
+    return set(Profile.objects.filter(_visible_to(viewer), pk__in=ids).values_list("id", flat=True))
+
+
 def _offered_skills() -> Prefetch:
     return Prefetch("skills_offered", queryset=SkillOffered.objects.select_related("skill"))
 

@@ -205,8 +205,9 @@ def profile_become_mentor(*, profile: Profile) -> Profile:
     """Turn a mentee into a mentor in one click, copying what fits (PRODUCT.md P13).
 
     What they sought help with becomes what they offer, the skills they worked on become
-    skills offered at working level, and they start small: one mentee at a time. Nothing they
-    already filled in on the mentor side is overwritten; they review it on the edit page.
+    skills offered at working level, and they start small: one mentee at a time, and paused,
+    so nobody can ask until they have checked what was copied and lifted the pause. Nothing
+    they already filled in on the mentor side is overwritten.
     """
     if profile.is_mentor:
         return profile
@@ -216,6 +217,7 @@ def profile_become_mentor(*, profile: Profile) -> Profile:
         t for t in profile.mentoring_types_sought if t in GRADUATE_TYPES
     ]
     profile.capacity = 1
+    profile.is_paused = True
     profile.save()
     if not SkillOffered.objects.filter(profile=profile).exists():
         SkillOffered.objects.bulk_create(

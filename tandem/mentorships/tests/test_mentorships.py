@@ -49,7 +49,7 @@ def attempt(mentorship: Mentorship, to_state: str, role: str):
         )  # fmt: skip
     if key == (Mentorship.State.PROPOSED, Mentorship.State.ACTIVE):
         return agreement_accept(mentorship=mentorship, actor=actor, now=NOW)
-    if key == (Mentorship.State.PROPOSED, Mentorship.State.CLOSED):
+    if key == (Mentorship.State.PROPOSED, Mentorship.State.CLOSED) and role == MENTOR:
         return agreement_decline(mentorship=mentorship, actor=actor, now=NOW)
     if key == (Mentorship.State.ACTIVE, Mentorship.State.ACTIVE):
         # Renewal: the other side proposes near the term's end, this side accepts.

@@ -216,6 +216,7 @@ class TestBecomeMentor:
         assert mentee.focus_areas_offered == ["promotion", "leadership"]
         assert mentee.mentoring_types_offered == ["developmental"]  # no sponsorship yet
         assert mentee.capacity == 1
+        assert mentee.is_paused  # nobody can ask until they have checked it
         assert {o.skill for o in mentee.skills_offered.all()} == set(skills)
 
 

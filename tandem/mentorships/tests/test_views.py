@@ -58,15 +58,15 @@ class TestAskForm:
         assert "600 characters or fewer" in response.content.decode()
         assert not Ask.objects.exists()
 
-    def test_a_fourth_waiting_ask_is_refused_on_the_form(self, client, mentee):
+    def test_a_fourth_waiting_ask_is_refused_before_writing(self, client, mentee):
         for _ in range(3):
             make_ask(mentee=mentee)
-        mentor = MentorProfileFactory()
-        response = login(client, mentee).post(
-            reverse("mentorships:ask_new", args=[mentor.pk]), ask_form()
-        )
-        assert response.status_code == 400
-        assert "3 requests waiting" in response.content.decode()
+        url = reverse("mentorships:ask_new", args=[MentorProfileFactory().pk])
+        page = login(client, mentee).get(url)
+        assert "3 requests waiting" in page.content.decode()
+        assert "Send my request" not in page.content.decode()
+        response = client.post(url, ask_form())
+        assert response.status_code == 409
         assert Ask.objects.count() == 3
 
     def test_past_times_are_refused(self, client, mentee, mentor):
@@ -90,10 +90,10 @@ class TestAskForm:
         accepted = make_ask(mentor=mentor)
         ask_accept(ask=accepted, actor=mentor.user, now=NOW)
         page = login(client, mentee).get(reverse("mentorships:ask_new", args=[mentor.pk]))
-        assert "isn't taking new requests" in page.content.decode()
+        assert "taking new requests right now" in page.content.decode()
         response = client.post(reverse("mentorships:ask_new", args=[mentor.pk]), ask_form())
         assert not Ask.objects.filter(mentee=mentee).exists()
-        assert response.status_code == 200
+        assert response.status_code == 409
 
     def test_asking_again_while_one_waits_goes_to_the_waiting_one(self, client, mentee, mentor):
         ask = make_ask(mentee=mentee, mentor=mentor)
@@ -184,13 +184,14 @@ class TestAskPage:
         for _ in range(2):
             make_ask(mentor=mentor)
         login(client, mentor)
-        with django_assert_max_num_queries(16) as few:
+        client.get(reverse("mentorships:inbox"))  # builds the mentor index and learns the timezone
+        with django_assert_max_num_queries(20) as few:
             client.get(reverse("mentorships:inbox"))
         for _ in range(6):
             make_ask(mentor=mentor)
         with django_assert_max_num_queries(len(few.captured_queries)):
             page = client.get(reverse("mentorships:inbox"))
-        assert page.content.decode().count('class="ask-row"') == 8
+        assert page.content.decode().count('class="ask-row ask-waiting"') == 8
 
 
 def accepted(mentor=None):
@@ -347,3 +348,25 @@ class TestEndingFeedbackPage:
         assert client.post(url, {"helped": "x"}).status_code == 400
         login(client, ProfileFactory())
         assert client.post(url, {"rating": "5"}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_history_reads_as_sentences(client):
+    mentorship = accepted()
+    login(client, mentorship.mentee).post(
+        reverse("mentorships:change", args=[mentorship.pk]),
+        {"to_state": "closed", "reason": "That was all I needed"},
+    )
+    page = client.get(reverse("mentorships:detail", args=[mentorship.pk])).content.decode()
+    mentor, mentee = mentorship.mentor.user.display_name, mentorship.mentee.user.display_name
+    assert f"{mentor} accepted the request: the intro begins" in page
+    assert f"{mentee} closed the mentorship: <q>That was all I needed</q>" in page
+
+
+@pytest.mark.django_db
+def test_the_inbox_shows_each_waiting_mentee_with_reasons(client, mentor):
+    ask = make_ask(mentor=mentor)
+    page = login(client, mentor).get(reverse("mentorships:inbox")).content.decode()
+    assert ask.mentee.user.display_name in page
+    assert f'aria-label="Why {ask.mentee.user.display_name} fits"' in page
+    assert "Read and answer" in page

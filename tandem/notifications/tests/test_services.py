@@ -281,3 +281,32 @@ def test_the_send_digests_command_says_how_many_it_sent():
     out = StringIO()
     call_command("send_digests", stdout=out)
     assert out.getvalue().strip() == "Sent 0 digests."
+
+
+@pytest.mark.django_db
+class TestEmailsRetry:
+    def _lost(self, user, **extra):
+        """A notification whose immediate email never went out (its job was lost)."""
+        notification = _notify(user, **extra)
+        Notification.objects.filter(pk=notification.pk).update(emailed_at=None)
+        mail.outbox.clear()
+        return notification
+
+    def test_a_lost_email_is_sent_once_by_the_retry(self):
+        user = UserFactory()
+        self._lost(user)
+        assert services.emails_retry(now=NOW + timedelta(minutes=20)) == 1
+        assert services.emails_retry(now=NOW + timedelta(minutes=30)) == 0
+        [email] = mail.outbox
+        assert email.to == [user.email]
+
+    def test_not_too_soon_not_too_late_and_never_against_a_preference(self):
+        user = UserFactory()
+        self._lost(user)
+        assert services.emails_retry(now=NOW + timedelta(minutes=5)) == 0  # a worker may yet
+        assert services.emails_retry(now=NOW + timedelta(days=2)) == 0  # stale news now
+        digest_user = UserFactory()
+        _prefer(digest_user, Kind.ASK_RECEIVED, Delivery.DIGEST)
+        self._lost(digest_user, cause="ask:13:received")
+        assert services.emails_retry(now=NOW + timedelta(minutes=20)) == 1  # only the first
+        assert [m.to for m in mail.outbox] == [[user.email]]

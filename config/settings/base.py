@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "tandem.profiles",
     "tandem.matching",
     "tandem.mentorships",
+    "tandem.meetings",
     "tandem.notifications",
     "tandem.demo",
     "allauth",

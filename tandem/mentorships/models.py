@@ -216,3 +216,41 @@ class Feedback(BaseModel):
 
     def __str__(self) -> str:
         return f"Feedback on mentorship {self.mentorship_id} by {self.author_id}"
+
+
+class Goal(BaseModel):
+    """One of the agreement's goals, or a mentor's own learning goal (P11), with its status."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Not started"
+        PROGRESSING = "progressing", "In progress"
+        ACHIEVED = "achieved", "Achieved"
+        DROPPED = "dropped", "Dropped"
+
+    mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="goals")
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    text = models.CharField(max_length=200)
+    is_learning_goal = models.BooleanField(default=False)  # the mentor's own (P11)
+    agreement_version = models.PositiveSmallIntegerField(null=True, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
+
+    class Meta:
+        ordering = ("is_learning_goal", "id")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class GoalUpdate(BaseModel):
+    """A step of progress on a goal, in the words of whoever made it."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="updates")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    text = models.CharField(max_length=500)
+    status = models.CharField(max_length=12, choices=Goal.Status.choices)
+
+    class Meta:
+        ordering = ("created_at", "id")
+
+    def __str__(self) -> str:
+        return self.text

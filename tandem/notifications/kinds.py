@@ -20,6 +20,16 @@ class Kind(models.TextChoices):
     AGREEMENT_ANSWERED = "agreement_answered", "Your proposed agreement gets an answer"
     RENEWAL_PROPOSED = "renewal_proposed", "Someone suggests renewing your mentorship"
     FEEDBACK_RECEIVED = "feedback_received", "Someone shares feedback on your mentorship"
+    MEETING_PROPOSED = "meeting_proposed", "Someone suggests times to meet"
+    MEETING_SCHEDULED = "meeting_scheduled", "A meeting is set, with its calendar invite"
+    MEETING_CHANGED = "meeting_changed", "A meeting is rescheduled or cancelled"
+    MEETING_REMINDER = "meeting_reminder", "Reminders a day and an hour before a meeting"
+    MEETING_FOLLOW_UP = "meeting_follow_up", "After a meeting: a thank-you and feedback prompt"
+    THANK_YOU_RECEIVED = "thank_you_received", "Someone thanks you after a meeting"
+    ACTION_ITEM = "action_item", "Action items: outcomes reported and due dates passed"
+    CADENCE_SLIPPING = "cadence_slipping", "Meetings fall behind the rhythm you agreed"
+    QUIET_BACK_OFF = "quiet_back_off", "When the other side has been quiet for three weeks"
+    TERM_REVIEW = "term_review", "The term ends in a month: time to look back together"
     MENTORSHIP_CHANGED = (
         "mentorship_changed",
         "A mentorship is paused, resumed, closed or completed",

@@ -17,6 +17,8 @@ urlpatterns = [
     path("notifications/", include("tandem.notifications.urls")),
     path("", include("tandem.matching.urls")),
     path("", include("tandem.mentorships.urls")),
+    path("", include("tandem.meetings.calendar_urls")),
+    path("", include("tandem.meetings.urls")),
     path("", include("tandem.profiles.urls")),
 ]
 

@@ -15,9 +15,11 @@ from django.utils import timezone
 from tandem.accounts.models import User, program_managers_group
 from tandem.demo.generator import demo_plan_build
 from tandem.demo.logins import DEMO_PASSWORD, NAMED_PEOPLE
+from tandem.demo.meetings import goals_write, named_meetings_write
 from tandem.demo.plan import DemoError, DemoPlan
 from tandem.demo.relationships import story_plan, story_write
 from tandem.demo.selectors import demo_logins_missing, demo_next_number
+from tandem.mentorships.models import Mentorship
 from tandem.organizations.models import Organization
 from tandem.organizations.services import organization_get_or_create
 from tandem.profiles.models import Language, Profile, SkillOffered
@@ -66,6 +68,7 @@ def demo_load(*, people: int, seed: int, now: datetime | None = None) -> DemoRep
             if person.email in by_email
         }
         story = story_write(story_plan(profiles=profiles, named=named_profiles, seed=seed, now=now))
+        _meetings_write(profiles=profiles, named=named_profiles, now=now)
     return DemoReport(
         people=len(plan.people),
         mentors=plan.mentors,
@@ -80,6 +83,22 @@ def demo_load(*, people: int, seed: int, now: datetime | None = None) -> DemoRep
         asks=story.asks,
         mentorships=story.mentorships,
     )
+
+
+def _meetings_write(*, profiles: list[Profile], named: dict[str, Profile], now: datetime) -> None:
+    ids = [p.pk for p in profiles]
+    mentorships = Mentorship.objects.filter(mentee_id__in=ids).values_list("id", flat=True)
+    goals_write(mentorship_ids=list(mentorships))
+    if "mentee" in named and "mentor" in named:
+        ours = (
+            Mentorship.objects.filter(
+                mentee=named["mentee"], mentor=named["mentor"], state=Mentorship.State.ACTIVE
+            )
+            .select_related("mentee__user", "mentor__user")
+            .first()
+        )
+        if ours is not None:
+            named_meetings_write(mentorship=ours, now=now)
 
 
 def _organizations_write(*, plan: DemoPlan) -> tuple[dict[str, int], int]:

@@ -194,6 +194,7 @@ class Feedback(BaseModel):
 
     class Occasion(models.TextChoices):
         ENDING = "ending", "When the mentorship ended"
+        TERM_REVIEW = "term", "Looking back near the end of the term"
 
     mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="feedback")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
@@ -236,6 +237,12 @@ class Goal(BaseModel):
 
     class Meta:
         ordering = ("is_learning_goal", "id")
+
+    @property
+    def latest_update(self) -> GoalUpdate | None:
+        """The newest update (uses prefetched updates when there are some)."""
+        updates = list(self.updates.all())
+        return updates[-1] if updates else None
 
     def __str__(self) -> str:
         return self.text

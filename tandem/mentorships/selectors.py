@@ -11,7 +11,7 @@ from django.utils import timezone
 from tandem.accounts.models import User
 from tandem.matching.availability import Availability
 from tandem.mentorships.ask_lifecycle import MENTEE, MENTOR, NotYours
-from tandem.mentorships.models import Agreement, Ask, Mentorship, Transition
+from tandem.mentorships.models import Agreement, Ask, Goal, GoalUpdate, Mentorship, Transition
 from tandem.mentorships.services import COOL_DOWN
 from tandem.profiles.models import Profile
 
@@ -94,6 +94,13 @@ def mentorship_for_user(*, mentorship_id: int, user: User) -> tuple[Mentorship, 
                 to_attr="history",
             ),
             "feedback",
+            Prefetch(
+                "goals",
+                queryset=Goal.objects.prefetch_related(
+                    Prefetch("updates", queryset=GoalUpdate.objects.select_related("author"))
+                ),
+                to_attr="goal_rows",
+            ),
         )
         .filter(pk=mentorship_id)
         .filter(Q(mentee__user=user) | Q(mentor__user=user))

@@ -23,6 +23,7 @@ from tandem.mentorships.ask_lifecycle import (
     RuleBroken,
     ask_transition_check,
 )
+from tandem.mentorships.goals import goals_from_agreement
 from tandem.mentorships.mentorship_lifecycle import mentorship_transition_check
 from tandem.mentorships.models import (
     INTRO_MINUTES,
@@ -383,6 +384,7 @@ def agreement_accept(*, mentorship: Mentorship, actor: User, now: datetime) -> A
     agreement.starts_on = now.date()
     agreement.ends_on = _add_months(now.date(), agreement.term_months)
     agreement.save(update_fields=["state", "starts_on", "ends_on", "updated_at"])
+    goals_from_agreement(agreement)
     notices.agreement_answered(agreement, now=now)
     return agreement
 
@@ -481,6 +483,7 @@ def renewal_accept(*, mentorship: Mentorship, actor: User, now: datetime) -> Agr
     proposal.starts_on = max(current.ends_on or now.date(), now.date())
     proposal.ends_on = _add_months(proposal.starts_on, proposal.term_months)
     proposal.save(update_fields=["state", "starts_on", "ends_on", "updated_at"])
+    goals_from_agreement(proposal)
     Transition.objects.create(
         mentorship=mentorship, actor=actor, from_state=mentorship.state,
         to_state=mentorship.state, reason=f"renewed (agreement v{proposal.version})", at=now,
@@ -503,6 +506,20 @@ def renewal_decline(*, mentorship: Mentorship, actor: User, now: datetime) -> Ag
 # --- Feedback when a mentorship ends (P11) ------------------------------------------------
 
 ENDED = (Mentorship.State.COMPLETED, Mentorship.State.CLOSED, Mentorship.State.ALUMNI)
+TERM_REVIEW_WINDOW = timedelta(days=30)
+
+
+def term_review_open(mentorship: Mentorship, *, now: datetime) -> bool:
+    """The last 30 days of an active term (and after its end, until it is renewed or ends)."""
+    current = agreement_current(mentorship)
+    return (
+        mentorship.state == Mentorship.State.ACTIVE
+        and current is not None
+        and current.ends_on is not None
+        and now.date() >= current.ends_on - TERM_REVIEW_WINDOW
+    )
+
+
 FEEDBACK_TEXT_MAX = 500
 
 
@@ -516,11 +533,16 @@ def feedback_give(
     helped: str = "",
     better: str = "",
     appreciated: str = "",
+    occasion: str = Feedback.Occasion.ENDING,
 ) -> Feedback:
-    """One side tells the other how it went, once, after the mentorship has ended."""
+    """One side tells the other how it went, once per occasion: the term review in the
+    last 30 days of the term, and the review when the mentorship has ended."""
     mentorship = _locked_mentorship(mentorship)
     _mentorship_role(mentorship, actor)
-    if mentorship.state not in ENDED:
+    if occasion == Feedback.Occasion.TERM_REVIEW:
+        if not term_review_open(mentorship, now=now):
+            raise IllegalTransition("The term review opens 30 days before the term ends.")
+    elif mentorship.state not in ENDED:
         raise IllegalTransition("Feedback on the whole mentorship comes once it has ended.")
     if not 1 <= rating <= 5:
         raise RuleBroken("Choose a rating from 1 to 5.", field="rating")
@@ -528,7 +550,6 @@ def feedback_give(
     for field, text in texts.items():
         if len(text) > FEEDBACK_TEXT_MAX:
             raise RuleBroken(f"Keep it to {FEEDBACK_TEXT_MAX} characters.", field=field)
-    occasion = Feedback.Occasion.ENDING
     if Feedback.objects.filter(mentorship=mentorship, author=actor, occasion=occasion).exists():
         raise RuleBroken("You've already shared your feedback. Thank you!")
     feedback = Feedback.objects.create(

@@ -23,4 +23,10 @@ urlpatterns = [
     ),
     path("mentorships/<int:mentorship_id>/change/", views.mentorship_change, name="change"),
     path("mentorships/<int:mentorship_id>/feedback/", views.feedback, name="feedback"),
+    path(
+        "mentorships/<int:mentorship_id>/learning-goals/",
+        views.learning_goal_add,
+        name="learning_goal_add",
+    ),
+    path("goals/<int:goal_id>/update/", views.goal_update, name="goal_update"),
 ]

@@ -33,7 +33,9 @@ from tandem.mentorships.forms import (
     FeedbackForm,
     MoveForm,
 )
-from tandem.mentorships.models import Ask, Mentorship
+from tandem.mentorships.goals import goal_update as goal_update_service
+from tandem.mentorships.goals import learning_goal_add as learning_goal_add_service
+from tandem.mentorships.models import Ask, Feedback, Goal, Mentorship
 from tandem.mentorships.selectors import (
     ask_for_user,
     asks_received,
@@ -60,6 +62,7 @@ from tandem.mentorships.services import (
     renewal_decline,
     renewal_open,
     renewal_propose,
+    term_review_open,
 )
 from tandem.profiles.models import Profile
 from tandem.profiles.selectors import (
@@ -310,9 +313,15 @@ def _mentorship_context(
     now = timezone.now()
     other = mentorship.mentor if role == MENTEE else mentorship.mentee
     proposal = next((a for a in reversed(mentorship.versions) if a.state == "proposed"), None)  # type: ignore[attr-defined]
-    given = {f.author_id: f for f in mentorship.feedback.all()}
-    mine = given.pop(request.user.pk or 0, None)
-    theirs = next(iter(given.values()), None)
+    me = request.user.pk or 0
+    reviews = {
+        occasion: {f.author_id: f for f in mentorship.feedback.all() if f.occasion == occasion}
+        for occasion in Feedback.Occasion.values
+    }
+    mine = reviews["ending"].pop(me, None)
+    theirs = next(iter(reviews["ending"].values()), None)
+    term_mine = reviews["term"].pop(me, None)
+    term_theirs = next(iter(reviews["term"].values()), None)
     context = {
         "mentorship": mentorship, "role": role, "other": other, "now": now,
         "current": agreement_current(mentorship), "proposal": proposal,
@@ -322,7 +331,11 @@ def _mentorship_context(
         "agreement_form": extra.pop("agreement_form", None) or _agreement_form(mentorship),
         "move_form": MoveForm(),
         "ended": mentorship.state in ENDED,
+        "goals": mentorship.goal_rows,  # type: ignore[attr-defined]
+        "goal_statuses": Goal.Status.choices,
         "my_feedback": mine, "their_feedback": theirs,
+        "term_review_open": term_review_open(mentorship, now=now),
+        "term_mine": term_mine, "term_theirs": term_theirs,
         "history": [(step, next_steps.history_line(step)) for step in mentorship.history],  # type: ignore[attr-defined]
         "feedback_form": extra.pop("feedback_form", None) or FeedbackForm(),
     }  # fmt: skip
@@ -412,9 +425,12 @@ def feedback(request: HtmxHttpRequest, mentorship_id: int) -> HttpResponse:
         context = _mentorship_context(request, mentorship, role, feedback_form=form)
         return render(request, "mentorships/detail.html", context, status=400)
     try:
+        occasion = request.POST.get("occasion", Feedback.Occasion.ENDING)
+        if occasion not in Feedback.Occasion.values:
+            occasion = Feedback.Occasion.ENDING
         feedback_give(
             mentorship=mentorship, actor=request.user, now=timezone.now(),  # type: ignore[arg-type]
-            **form.cleaned_data,
+            occasion=occasion, **form.cleaned_data,
         )  # fmt: skip
     except AskError as error:
         return _refused(request, error, back)
@@ -435,3 +451,42 @@ def become_mentor(request: HtmxHttpRequest) -> HttpResponse:
         "turn off “Pause new requests” to start.",
     )
     return redirect("profiles:edit", profile_id=profile.pk)
+
+
+@login_required
+@require_POST
+@rate_limited(*WRITES)
+def goal_update(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
+    """Either side records where a goal stands (a learning goal: only the mentor who set it)."""
+    goal = Goal.objects.filter(pk=goal_id).select_related("mentorship").first()
+    if goal is None:
+        raise Http404("No such goal.")
+    mentorship, _ = _mentorship_and_role(request, goal.mentorship_id)  # strangers: 404
+    back = f"/mentorships/{mentorship.pk}/"
+    try:
+        goal_update_service(
+            goal=goal, actor=request.user, now=timezone.now(),  # type: ignore[arg-type]
+            status=request.POST.get("status", ""), text=request.POST.get("text", "")[:500],
+        )  # fmt: skip
+    except AskError as error:
+        return _refused(request, error, back)
+    messages.success(request, "Progress saved.")
+    return redirect("mentorships:detail", mentorship_id=mentorship.pk)
+
+
+@login_required
+@require_POST
+@rate_limited(*WRITES)
+def learning_goal_add(request: HtmxHttpRequest, mentorship_id: int) -> HttpResponse:
+    """The mentor's own learning goal (P11)."""
+    mentorship, _ = _mentorship_and_role(request, mentorship_id)
+    try:
+        learning_goal_add_service(
+            mentorship=mentorship,
+            actor=request.user,  # type: ignore[arg-type]
+            text=request.POST.get("text", ""),
+        )
+    except AskError as error:
+        return _refused(request, error, f"/mentorships/{mentorship.pk}/")
+    messages.success(request, "Learning goal added; your mentee sees it too.")
+    return redirect("mentorships:detail", mentorship_id=mentorship.pk)

@@ -7,10 +7,14 @@ in, so the day-7 reminders and the digest behave the same in tests as in product
 from __future__ import annotations
 
 import logging
+import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 
-from django.db import IntegrityError, transaction
+from django.core.mail import get_connection
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, OuterRef, QuerySet
 
 from tandem.accounts.models import User
@@ -63,6 +67,117 @@ def notify(
 
         send_notification_email.enqueue(notification_id=notification.pk)
     return notification
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One notification to raise in bulk (`notify_many`): the same fields as `notify`, by id."""
+
+    recipient_id: int
+    kind: str
+    cause: str
+    title: str
+    body: str
+    url: str
+
+
+NOTIFY_BATCH = 300
+_KINDS = frozenset(Kind.values)
+# Immediate emails of bulk notifications go out in one job; it also picks up any other unsent
+# immediate email of the last day (a lost job), which is as far back as news stays news.
+PENDING_EMAIL_WINDOW = timedelta(days=1)
+EMAIL_BATCH = 100
+
+
+# A plain path such as "/mentorships/12/meetings/" is on this site; anything else gets the full
+# check (which costs a second over the thousands of notices of a sweep).
+_PLAIN_PATH = re.compile(r"/(?:[A-Za-z0-9_-]+/)*")
+
+
+def _notice_checked(notice: Notice) -> Notice:
+    if notice.kind not in _KINDS:
+        raise ValueError(f"Unknown notification kind {notice.kind!r}.")
+    if not _PLAIN_PATH.fullmatch(notice.url) and not is_site_path(notice.url):
+        raise ValueError(f"A notification links to a path on this site, not {notice.url!r}.")
+    if len(notice.title) > TITLE_MAX_LENGTH:
+        return replace(notice, title=notice.title[: TITLE_MAX_LENGTH - 1] + "…")
+    return notice
+
+
+def _notify_batch(batch: list[Notice], *, now: datetime) -> Counter[str]:
+    """Insert the notices of one batch that are new; how many were, by kind."""
+    unique = {(n.recipient_id, n.kind, n.cause): n for n in batch}
+    # By recipient and kind only, the causes compared here: with the causes in the query too,
+    # SQLite probes the unique index for every combination of the three lists.
+    existing = set(
+        Notification.objects.filter(
+            recipient_id__in={key[0] for key in unique}, kind__in={key[1] for key in unique}
+        ).values_list("recipient_id", "kind", "cause")
+    )
+    new = [notice for key, notice in unique.items() if key not in existing]
+    if new:
+        _insert_new(new, now=now)
+    return Counter(n.kind for n in new)
+
+
+_INSERTED = ("recipient_id", "kind", "cause", "title", "body", "url", "created_at")
+
+
+def _insert_new(notices: list[Notice], *, now: datetime) -> None:
+    """INSERT … ON CONFLICT DO NOTHING, one statement run for every row (executemany).
+
+    A run racing this one on the same causes is then no error, as with bulk_create's
+    ignore_conflicts; but building bulk_create's statements costs about a second for the
+    8,000 notifications of a big sweep, and this a few milliseconds (SQLite and PostgreSQL
+    both speak ON CONFLICT DO NOTHING).
+    """
+    quote = connection.ops.quote_name
+    # Identifiers quoted from the model, every value a parameter.
+    sql = (
+        f"INSERT INTO {quote(Notification._meta.db_table)} "  # noqa: S608
+        f"({', '.join(quote(column) for column in _INSERTED)}) "
+        f"VALUES ({', '.join(['%s'] * len(_INSERTED))}) ON CONFLICT DO NOTHING"
+    )
+    created_at = connection.ops.adapt_datetimefield_value(now)
+    with transaction.atomic(), connection.cursor() as cursor:  # one commit, not one a row
+        cursor.executemany(
+            sql,
+            [
+                (n.recipient_id, n.kind, n.cause, n.title, n.body, n.url, created_at)
+                for n in notices
+            ],
+        )
+
+
+def notify_many_by_kind(items: Iterable[Notice], *, now: datetime) -> Counter[str]:
+    """`notify_many`, counting the new notifications per kind (for a sweep's report)."""
+    created: Counter[str] = Counter()
+    batch: list[Notice] = []
+    for notice in items:
+        batch.append(_notice_checked(notice))
+        if len(batch) >= NOTIFY_BATCH:
+            created += _notify_batch(batch, now=now)
+            batch = []
+    if batch:
+        created += _notify_batch(batch, now=now)
+    if created:
+        # Imported here because the task module imports this one.
+        from tandem.notifications.tasks import send_pending_emails
+
+        send_pending_emails.enqueue(created_from=(now - PENDING_EMAIL_WINDOW).isoformat())
+    return created
+
+
+def notify_many(items: Iterable[Notice], *, now: datetime) -> int:
+    """Raise many notifications at once, each once per (recipient, kind, cause).
+
+    For jobs that notify thousands (the sweep): per batch, one query for the causes already
+    raised and one INSERT run over the rest, instead of a savepoint per row; and one email job
+    for all of them (`send_pending_emails`) instead of one job per notification. Returns how
+    many notifications are new (a run racing this one on the same causes may have inserted a
+    few of those itself; none is duplicated).
+    """
+    return sum(notify_many_by_kind(items, now=now).values())
 
 
 def notifications_mark_read(
@@ -123,6 +238,67 @@ def notification_email_send(*, notification_id: int, now: datetime) -> bool:
         notification.emailed_at = now
         notification.save(update_fields=["emailed_at"])
     return True
+
+
+def _immediate_unsent(*, created_from: datetime) -> QuerySet[Notification]:
+    """Unsent notifications since `created_from` whose recipient wants their kind at once."""
+    not_immediate = Preference.objects.filter(
+        user=OuterRef("recipient"), kind=OuterRef("kind")
+    ).exclude(delivery=Delivery.IMMEDIATE)
+    return Notification.objects.filter(
+        ~Exists(not_immediate),
+        emailed_at__isnull=True,
+        created_at__gte=created_from,
+        recipient__is_active=True,
+    )
+
+
+def _pending_send_chunk(*, ids: list[int], created_from: datetime, now: datetime) -> int:
+    with transaction.atomic():
+        # Locked, and re-checked under the lock: a worker sending one of these right now
+        # (`notification_email_send`) keeps it, and whatever went meanwhile is skipped.
+        notifications = list(
+            _immediate_unsent(created_from=created_from)
+            .filter(pk__in=ids)
+            .select_related("recipient")
+            .select_for_update(of=("self",), skip_locked=True)
+            .order_by("id")
+        )
+        if not notifications:
+            return 0
+        sent: list[int] = []
+        with get_connection() as mail:  # one SMTP session for the chunk
+            for notification in notifications:
+                message = notification_message(notification=notification)
+                message.connection = mail
+                try:
+                    message.send()
+                except Exception:  # one bad address must not stop the rest
+                    logger.exception("Emailing notification %s failed", notification.pk)
+                    continue
+                sent.append(notification.pk)
+        Notification.objects.filter(pk__in=sent).update(emailed_at=now)
+    return len(sent)
+
+
+def pending_emails_send(*, created_from: datetime, now: datetime) -> int:
+    """Email every unsent notification since `created_from` whose recipient wants it at once.
+
+    The batched sender behind `notify_many`: chunks of rows locked together, one mail
+    connection per chunk. Each row is marked as it is sent, so a second run sends nothing.
+    Returns how many emails went.
+    """
+    ids = list(
+        _immediate_unsent(created_from=created_from)
+        .order_by("created_at", "id")
+        .values_list("id", flat=True)
+    )
+    return sum(
+        _pending_send_chunk(
+            ids=ids[start : start + EMAIL_BATCH], created_from=created_from, now=now
+        )
+        for start in range(0, len(ids), EMAIL_BATCH)
+    )
 
 
 def _digest_pending(*, now: datetime) -> QuerySet[Notification]:

@@ -53,3 +53,17 @@ class TestDemoStory:
             assert steps[0] == ("", "intro")
             assert all(step in TRANSITIONS for step in steps[1:]), steps
             assert steps[-1][1] == mentorship.state
+
+
+@pytest.mark.django_db
+def test_the_demo_pair_has_a_held_meeting_and_one_coming_up(loaded):
+    from tandem.meetings.models import Meeting
+    from tandem.mentorships.models import Goal
+
+    mentorship = Mentorship.objects.get(mentee__user__email=MENTEE)
+    states = sorted(mentorship.meetings.values_list("state", flat=True))
+    assert states == [Meeting.State.HELD, Meeting.State.SCHEDULED]
+    assert mentorship.action_items.count() == 1
+    assert Goal.objects.filter(mentorship=mentorship).count() == len(
+        mentorship.agreements.get().goals
+    )

@@ -300,3 +300,29 @@ class TestEndingFeedback:
             feedback_give(
                 mentorship=mentorship, actor=mentorship.mentee.user, rating=rating, now=NOW
             )
+
+
+@pytest.mark.django_db
+class TestTermReview:
+    def test_open_in_the_last_thirty_days_once_per_side(self):
+        mentorship = active(term_months=6)  # ends 2 May 2027
+        mentee = mentorship.mentee.user
+        with pytest.raises(IllegalTransition):
+            feedback_give(
+                mentorship=mentorship, actor=mentee, rating=4, now=NOW + 100 * DAY,
+                occasion=Feedback.Occasion.TERM_REVIEW,
+            )  # fmt: skip
+        feedback_give(
+            mentorship=mentorship, actor=mentee, rating=4, now=NOW + 160 * DAY,
+            occasion=Feedback.Occasion.TERM_REVIEW, helped="Planning",
+        )  # fmt: skip
+        with pytest.raises(RuleBroken):
+            feedback_give(
+                mentorship=mentorship, actor=mentee, rating=5, now=NOW + 161 * DAY,
+                occasion=Feedback.Occasion.TERM_REVIEW,
+            )  # fmt: skip
+        feedback_give(
+            mentorship=mentorship, actor=mentorship.mentor.user, rating=5, now=NOW + 161 * DAY,
+            occasion=Feedback.Occasion.TERM_REVIEW,
+        )  # fmt: skip
+        assert Feedback.objects.filter(occasion="term").count() == 2

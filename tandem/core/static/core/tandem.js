@@ -58,3 +58,22 @@
   document.addEventListener("DOMContentLoaded", function () { wire(document); });
   document.addEventListener("htmx:afterSwap", function (event) { wire(event.target); });
 })();
+
+// The meeting timer: minutes left in the time box, so the meeting ends on time (P7).
+(function () {
+  "use strict";
+  function start() {
+    var box = document.getElementById("meeting-timer");
+    if (!box || !box.dataset.ends) return;
+    var ends = new Date(box.dataset.ends).getTime();
+    function tick() {
+      var left = Math.ceil((ends - Date.now()) / 60000);
+      box.textContent = left > 0
+        ? left + (left === 1 ? " minute" : " minutes") + " left in the time box"
+        : "Time's up: wrap up kindly, and note what you'll try.";
+    }
+    tick();
+    setInterval(tick, 15000);
+  }
+  document.addEventListener("DOMContentLoaded", start);
+})();

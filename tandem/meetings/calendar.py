@@ -1,0 +1,211 @@
+"""Meetings as RFC 5545 calendar data: the invite both sides are emailed, and the private feed.
+
+A meeting has one UID wherever it appears (invite, download, feed), so a calendar app updates
+the event it already holds instead of adding a second one; SEQUENCE (bumped by the meeting
+services on every reschedule) tells it which version is newer. Tandem is the organizer, so
+neither person "owns" the meeting in the other's calendar, and nobody is asked to RSVP: the
+meeting was agreed on Tandem already.
+
+Times are written in UTC (`…Z`), which every calendar app shows in its own timezone; the emails
+also spell out each recipient's local time, from their profile.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from email.mime.text import MIMEText
+from email.utils import parseaddr
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import dateformat
+from icalendar import Calendar, Event, vCalAddress, vDuration, vText
+
+from tandem.accounts.models import User
+from tandem.meetings.calendar_selectors import meetings_for_feed
+from tandem.meetings.models import Meeting
+from tandem.mentorships.models import Mentorship
+from tandem.notifications.links import absolute_url
+
+REQUEST, CANCEL, PUBLISH = "REQUEST", "CANCEL", "PUBLISH"
+PRODID = "-//Tandem//Mentoring//EN"
+FEED_NAME = "Tandem mentoring"
+FEED_REFRESH = timedelta(hours=1)  # how often calendar apps may poll the feed
+TEMPLATES = "meetings/email"
+
+
+def meeting_path(meeting: Meeting) -> str:
+    """The meeting's page on this site (the meetings URLs are wired up separately)."""
+    return f"/meetings/{meeting.pk}/"
+
+
+def meeting_uid(meeting: Meeting) -> str:
+    """Stable for the meeting's whole life: reschedules and cancellations keep it."""
+    host = urlsplit(settings.SITE_URL).hostname or "tandem.localhost"
+    return f"meeting-{meeting.pk}@{host}"
+
+
+def meeting_summary(meeting: Meeting) -> str:
+    mentorship = meeting.mentorship
+    summary = (
+        f"Mentoring: {mentorship.mentee.user.display_name} and "
+        f"{mentorship.mentor.user.display_name}"
+    )
+    return f"{summary} (intro)" if mentorship.state == Mentorship.State.INTRO else summary
+
+
+def _address(email: str, name: str) -> vCalAddress:
+    address = vCalAddress(f"mailto:{email}")
+    address.params["CN"] = vText(name)
+    return address
+
+
+def _organizer() -> vCalAddress:
+    return _address(parseaddr(settings.DEFAULT_FROM_EMAIL)[1], "Tandem")
+
+
+def _attendee(user: User) -> vCalAddress:
+    address = _address(user.email, user.display_name)
+    address.params["ROLE"] = vText("REQ-PARTICIPANT")
+    address.params["PARTSTAT"] = vText("NEEDS-ACTION")
+    address.params["RSVP"] = vText("FALSE")
+    return address
+
+
+def _event(meeting: Meeting, *, status: str, attendees: bool, now: datetime) -> Event:
+    starts_at, ends_at = meeting.starts_at, meeting.ends_at
+    assert starts_at is not None
+    assert ends_at is not None
+    mentorship = meeting.mentorship
+    link = absolute_url(meeting_path(meeting))
+    event = Event()
+    event.add("uid", meeting_uid(meeting))
+    event.add("sequence", meeting.sequence)
+    event.add("dtstamp", now.astimezone(UTC))
+    event.add("dtstart", starts_at.astimezone(UTC))
+    event.add("dtend", ends_at.astimezone(UTC))
+    event.add("summary", meeting_summary(meeting))
+    event.add(
+        "description",
+        f"A mentoring conversation between {mentorship.mentee.user.display_name} (mentee) "
+        f"and {mentorship.mentor.user.display_name} (mentor).\n"
+        f"Time box: {meeting.minutes} minutes.\n"
+        f"Agenda, notes and next steps: {link}",
+    )
+    event.add("url", link)
+    event.add("organizer", _organizer())
+    # A published feed carries no attendees (RFC 5546 §3.2.1): it informs, it does not invite.
+    if attendees:
+        for user in (mentorship.mentee.user, mentorship.mentor.user):
+            event.add("attendee", _attendee(user))
+    event.add("status", status)
+    return event
+
+
+def _calendar(method: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", method)
+    return calendar
+
+
+def meeting_ics(meeting: Meeting, *, method: str, now: datetime) -> bytes:
+    """The invite for one meeting with a time: REQUEST to add or update it, CANCEL to remove it.
+
+    `meeting` should come with its mentorship's people (select_related), as the selectors give.
+    """
+    if method not in (REQUEST, CANCEL):
+        raise ValueError(f"An invite is a REQUEST or a CANCEL, not {method!r}.")
+    calendar = _calendar(method)
+    status = "CANCELLED" if method == CANCEL else "CONFIRMED"
+    calendar.add_component(_event(meeting, status=status, attendees=True, now=now))
+    return calendar.to_ical()
+
+
+def invite_method(meeting: Meeting) -> str:
+    """The invite that describes the meeting now: CANCEL once cancelled, else REQUEST."""
+    return CANCEL if meeting.state == Meeting.State.CANCELLED else REQUEST
+
+
+def feed_ics(user: User, *, now: datetime) -> bytes:
+    """The person's private feed: their meetings on either side, with the invites' UIDs."""
+    calendar = _calendar(PUBLISH)
+    calendar.add("x-wr-calname", FEED_NAME)
+    calendar.add("name", FEED_NAME)
+    calendar.add("x-wr-caldesc", "Your mentoring meetings on Tandem")
+    calendar.add("refresh-interval", FEED_REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(FEED_REFRESH))
+    for meeting in meetings_for_feed(user=user, now=now):
+        status = "CANCELLED" if meeting.state == Meeting.State.CANCELLED else "CONFIRMED"
+        calendar.add_component(_event(meeting, status=status, attendees=False, now=now))
+    return calendar.to_ical()
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def _invite_message(
+    meeting: Meeting, *, recipient: User, other: User, zone_name: str, method: str, ics: bytes
+) -> EmailMultiAlternatives:
+    assert meeting.starts_at is not None
+    zone = _zone(zone_name)
+    local = meeting.starts_at.astimezone(zone)
+    when_short = f"{dateformat.format(local, 'D j M Y, H:i')} ({zone.key})"
+    cancelled = method == CANCEL
+    verb = "Cancelled" if cancelled else "Invitation"
+    context: dict[str, Any] = {
+        "name": recipient.first_name or recipient.display_name,
+        "other_name": other.display_name,
+        "cancelled": cancelled,
+        "when_local": f"{dateformat.format(local, 'l j F Y, H:i')} ({zone.key})",
+        "when_utc": dateformat.format(meeting.starts_at.astimezone(UTC), "j F Y, H:i") + " UTC",
+        "minutes": meeting.minutes,
+        "link": absolute_url(meeting_path(meeting)),
+        "calendar_url": absolute_url(reverse("calendar:settings")),
+    }
+    subject = " ".join(f"{verb}: mentoring with {other.display_name}, {when_short}".split())
+    message = EmailMultiAlternatives(
+        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
+        body=render_to_string(f"{TEMPLATES}/invite.txt", context),
+        to=[recipient.email],
+    )
+    message.attach_alternative(render_to_string(f"{TEMPLATES}/invite.html", context), "text/html")
+    # Built by hand so the part says `method=…`, which mail clients read to offer the invite.
+    part = MIMEText(ics.decode(), "calendar", "utf-8")
+    part.set_param("method", method, requote=False)
+    part.add_header("Content-Disposition", "attachment", filename="invite.ics")
+    message.attach(part)
+    return message
+
+
+def meeting_invites_send(meeting: Meeting, *, method: str, now: datetime) -> None:
+    """Email both sides the invite (REQUEST) or its cancellation (CANCEL), one email each.
+
+    Call it once the change is committed (a task, or `transaction.on_commit`), so nobody gets
+    an invite for a change that was rolled back.
+    """
+    ics = meeting_ics(meeting, method=method, now=now)
+    mentee, mentor = meeting.mentorship.mentee, meeting.mentorship.mentor
+    messages = [
+        _invite_message(
+            meeting,
+            recipient=side.user,
+            other=other.user,
+            zone_name=side.timezone,
+            method=method,
+            ics=ics,
+        )
+        for side, other in ((mentee, mentor), (mentor, mentee))
+    ]
+    get_connection().send_messages(messages)

@@ -1,0 +1,110 @@
+"""Forms for meetings: times offered (in the viewer's own timezone), agenda, notes, action
+items, thank-you and feedback. Shape only; the rules are the services'."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django import forms
+
+from tandem.meetings.models import TEXT_SHORT, ActionItem
+from tandem.meetings.services import MAX_SLOTS
+
+LOCAL = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class PageForm(forms.Form):
+    """A form that shares its page with others: ids get the form's own prefix, so two
+    fields called "text" never share an id (or a label)."""
+
+    id_prefix = "form"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", f"{self.id_prefix}_%s")
+        super().__init__(*args, **kwargs)
+
+
+class SlotsForm(PageForm):
+    """One to three times, typed in the viewer's own timezone and stored in UTC."""
+
+    id_prefix = "slots"
+    slot_1 = forms.DateTimeField(label="Time 1", widget=LOCAL)
+    slot_2 = forms.DateTimeField(label="Time 2 (optional)", required=False, widget=LOCAL)
+    slot_3 = forms.DateTimeField(label="Time 3 (optional)", required=False, widget=LOCAL)
+    minutes = forms.TypedChoiceField(
+        label="Time box", coerce=int, initial=30,
+        choices=[(m, f"{m} minutes") for m in (15, 20, 30, 45, 60, 90)],
+        help_text="Honour it: end on time, even mid-thought.",
+    )  # fmt: skip
+    note = forms.CharField(
+        label="A note (optional)", max_length=500, required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, timezone_name: str = "UTC", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.zone = ZoneInfo(timezone_name)
+        self.fields["slot_1"].help_text = f"In your timezone, {timezone_name}."
+
+    def slots(self) -> list[datetime]:
+        values = [self.cleaned_data.get(f"slot_{i}") for i in range(1, MAX_SLOTS + 1)]
+        return [v.replace(tzinfo=self.zone) for v in values if v is not None]
+
+
+class AgendaForm(PageForm):
+    id_prefix = "agenda"
+    text = forms.CharField(label="A question for the agenda", max_length=TEXT_SHORT)
+
+
+class NoteForm(PageForm):
+    id_prefix = "note"
+    text = forms.CharField(label="Note", max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+    is_private = forms.BooleanField(
+        label="Private: only I will ever see this", required=False,
+    )  # fmt: skip
+
+
+class ActionItemForm(PageForm):
+    id_prefix = "action"
+    text = forms.CharField(label="What will be tried", max_length=TEXT_SHORT)
+    owner = forms.ChoiceField(
+        label="Who", choices=[("mentee", "The mentee"), ("mentor", "The mentor")],
+        initial="mentee",
+    )  # fmt: skip
+    due_on = forms.DateField(
+        label="By when (optional)", required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )  # fmt: skip
+
+
+class ActionUpdateForm(PageForm):
+    id_prefix = "update"
+    status = forms.ChoiceField(label="What happened", choices=ActionItem.Status.choices)
+    outcome = forms.CharField(
+        label="How it went (optional)", max_length=1000, required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Even “it didn't work” helps: your mentor learns what to suggest next.",
+    )  # fmt: skip
+
+
+class ThankYouForm(PageForm):
+    id_prefix = "thanks"
+    text = forms.CharField(
+        label="Your thank-you note", max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Say what was useful: it tells your mentor what to keep doing.",
+    )  # fmt: skip
+
+
+class MeetingFeedbackForm(PageForm):
+    id_prefix = "feedback"
+    rating = forms.TypedChoiceField(
+        label="How useful was it?", coerce=int, widget=forms.RadioSelect,
+        choices=[(5, "5: very useful"), (4, "4"), (3, "3"), (2, "2"), (1, "1: not useful")],
+        error_messages={"required": "Choose a rating from 1 to 5."},
+    )  # fmt: skip
+    helped = forms.CharField(label="Where did it help?", max_length=500, required=False)
+    appreciated = forms.CharField(label="What did you appreciate?", max_length=500, required=False)
+    better = forms.CharField(label="What could be better?", max_length=500, required=False)

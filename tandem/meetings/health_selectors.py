@@ -1,0 +1,276 @@
+"""Reads behind a mentorship's health and the sweep's nudges, for one mentorship or 100,000.
+
+Every signal comes from a fixed number of aggregate queries (GROUP BY mentorship, or mentorship
+and person), never one query per mentorship: the mentorship page, a dashboard list and the
+sweep over every active mentorship all cost the same dozen queries.
+
+A side's latest *activity* is the latest of: a mentorship transition they made, a meeting
+transition they made (proposing, picking a time, rescheduling, marking), an agenda item, note,
+thank-you or meeting feedback they wrote, an action item of theirs last updated, and a goal
+update they wrote.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from django.db import connection
+from django.db.models import CharField, Count, F, Func, Max, Min, Model, Q
+
+from tandem.meetings.health import (
+    CADENCE_DAYS,
+    HEALTH_STATES,
+    WINDOW_DAYS,
+    Health,
+    HealthFacts,
+    health_assess,
+)
+from tandem.meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Meeting,
+    MeetingFeedback,
+    MeetingTransition,
+    Note,
+    ThankYou,
+)
+from tandem.mentorships.models import Agreement, GoalUpdate, Mentorship, Transition
+
+RATINGS_DAYS = 180  # the feedback trend looks at the last six months
+RATINGS_KEPT = 6
+
+# (model, path to the mentorship, who did it, when): each is one GROUP BY query.
+ACTIVITY: tuple[tuple[type[Model], str, str, str], ...] = (
+    (Transition, "mentorship", "actor", "at"),
+    (MeetingTransition, "meeting__mentorship", "actor", "at"),
+    (AgendaItem, "meeting__mentorship", "author", "created_at"),
+    (Note, "meeting__mentorship", "author", "created_at"),
+    (ThankYou, "meeting__mentorship", "author", "created_at"),
+    (MeetingFeedback, "meeting__mentorship", "author", "created_at"),
+    (ActionItem, "mentorship", "owner", "updated_at"),
+    (GoalUpdate, "goal__mentorship", "author", "created_at"),
+)
+
+
+@dataclass(frozen=True)
+class HealthRow:
+    """One mentorship's facts and who is on each side (the sweep addresses its nudges)."""
+
+    facts: HealthFacts
+    mentee_user_id: int
+    mentor_user_id: int
+    agreement_id: int | None  # the latest accepted version: the term that ends on facts.ends_on
+
+
+class _Day(Func):
+    """The UTC day of a moment (or a date), computed by the database and left as it comes.
+
+    Only days matter here. Turning 600,000 timestamps into aware datetimes in Python costs
+    seconds at 100,000 mentorships, and even Django's per-value date converter costs one;
+    `date(…)` in SQLite and `::date` in PostgreSQL (in the connection's UTC) cost next to
+    nothing. Declared as text so that no converter runs: SQLite hands back ISO text,
+    PostgreSQL a date; `_date` takes either, and both sort by time as they are.
+    """
+
+    function, template, output_field = "CAST", "%(function)s(%(expressions)s AS date)", CharField()
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(compiler, connection, template="date(%(expressions)s)", **extra)
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(compiler, connection, template="(%(expressions)s)::date", **extra)
+
+
+def _date(value: date | str | None) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _day(field: str, aggregate: type[Max] | type[Min] = Max, **extra: Any) -> _Day:
+    """The day of a field's latest (or earliest) moment among the rows grouped."""
+    return _Day(aggregate(field, **extra))
+
+
+def _scope(path: str, ids: list[int] | None) -> Q:
+    """Rows of the mentorships asked about.
+
+    With `ids` None (every active and paused mentorship) only the mentorships themselves are
+    filtered: the tables around them are read whole and rows of other mentorships go unused,
+    which is cheaper than joining each row to its mentorship to check the state.
+    """
+    if ids is None:
+        return Q(state__in=HEALTH_STATES) if not path else Q()
+    return Q(**{f"{path}__in" if path else "pk__in": ids})
+
+
+@dataclass(frozen=True)
+class _Term:
+    agreement_id: int | None
+    cadence_days: int | None
+    started_on: date | None
+    ends_on: date | None
+
+
+_NO_TERM = _Term(None, None, None, None)
+_NO_MEETINGS: tuple[date | None, date | None, int, bool] = (None, None, 0, False)
+
+
+def _terms(ids: list[int] | None, today: date) -> dict[int, _Term]:
+    """Per mentorship: the rhythm in force, when the arrangement began and when it ends.
+
+    Versions come oldest first; a renewal accepted early starts in the future, and until then
+    the old rhythm holds.
+    """
+    terms: dict[int, _Term] = {}
+    accepted = (
+        Agreement.objects.filter(_scope("mentorship", ids), state=Agreement.State.ACCEPTED)
+        .order_by("mentorship_id", "version")
+        .annotate(starts=_Day(F("starts_on")), ends=_Day(F("ends_on")))
+        .values_list("mentorship_id", "id", "starts", "ends", "cadence")
+    )
+    for mentorship_id, agreement_id, starts, ends, cadence in accepted:
+        starts_on, ends_on = _date(starts), _date(ends)
+        cadence_days, before = CADENCE_DAYS.get(cadence), terms.get(mentorship_id)
+        if before is not None:
+            if starts_on is not None and starts_on > today:
+                cadence_days = before.cadence_days  # renewed early: not in force yet
+            starts_on = before.started_on or starts_on
+        terms[mentorship_id] = _Term(agreement_id, cadence_days, starts_on, ends_on)
+    return terms
+
+
+def _activity(ids: list[int] | None) -> dict[tuple[int, int], date | None]:
+    """(mentorship, person) → the day of the latest thing that person did in that mentorship.
+
+    One query: each source grouped by mentorship and person, then the latest across sources
+    (a GROUP BY over their UNION ALL, which the ORM cannot say), so 170,000 rows come back for
+    100,000 mentorships instead of 430,000.
+    """
+    parts, params = [], []
+    for model, path, who, when in ACTIVITY:
+        sql, part_params = (
+            model._default_manager.filter(_scope(path, ids), **{f"{who}__isnull": False})
+            .values(of_mentorship=F(path), by_person=F(who))
+            .annotate(last=_day(when))
+            .order_by()
+            .query.sql_with_params()
+        )
+        parts.append(sql)
+        params.extend(part_params)
+    m, p, last = (
+        connection.ops.quote_name(name) for name in ("of_mentorship", "by_person", "last")
+    )
+    union = " UNION ALL ".join(parts)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {m}, {p}, MAX({last}) FROM ({union}) AS activity GROUP BY {m}, {p}",  # noqa: S608
+            params,
+        )
+        rows = cursor.fetchall()
+    return {(mentorship_id, user_id): _date(day) for mentorship_id, user_id, day in rows}
+
+
+def health_rows_for(*, mentorship_ids: list[int] | None, today: date) -> dict[int, HealthRow]:
+    """Facts and sides of these mentorships (None: every active and paused one), by id."""
+    ids = None if mentorship_ids is None else list(mentorship_ids)
+    if ids == []:
+        return {}
+    day_start = datetime.combine(today, time.min, tzinfo=UTC)
+    window = day_start - timedelta(days=WINDOW_DAYS)
+    S = Meeting.State
+
+    people = list(
+        Mentorship.objects.filter(_scope("", ids))
+        .order_by()
+        .values_list("id", "state", "mentee__user_id", "mentor__user_id")
+    )
+    terms = _terms(ids, today)
+    meetings: dict[int, tuple[date | None, date | None, int, bool]] = {
+        mentorship_id: (_date(last_met), _date(next_at), no_shows, offered > 0)
+        for mentorship_id, last_met, next_at, no_shows, offered in Meeting.objects.filter(
+            _scope("mentorship", ids)
+        )
+        .values("mentorship")
+        .annotate(
+            last_met=_day(
+                "starts_at", filter=Q(state=S.HELD) | Q(state=S.SCHEDULED, starts_at__lt=day_start)
+            ),
+            next_at=_day("starts_at", Min, filter=Q(state=S.SCHEDULED, starts_at__gte=day_start)),
+            no_shows=Count("id", filter=Q(state=S.NO_SHOW, starts_at__gte=window)),
+            offered=Count("id", filter=Q(state__in=(S.PROPOSED, S.RESCHEDULED))),
+        )
+        .order_by()
+        .values_list("mentorship", "last_met", "next_at", "no_shows", "offered")
+    }
+    reschedules: dict[int, int] = dict(
+        MeetingTransition.objects.filter(
+            _scope("meeting__mentorship", ids), to_state=S.RESCHEDULED, at__gte=window
+        )
+        .values("meeting__mentorship")
+        .annotate(n=Count("id"))
+        .order_by()
+        .values_list("meeting__mentorship", "n")
+    )
+    overdue: dict[int, int] = dict(
+        ActionItem.objects.filter(
+            _scope("mentorship", ids), status=ActionItem.Status.OPEN, due_on__lt=today
+        )
+        .values("mentorship")
+        .annotate(n=Count("id"))
+        .order_by()
+        .values_list("mentorship", "n")
+    )
+    ratings: dict[int, list[int]] = defaultdict(list)
+    for mentorship_id, rating in (
+        MeetingFeedback.objects.filter(
+            _scope("meeting__mentorship", ids),
+            created_at__gte=day_start - timedelta(days=RATINGS_DAYS),
+        )
+        .order_by("created_at", "id")
+        .values_list("meeting__mentorship", "rating")
+    ):
+        ratings[mentorship_id].append(rating)
+    activity = _activity(ids)
+
+    rows = {}
+    for mentorship_id, state, mentee_user_id, mentor_user_id in people:
+        term = terms.get(mentorship_id, _NO_TERM)
+        last_met, next_on, no_shows, offered = meetings.get(mentorship_id, _NO_MEETINGS)
+        facts = HealthFacts(
+            today=today,
+            state=state,
+            cadence_days=term.cadence_days,
+            started_on=term.started_on,
+            ends_on=term.ends_on,
+            last_held_on=last_met,
+            next_meeting_on=next_on,
+            no_shows_90d=no_shows,
+            reschedules_90d=reschedules.get(mentorship_id, 0),
+            overdue_actions=overdue.get(mentorship_id, 0),
+            last_mentee_activity=activity.get((mentorship_id, mentee_user_id)),
+            last_mentor_activity=activity.get((mentorship_id, mentor_user_id)),
+            recent_ratings=tuple(ratings[mentorship_id][-RATINGS_KEPT:])
+            if mentorship_id in ratings
+            else (),
+            times_offered=offered,
+        )
+        rows[mentorship_id] = HealthRow(facts, mentee_user_id, mentor_user_id, term.agreement_id)
+    return rows
+
+
+def health_facts_for(*, mentorship_ids: list[int] | None, today: date) -> dict[int, HealthFacts]:
+    """The facts behind each mentorship's health (None: every active and paused one), by id."""
+    rows = health_rows_for(mentorship_ids=mentorship_ids, today=today)
+    return {mentorship_id: row.facts for mentorship_id, row in rows.items()}
+
+
+def health_for(*, mentorship_ids: list[int] | None, today: date) -> dict[int, Health]:
+    """The health of each active or paused mentorship among these; other states have none."""
+    facts = health_facts_for(mentorship_ids=mentorship_ids, today=today)
+    return {
+        mentorship_id: health_assess(f)
+        for mentorship_id, f in facts.items()
+        if f.state in HEALTH_STATES
+    }

@@ -1,0 +1,74 @@
+"""The agreement's goals and the mentor's own learning goals (P9, P11), with progress updates.
+
+Goals are rows made from the agreement when it is accepted (a renewal adds its own), so
+progress has somewhere to live; the agreement keeps the words as they were agreed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+
+from tandem.accounts.models import User
+from tandem.mentorships.ask_lifecycle import MENTOR, IllegalTransition, NotYours, RuleBroken
+from tandem.mentorships.models import Agreement, Goal, GoalUpdate, Mentorship
+
+MAX_LEARNING_GOALS = 3
+LIVE = (Mentorship.State.ACTIVE, Mentorship.State.PAUSED)
+
+
+def goals_from_agreement(agreement: Agreement) -> list[Goal]:
+    """Called when an agreement (or a renewal) is accepted: its goals become trackable."""
+    mentorship = agreement.mentorship
+    owner = mentorship.mentee.user_id
+    return Goal.objects.bulk_create(
+        Goal(
+            mentorship=mentorship, owner_id=owner, text=t[:200], agreement_version=agreement.version
+        )
+        for t in agreement.goals
+    )
+
+
+def _role(mentorship: Mentorship, actor: User) -> str:
+    if mentorship.mentor.user_id == actor.pk:
+        return MENTOR
+    if mentorship.mentee.user_id == actor.pk:
+        return "mentee"
+    raise NotYours("No such goal.")
+
+
+@transaction.atomic
+def goal_update(
+    *, goal: Goal, actor: User, status: str, now: datetime, text: str = ""
+) -> GoalUpdate:
+    """Either side records progress on a goal of their mentorship."""
+    goal = (
+        Goal.objects.select_for_update(of=("self",))
+        .select_related("mentorship__mentee", "mentorship__mentor")
+        .get(pk=goal.pk)
+    )
+    _role(goal.mentorship, actor)
+    if goal.is_learning_goal and goal.owner_id != actor.pk:
+        raise IllegalTransition("A learning goal is updated by the mentor who set it.")
+    if status not in Goal.Status.values:
+        raise RuleBroken("Choose where the goal stands.", field="status")
+    if len(text) > 500:
+        raise RuleBroken("Keep the update to 500 characters.", field="text")
+    goal.status = status
+    goal.save(update_fields=["status", "updated_at"])
+    return GoalUpdate.objects.create(goal=goal, author=actor, text=text.strip(), status=status)
+
+
+def learning_goal_add(*, mentorship: Mentorship, actor: User, text: str) -> Goal:
+    """What the mentor wants to learn from mentoring (P11): seen by both, set by the mentor."""
+    if _role(mentorship, actor) != MENTOR:
+        raise IllegalTransition("Learning goals are the mentor's own.")
+    if mentorship.state not in LIVE:
+        raise IllegalTransition("Learning goals belong to an active mentorship.")
+    text = text.strip()
+    if not text or len(text) > 200:
+        raise RuleBroken("Write the goal in a sentence (200 characters at most).", field="text")
+    if mentorship.goals.filter(is_learning_goal=True).count() >= MAX_LEARNING_GOALS:
+        raise RuleBroken("Three learning goals are plenty; finish one first.", field="text")
+    return Goal.objects.create(mentorship=mentorship, owner=actor, text=text, is_learning_goal=True)

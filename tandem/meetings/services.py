@@ -27,9 +27,15 @@ from tandem.meetings.models import (
     Slot,
     ThankYou,
 )
-from tandem.mentorships.ask_lifecycle import MENTEE, MENTOR, IllegalTransition, NotYours, RuleBroken
+from tandem.mentorships.ask_lifecycle import (
+    MENTEE,
+    MENTOR,
+    IllegalTransition,
+    RuleBroken,
+    side_of,
+)
 from tandem.mentorships.models import Mentorship
-from tandem.mentorships.services import agreement_current
+from tandem.mentorships.services import agreement_current, feedback_texts_check
 
 MAX_SLOTS = 3
 MAX_UPCOMING = 3  # meetings waiting or scheduled at once, per mentorship
@@ -40,11 +46,7 @@ MEETING_STATES = (Mentorship.State.INTRO, Mentorship.State.PROPOSED, Mentorship.
 
 
 def mentorship_role(mentorship: Mentorship, actor: User) -> str:
-    if mentorship.mentor.user_id == actor.pk:
-        return MENTOR
-    if mentorship.mentee.user_id == actor.pk:
-        return MENTEE
-    raise NotYours("No such meeting.")
+    return side_of(mentorship, actor, missing="No such meeting.")
 
 
 def _meeting_role(meeting: Meeting, actor: User) -> str:
@@ -342,15 +344,11 @@ def meeting_feedback_give(
     _held(meeting)
     if not 1 <= rating <= 5:
         raise RuleBroken("Choose a rating from 1 to 5.", field="rating")
-    texts = {"helped": helped, "better": better, "appreciated": appreciated}
-    for field, text in texts.items():
-        if len(text) > 500:
-            raise RuleBroken("Keep it to 500 characters.", field=field)
+    texts = feedback_texts_check(helped=helped, better=better, appreciated=appreciated)
     if MeetingFeedback.objects.filter(meeting=meeting, author=actor).exists():
         raise RuleBroken("You've already given feedback on this meeting. Thank you!")
     feedback = MeetingFeedback.objects.create(
-        meeting=meeting, author=actor, rating=rating,
-        **{field: text.strip() for field, text in texts.items()},
+        meeting=meeting, author=actor, rating=rating, **texts,
     )  # fmt: skip
     notices.meeting_feedback_received(feedback, now=now)
     return feedback

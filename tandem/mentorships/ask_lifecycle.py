@@ -8,7 +8,11 @@ pending --day 14, no answer--> expired (the system)
 
 from __future__ import annotations
 
+from typing import Protocol
+
+from tandem.accounts.models import User
 from tandem.mentorships.models import Ask
+from tandem.profiles.models import Profile
 
 MENTEE, MENTOR, SYSTEM = "mentee", "mentor", "system"
 
@@ -51,6 +55,25 @@ class RuleBroken(AskError):
 
 class AtCapacity(RuleBroken):
     """The mentor has no free place."""
+
+
+class HasSides(Protocol):
+    """An ask or a mentorship: a mentee and a mentor profile."""
+
+    @property
+    def mentee(self) -> Profile: ...
+
+    @property
+    def mentor(self) -> Profile: ...
+
+
+def side_of(pair: HasSides, actor: User, *, missing: str) -> str:
+    """MENTOR or MENTEE for the actor; NotYours (a 404 saying `missing`) for anyone else."""
+    if pair.mentor.user_id == actor.pk:
+        return MENTOR
+    if pair.mentee.user_id == actor.pk:
+        return MENTEE
+    raise NotYours(missing)
 
 
 def ask_transition_check(*, ask: Ask, to_state: str, role: str) -> None:

@@ -11,7 +11,7 @@ from datetime import datetime
 from django.db import transaction
 
 from tandem.accounts.models import User
-from tandem.mentorships.ask_lifecycle import MENTOR, IllegalTransition, NotYours, RuleBroken
+from tandem.mentorships.ask_lifecycle import MENTOR, IllegalTransition, RuleBroken, side_of
 from tandem.mentorships.models import Agreement, Goal, GoalUpdate, Mentorship
 
 MAX_LEARNING_GOALS = 3
@@ -31,11 +31,7 @@ def goals_from_agreement(agreement: Agreement) -> list[Goal]:
 
 
 def _role(mentorship: Mentorship, actor: User) -> str:
-    if mentorship.mentor.user_id == actor.pk:
-        return MENTOR
-    if mentorship.mentee.user_id == actor.pk:
-        return "mentee"
-    raise NotYours("No such goal.")
+    return side_of(mentorship, actor, missing="No such goal.")
 
 
 @transaction.atomic

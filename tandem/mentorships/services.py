@@ -14,14 +14,13 @@ from django.db import transaction
 from tandem.accounts.models import User
 from tandem.mentorships import notices
 from tandem.mentorships.ask_lifecycle import (
-    MENTEE,
     MENTOR,
     SYSTEM,
     AtCapacity,
     IllegalTransition,
-    NotYours,
     RuleBroken,
     ask_transition_check,
+    side_of,
 )
 from tandem.mentorships.goals import goals_from_agreement
 from tandem.mentorships.mentorship_lifecycle import mentorship_transition_check
@@ -162,11 +161,7 @@ def ask_create(
 
 
 def _role(ask: Ask, actor: User) -> str:
-    if ask.mentor.user_id == actor.pk:
-        return MENTOR
-    if ask.mentee.user_id == actor.pk:
-        return MENTEE
-    raise NotYours("No such request.")
+    return side_of(ask, actor, missing="No such request.")
 
 
 def _locked(ask: Ask) -> Ask:
@@ -260,11 +255,7 @@ MIN_GOALS, MAX_GOALS = 2, 3
 
 
 def _mentorship_role(mentorship: Mentorship, actor: User) -> str:
-    if mentorship.mentor.user_id == actor.pk:
-        return MENTOR
-    if mentorship.mentee.user_id == actor.pk:
-        return MENTEE
-    raise NotYours("No such mentorship.")
+    return side_of(mentorship, actor, missing="No such mentorship.")
 
 
 def _locked_mentorship(mentorship: Mentorship) -> Mentorship:
@@ -523,6 +514,15 @@ def term_review_open(mentorship: Mentorship, *, now: datetime) -> bool:
 FEEDBACK_TEXT_MAX = 500
 
 
+def feedback_texts_check(*, helped: str, better: str, appreciated: str) -> dict[str, str]:
+    """The three feedback texts, stripped; any over the limit is a field error."""
+    texts = {"helped": helped, "better": better, "appreciated": appreciated}
+    for field, text in texts.items():
+        if len(text) > FEEDBACK_TEXT_MAX:
+            raise RuleBroken(f"Keep it to {FEEDBACK_TEXT_MAX} characters.", field=field)
+    return {field: text.strip() for field, text in texts.items()}
+
+
 @transaction.atomic
 def feedback_give(
     *,
@@ -546,15 +546,12 @@ def feedback_give(
         raise IllegalTransition("Feedback on the whole mentorship comes once it has ended.")
     if not 1 <= rating <= 5:
         raise RuleBroken("Choose a rating from 1 to 5.", field="rating")
-    texts = {"helped": helped, "better": better, "appreciated": appreciated}
-    for field, text in texts.items():
-        if len(text) > FEEDBACK_TEXT_MAX:
-            raise RuleBroken(f"Keep it to {FEEDBACK_TEXT_MAX} characters.", field=field)
+    texts = feedback_texts_check(helped=helped, better=better, appreciated=appreciated)
     if Feedback.objects.filter(mentorship=mentorship, author=actor, occasion=occasion).exists():
         raise RuleBroken("You've already shared your feedback. Thank you!")
     feedback = Feedback.objects.create(
         mentorship=mentorship, author=actor, occasion=occasion, rating=rating,
-        **{field: text.strip() for field, text in texts.items()},
+        **texts,
     )  # fmt: skip
     notices.feedback_received(feedback, now=now)
     return feedback

@@ -9,11 +9,11 @@ agreements and audit rows, meetings with theirs, agenda items, notes, action ite
 feedback, mixed so that a few thousand nudges are due, and --asks asks past their day-7
 follow-up or day-14 lapse (two thirds and one third; what workers left undone for an hour or
 so at this scale: each costs its own transaction in the ask sweep). Then it times
-what `tandem sweep` does (`meetings_sweep`, then the ask sweep with the digests and email
-retries), and runs it again right after with the same clock: the second run must create
-nothing. Jobs go to the database task backend, as in production, so the sweep only enqueues
-the one `send_pending_emails` job; the emails that job sends are timed on their own. Prints
-figures; asserts nothing.
+what `tandem sweep` does (the ask sweep, `meetings_sweep`, the digests and the email
+retries, in that order), and runs it again right after with the same clock: the second run
+must create nothing. Jobs go to the database task backend, as in production, so the sweep
+only enqueues the one `send_pending_emails` job; the emails that job sends are timed on their
+own. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def population(n: int, seed: int, now: datetime, *, due_asks: int) -> Counter[st
     from django.contrib.auth.hashers import make_password
 
     from tandem.accounts.models import User
-    from tandem.meetings.health import CADENCE_DAYS
+    from tandem.meetings.health.rules import CADENCE_DAYS
     from tandem.meetings.models import (
         ActionItem,
         AgendaItem,
@@ -471,10 +471,15 @@ def main() -> None:
     from django.utils import timezone
     from django_tasks_db.models import DBTaskResult
 
-    from tandem.meetings.nudges import meetings_sweep
-    from tandem.mentorships.nudges import sweep
+    from tandem.meetings.nudges.sweep import meetings_sweep
+    from tandem.mentorships.nudges import asks_sweep
     from tandem.notifications.models import Notification
-    from tandem.notifications.services import PENDING_EMAIL_WINDOW, pending_emails_send
+    from tandem.notifications.services import (
+        PENDING_EMAIL_WINDOW,
+        digests_send,
+        emails_retry,
+        pending_emails_send,
+    )
 
     sqlite = connection.vendor == "sqlite"
     print(
@@ -509,15 +514,19 @@ def main() -> None:
                     wrapper, queries = counting_queries()
                     before = Notification.objects.count()
                     with connection.execute_wrapper(wrapper):
+                        # The steps of `tandem sweep`, in its order, with the meetings' timed.
                         started = time.perf_counter()
+                        asks = asks_sweep(now=now)
+                        before_meetings = time.perf_counter()
                         meetings = meetings_sweep(now=now)
-                        middle = time.perf_counter()
-                        asks = sweep(now=now)
+                        after_meetings = time.perf_counter()
+                        digests, retried = digests_send(now=now), emails_retry(now=now)
                         done = time.perf_counter()
                     created = Notification.objects.count() - before
-                    figures.setdefault(f"{label} run: meetings_sweep", []).append(middle - started)
+                    in_meetings = after_meetings - before_meetings
+                    figures.setdefault(f"{label} run: meetings_sweep", []).append(in_meetings)
                     figures.setdefault(f"{label} run: ask sweep + digests", []).append(
-                        done - middle
+                        done - started - in_meetings
                     )
                     figures.setdefault(f"{label} run: total", []).append(done - started)
                     print(
@@ -525,7 +534,7 @@ def main() -> None:
                         f"{created:,} notifications created"
                     )
                     print(f"  meetings: {meetings}")
-                    print(f"  asks:     {asks}")
+                    print(f"  asks:     {asks}; {digests} digest(s), {retried} email(s) retried")
                 jobs = DBTaskResult.objects.filter(
                     task_path="tandem.notifications.tasks.send_pending_emails"
                 ).count()

@@ -17,7 +17,7 @@ urlpatterns = [
     path("notifications/", include("tandem.notifications.urls")),
     path("", include("tandem.matching.urls")),
     path("", include("tandem.mentorships.urls")),
-    path("", include("tandem.meetings.calendar_urls")),
+    path("", include("tandem.meetings.calendar.urls")),
     path("", include("tandem.meetings.urls")),
     path("", include("tandem.profiles.urls")),
 ]

@@ -1,29 +1,22 @@
-"""Forms for meetings: times offered (in the viewer's own timezone), agenda, notes, action
-items, thank-you and feedback. Shape only; the rules are the services'."""
+"""Forms for meetings: times offered, agenda, notes, action items and the thank-you (feedback
+uses the mentorship's form). Shape only; the rules are the services'.
+
+Times are typed in the viewer's own timezone, which the timezone middleware has made the
+current one, so the fields return them aware and the services store them in UTC.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django import forms
+from django.utils import timezone
 
+from tandem.core.forms import PageForm
 from tandem.meetings.models import TEXT_SHORT, ActionItem
-from tandem.meetings.services import MAX_SLOTS
+from tandem.meetings.rules import MAX_SLOTS
 
 LOCAL = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-
-
-class PageForm(forms.Form):
-    """A form that shares its page with others: ids get the form's own prefix, so two
-    fields called "text" never share an id (or a label)."""
-
-    id_prefix = "form"
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("auto_id", f"{self.id_prefix}_%s")
-        super().__init__(*args, **kwargs)
 
 
 class SlotsForm(PageForm):
@@ -43,14 +36,18 @@ class SlotsForm(PageForm):
         widget=forms.Textarea(attrs={"rows": 2}),
     )  # fmt: skip
 
-    def __init__(self, *args: Any, timezone_name: str = "UTC", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.zone = ZoneInfo(timezone_name)
-        self.fields["slot_1"].help_text = f"In your timezone, {timezone_name}."
+        self.fields[
+            "slot_1"
+        ].help_text = f"In your timezone, {timezone.get_current_timezone_name()}."
 
-    def slots(self) -> list[datetime]:
-        values = [self.cleaned_data.get(f"slot_{i}") for i in range(1, MAX_SLOTS + 1)]
-        return [v.replace(tzinfo=self.zone) for v in values if v is not None]
+    def clean(self) -> dict[str, Any]:
+        """The filled-in times, together, as `slots`."""
+        data = super().clean() or {}
+        values = [data.get(f"slot_{i}") for i in range(1, MAX_SLOTS + 1)]
+        data["slots"] = [v for v in values if v is not None]
+        return data
 
 
 class AgendaForm(PageForm):
@@ -96,15 +93,3 @@ class ThankYouForm(PageForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Say what was useful: it tells your mentor what to keep doing.",
     )  # fmt: skip
-
-
-class MeetingFeedbackForm(PageForm):
-    id_prefix = "feedback"
-    rating = forms.TypedChoiceField(
-        label="How useful was it?", coerce=int, widget=forms.RadioSelect,
-        choices=[(5, "5: very useful"), (4, "4"), (3, "3"), (2, "2"), (1, "1: not useful")],
-        error_messages={"required": "Choose a rating from 1 to 5."},
-    )  # fmt: skip
-    helped = forms.CharField(label="Where did it help?", max_length=500, required=False)
-    appreciated = forms.CharField(label="What did you appreciate?", max_length=500, required=False)
-    better = forms.CharField(label="What could be better?", max_length=500, required=False)

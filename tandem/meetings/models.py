@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 
 from tandem.core.models import BaseModel
+from tandem.core.paths import path_to
 from tandem.mentorships.models import Mentorship
 
 MIN_MINUTES, MAX_MINUTES = 15, 90
@@ -60,6 +61,9 @@ class Meeting(BaseModel):
 
     def __str__(self) -> str:
         return f"Meeting {self.pk} of mentorship {self.mentorship_id} ({self.state})"
+
+    def get_absolute_url(self) -> str:
+        return path_to("meetings:detail", meeting_id=self.pk)
 
     @property
     def ends_at(self) -> datetime | None:
@@ -156,6 +160,10 @@ class ActionItem(BaseModel):
 
     def __str__(self) -> str:
         return self.text
+
+    def get_absolute_url(self) -> str:
+        """Action items are read on their mentorship's list, with what happened to each."""
+        return path_to("meetings:actions", mentorship_id=self.mentorship_id)
 
 
 class ThankYou(BaseModel):

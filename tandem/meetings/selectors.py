@@ -1,19 +1,47 @@
-"""Reads for meetings: one meeting for its people (private notes filtered here, once, for
-every page), a mentorship's meetings and its action items."""
+"""Reads for meetings: each page's selector (one meeting, a mentorship's meetings, its action
+items, the health overview), and the rows the meeting forms act on.
+
+Private notes are filtered in `notes_visible_to`, once, for every page. Anyone on neither side
+of the mentorship gets NotFound (a 404).
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import NamedTuple
 
 from django.db.models import Prefetch, Q, QuerySet
 
 from tandem.accounts.models import User
-from tandem.meetings.models import ActionItem, AgendaItem, Meeting, MeetingFeedback, Note
-from tandem.mentorships.ask_lifecycle import MENTEE, MENTOR, NotYours
+from tandem.core.errors import NotFound
+from tandem.meetings.health.rules import Health
+from tandem.meetings.health.selectors import health_for
+from tandem.meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Meeting,
+    MeetingFeedback,
+    Note,
+    Slot,
+    ThankYou,
+)
+from tandem.meetings.rules import MEETING_STATES, SHORT_AGENDA, default_minutes
 from tandem.mentorships.models import Mentorship
+from tandem.mentorships.selectors.mentorships import mentorship_for_user
+from tandem.mentorships.sides import sides_of
+from tandem.profiles.models import Profile
+
+MISSING = "No such meeting."
 
 
 def notes_visible_to(user: User) -> QuerySet[Note]:
     """Shared notes, and the viewer's own private ones: never anyone else's private note."""
     return Note.objects.filter(Q(is_private=False) | Q(author=user)).select_related("author")
+
+
+def _on_either_side(user: User, path: str = "mentorship") -> Q:
+    return Q(**{f"{path}__mentee__user": user}) | Q(**{f"{path}__mentor__user": user})
 
 
 def meeting_for_user(*, meeting_id: int, user: User) -> tuple[Meeting, str]:
@@ -28,27 +56,43 @@ def meeting_for_user(*, meeting_id: int, user: User) -> tuple[Meeting, str]:
             Prefetch("notes", queryset=notes_visible_to(user), to_attr="visible_notes"),
             Prefetch("action_items", queryset=ActionItem.objects.select_related("owner")),
             Prefetch("feedback", queryset=MeetingFeedback.objects.select_related("author")),
-            "thank_you",
+            Prefetch("thank_you", queryset=ThankYou.objects.select_related("author")),
         )
-        .filter(pk=meeting_id)
-        .filter(Q(mentorship__mentee__user=user) | Q(mentorship__mentor__user=user))
+        .filter(_on_either_side(user), pk=meeting_id)
         .first()
-    )
+    )  # fmt: skip
     if meeting is None:
-        raise NotYours("No such meeting.")
-    return meeting, MENTOR if meeting.mentorship.mentor.user_id == user.pk else MENTEE
+        raise NotFound(MISSING)
+    return meeting, sides_of(meeting.mentorship, user).role
 
 
-def mentorship_for_user(*, mentorship_id: int, user: User) -> tuple[Mentorship, str]:
-    mentorship = (
-        Mentorship.objects.select_related("mentee__user", "mentor__user", "ask")
-        .filter(pk=mentorship_id)
-        .filter(Q(mentee__user=user) | Q(mentor__user=user))
+def agenda_item_for_user(*, item_id: int, user: User) -> AgendaItem:
+    """An agenda item of one of the person's meetings; NotFound for anyone else's."""
+    item = (
+        AgendaItem.objects.select_related(
+            "meeting__mentorship__mentee", "meeting__mentorship__mentor"
+        )
+        .filter(_on_either_side(user, "meeting__mentorship"), pk=item_id)
         .first()
     )
-    if mentorship is None:
-        raise NotYours("No such mentorship.")
-    return mentorship, MENTOR if mentorship.mentor.user_id == user.pk else MENTEE
+    if item is None:
+        raise NotFound("No such agenda item.")
+    return item
+
+
+def action_item_for_user(*, item_id: int, user: User) -> ActionItem:
+    """An action item of one of the person's mentorships; NotFound for anyone else's."""
+    item = ActionItem.objects.filter(_on_either_side(user), pk=item_id).first()
+    if item is None:
+        raise NotFound("No such action item.")
+    return item
+
+
+def actions_of(mentorship: Mentorship) -> QuerySet[ActionItem]:
+    """Every action item of a mentorship: open ones first, then by date."""
+    return mentorship.action_items.select_related("owner", "meeting").order_by(
+        "closed_at", "due_on", "id"
+    )
 
 
 def meetings_of(mentorship: Mentorship) -> list[Meeting]:
@@ -59,12 +103,6 @@ def meetings_of(mentorship: Mentorship) -> list[Meeting]:
     return upcoming + [m for m in meetings if m.state not in Meeting.UPCOMING]
 
 
-def actions_of(mentorship: Mentorship) -> QuerySet[ActionItem]:
-    return mentorship.action_items.select_related("owner", "meeting").order_by(
-        "closed_at", "due_on", "id"
-    )
-
-
 def open_actions_carried(meeting: Meeting) -> list[ActionItem]:
     """Open items from earlier meetings: they carry into this one's agenda (F7)."""
     return list(
@@ -73,3 +111,106 @@ def open_actions_carried(meeting: Meeting) -> list[ActionItem]:
         .select_related("owner")
         .order_by("due_on", "id")
     )
+
+
+# --- Page selectors -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeetingsPage:
+    mentorship: Mentorship
+    role: str
+    meetings: list[Meeting]
+    health: Health | None  # active and paused mentorships have one
+    can_propose: bool
+    actions: list[ActionItem]  # the first 50
+    default_minutes: int  # the time box the form starts with
+
+
+def meetings_page_for(*, mentorship_id: int, user: User, today: date) -> MeetingsPage:
+    """A mentorship's meetings with its health, and what offering times needs."""
+    mentorship, sides = mentorship_for_user(mentorship_id=mentorship_id, user=user)
+    return MeetingsPage(
+        mentorship=mentorship, role=sides.role, meetings=meetings_of(mentorship),
+        health=health_for(mentorship_ids=[mentorship.pk], today=today).get(mentorship.pk),
+        can_propose=mentorship.state in MEETING_STATES,
+        actions=list(actions_of(mentorship)[:50]), default_minutes=default_minutes(mentorship),
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ActionsPage:
+    mentorship: Mentorship
+    role: str
+    actions: list[ActionItem]
+
+
+def actions_page_for(*, mentorship_id: int, user: User) -> ActionsPage:
+    """Every action item of a mentorship with its outcome."""
+    mentorship, sides = mentorship_for_user(mentorship_id=mentorship_id, user=user)
+    return ActionsPage(mentorship=mentorship, role=sides.role, actions=list(actions_of(mentorship)))
+
+
+@dataclass(frozen=True)
+class MeetingPage:
+    meeting: Meeting
+    mentorship: Mentorship
+    role: str
+    other: Profile
+    now: datetime
+    slots: list[Slot]  # the times now on the table
+    i_proposed: bool
+    started: bool
+    in_window: bool  # the meeting is on right now: the page counts down
+    carried: list[ActionItem]  # open items from earlier meetings
+    agenda_long: bool  # more questions than the time box holds
+    my_feedback: MeetingFeedback | None
+    their_feedback: MeetingFeedback | None
+    thank_you: ThankYou | None
+
+
+def meeting_page_for(*, meeting_id: int, user: User, now: datetime) -> MeetingPage:
+    """One meeting as either side sees it, with its time box, agenda, notes and follow-through."""
+    meeting, _ = meeting_for_user(meeting_id=meeting_id, user=user)
+    sides = sides_of(meeting.mentorship, user)
+    slots = list(meeting.slots.all())
+    current_round = max((s.round for s in slots), default=1)
+    feedback = {f.author_id: f for f in meeting.feedback.all()}
+    started = meeting.starts_at is not None and now >= meeting.starts_at
+    ends_at = meeting.ends_at
+    return MeetingPage(
+        meeting=meeting, mentorship=meeting.mentorship, role=sides.role, other=sides.other,
+        now=now, slots=[s for s in slots if s.round == current_round],
+        i_proposed=meeting.proposed_by_id == user.pk, started=started,
+        in_window=started and ends_at is not None and now < ends_at,
+        carried=open_actions_carried(meeting),
+        agenda_long=len(meeting.agenda.all()) > SHORT_AGENDA,
+        my_feedback=feedback.get(sides.me.user_id),
+        their_feedback=feedback.get(sides.other.user_id),
+        thank_you=getattr(meeting, "thank_you", None) if _has_thank_you(meeting) else None,
+    )  # fmt: skip
+
+
+def _has_thank_you(meeting: Meeting) -> bool:
+    try:
+        return meeting.thank_you is not None
+    except Meeting.thank_you.RelatedObjectDoesNotExist:
+        return False
+
+
+class OverviewRow(NamedTuple):
+    mentorship: Mentorship
+    other: Profile
+    health: Health | None
+
+
+def health_overview_for(*, user: User, today: date) -> list[OverviewRow]:
+    """Each active or paused mentorship of the person, with its health and the reasons."""
+    mentorships = list(
+        Mentorship.objects.filter(
+            Q(mentee__user=user) | Q(mentor__user=user),
+            state__in=(Mentorship.State.ACTIVE, Mentorship.State.PAUSED),
+        ).select_related("mentee__user", "mentor__user")
+    )
+    health = health_for(mentorship_ids=[m.pk for m in mentorships], today=today)
+    return [OverviewRow(m, sides_of(m, user).other, health.get(m.pk)) for m in mentorships]

@@ -1,7 +1,8 @@
-"""Writes for meetings and what follows them; the meeting table is in lifecycle.py.
+"""Writes for meetings and what follows them; the meeting table is in lifecycle.py, the
+limits in rules.py.
 
 Time is passed in (`now`). Each write checks who the actor is on the mentorship (anyone else
-gets NotYours, a 404), then the rule, then changes rows inside one transaction.
+gets NotFound, a 404), then the rule, then changes rows inside one transaction.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from datetime import date, datetime
 from django.db import transaction
 
 from tandem.accounts.models import User
-from tandem.meetings import notices
-from tandem.meetings.lifecycle import OTHER, PROPOSER, meeting_transition_check
+from tandem.core.errors import IllegalTransition, RuleBroken
+from tandem.meetings import notices, tasks
+from tandem.meetings.calendar import tasks as calendar_tasks
+from tandem.meetings.lifecycle import MEETING, OTHER, PROPOSER
 from tandem.meetings.models import (
     MAX_MINUTES,
     MIN_MINUTES,
@@ -27,31 +30,30 @@ from tandem.meetings.models import (
     Slot,
     ThankYou,
 )
-from tandem.mentorships.ask_lifecycle import (
-    MENTEE,
-    MENTOR,
-    IllegalTransition,
-    RuleBroken,
-    side_of,
+from tandem.meetings.rules import (
+    ITEM_CLOSED,
+    MAX_AGENDA,
+    MAX_OPEN_ACTIONS,
+    MAX_SLOTS,
+    MAX_UPCOMING,
+    MEETING_STATES,
+    default_minutes,
 )
 from tandem.mentorships.models import Mentorship
-from tandem.mentorships.services import agreement_current, feedback_texts_check
-
-MAX_SLOTS = 3
-MAX_UPCOMING = 3  # meetings waiting or scheduled at once, per mentorship
-MAX_AGENDA = 10
-SHORT_AGENDA = 5  # past this the page suggests trimming
-MAX_OPEN_ACTIONS = 20
-MEETING_STATES = (Mentorship.State.INTRO, Mentorship.State.PROPOSED, Mentorship.State.ACTIVE)
+from tandem.mentorships.rules import feedback_check
+from tandem.mentorships.sides import MENTEE, MENTOR, sides_of
 
 
 def mentorship_role(mentorship: Mentorship, actor: User) -> str:
-    return side_of(mentorship, actor, missing="No such meeting.")
+    """The actor's side of the mentorship; NotFound for anyone else."""
+    return sides_of(mentorship, actor, missing="No such meeting.").role
 
 
-def _meeting_role(meeting: Meeting, actor: User) -> str:
+def _check(meeting: Meeting, actor: User, to_state: str) -> None:
+    """The actor is on the mentorship and may make this move of the meeting's table."""
     mentorship_role(meeting.mentorship, actor)
-    return PROPOSER if meeting.proposed_by_id == actor.pk else OTHER
+    role = PROPOSER if meeting.proposed_by_id == actor.pk else OTHER
+    MEETING.check(state=meeting.state, to_state=to_state, role=role)
 
 
 def _locked(meeting: Meeting) -> Meeting:
@@ -78,14 +80,6 @@ def _check_slots(slots: Sequence[datetime], now: datetime) -> list[datetime]:
     if any(slot <= now for slot in chosen):
         raise RuleBroken("Offer times in the future.", field="slots")
     return chosen
-
-
-def default_minutes(mentorship: Mentorship) -> int:
-    """The agreed meeting length, or the intro length the mentee asked for."""
-    current = agreement_current(mentorship)
-    if current is not None:
-        return current.meeting_minutes
-    return mentorship.ask.intro_minutes if mentorship.ask else 30
 
 
 @transaction.atomic
@@ -127,8 +121,7 @@ def meeting_propose(
 def meeting_schedule(*, meeting: Meeting, actor: User, slot_id: int, now: datetime) -> Meeting:
     """The other side picks one of the offered times: both get the calendar invite."""
     meeting = _locked(meeting)
-    role = _meeting_role(meeting, actor)
-    meeting_transition_check(meeting=meeting, to_state=Meeting.State.SCHEDULED, role=role)
+    _check(meeting, actor, Meeting.State.SCHEDULED)
     current_round = max(meeting.slots.values_list("round", flat=True), default=1)
     slot = meeting.slots.filter(pk=slot_id, round=current_round).first()
     if slot is None:
@@ -142,17 +135,9 @@ def meeting_schedule(*, meeting: Meeting, actor: User, slot_id: int, now: dateti
     meeting.save(update_fields=["state", "starts_at", "sequence", "updated_at"])
     _audit(meeting, actor=actor, from_state=from_state, reason="", now=now)
     notices.meeting_scheduled(meeting, actor=actor, now=now)
-    _after_schedule(meeting, now=now)
+    calendar_tasks.meeting_invites.enqueue(meeting.pk, "REQUEST")
+    tasks.meeting_reminders_schedule(meeting)
     return meeting
-
-
-def _after_schedule(meeting: Meeting, *, now: datetime) -> None:
-    # Imported here: the job modules import these services' models and neighbours.
-    from tandem.meetings.calendar_tasks import meeting_invites
-    from tandem.meetings.nudges import meeting_reminders_schedule
-
-    meeting_invites.enqueue(meeting.pk, "REQUEST")
-    meeting_reminders_schedule(meeting)
 
 
 @transaction.atomic
@@ -161,8 +146,7 @@ def meeting_reschedule(
 ) -> Meeting:
     """New times for a scheduled meeting; the other side picks one, the UID stays."""
     meeting = _locked(meeting)
-    role = _meeting_role(meeting, actor)
-    meeting_transition_check(meeting=meeting, to_state=Meeting.State.RESCHEDULED, role=role)
+    _check(meeting, actor, Meeting.State.RESCHEDULED)
     chosen = _check_slots(slots, now)
     next_round = max(meeting.slots.values_list("round", flat=True), default=1) + 1
     Slot.objects.bulk_create(Slot(meeting=meeting, starts_at=s, round=next_round) for s in chosen)
@@ -177,8 +161,7 @@ def meeting_reschedule(
 def meeting_cancel(*, meeting: Meeting, actor: User, now: datetime, note: str = "") -> Meeting:
     """Call it off, with a note; calendars that had it get a CANCEL."""
     meeting = _locked(meeting)
-    role = _meeting_role(meeting, actor)
-    meeting_transition_check(meeting=meeting, to_state=Meeting.State.CANCELLED, role=role)
+    _check(meeting, actor, Meeting.State.CANCELLED)
     from_state = meeting.state
     was_in_calendars = meeting.starts_at is not None
     meeting.state = Meeting.State.CANCELLED
@@ -188,9 +171,7 @@ def meeting_cancel(*, meeting: Meeting, actor: User, now: datetime, note: str = 
     _audit(meeting, actor=actor, from_state=from_state, reason=note, now=now)
     notices.meeting_changed(meeting, actor=actor, note=note, now=now)
     if was_in_calendars:
-        from tandem.meetings.calendar_tasks import meeting_invites
-
-        meeting_invites.enqueue(meeting.pk, "CANCEL")
+        calendar_tasks.meeting_invites.enqueue(meeting.pk, "CANCEL")
     return meeting
 
 
@@ -198,10 +179,10 @@ def meeting_cancel(*, meeting: Meeting, actor: User, now: datetime, note: str = 
 def meeting_mark(*, meeting: Meeting, actor: User, to_state: str, now: datetime) -> Meeting:
     """Held or missed, once the meeting has started."""
     meeting = _locked(meeting)
-    role = _meeting_role(meeting, actor)
+    mentorship_role(meeting.mentorship, actor)
     if to_state not in (Meeting.State.HELD, Meeting.State.NO_SHOW):
         raise IllegalTransition("A meeting is marked held or missed.")
-    meeting_transition_check(meeting=meeting, to_state=to_state, role=role)
+    _check(meeting, actor, to_state)
     if meeting.starts_at is None or now < meeting.starts_at:
         raise RuleBroken("You can mark it once the meeting has started.")
     meeting.state = to_state
@@ -258,8 +239,6 @@ def note_add(*, meeting: Meeting, actor: User, text: str, is_private: bool, now:
 
 
 # --- Action items (P10) ---------------------------------------------------------------------
-
-ITEM_CLOSED = (ActionItem.Status.DONE, ActionItem.Status.TRIED, ActionItem.Status.DROPPED)
 
 
 @transaction.atomic
@@ -342,9 +321,7 @@ def meeting_feedback_give(
     meeting = _locked(meeting)
     mentorship_role(meeting.mentorship, actor)
     _held(meeting)
-    if not 1 <= rating <= 5:
-        raise RuleBroken("Choose a rating from 1 to 5.", field="rating")
-    texts = feedback_texts_check(helped=helped, better=better, appreciated=appreciated)
+    texts = feedback_check(rating=rating, helped=helped, better=better, appreciated=appreciated)
     if MeetingFeedback.objects.filter(meeting=meeting, author=actor).exists():
         raise RuleBroken("You've already given feedback on this meeting. Thank you!")
     feedback = MeetingFeedback.objects.create(

@@ -1,19 +1,21 @@
 """Forms for the ask, the decline, the agreement and the plain mentorship moves.
 
 They check shape and give field messages; the rules themselves live in the services, whose
-errors the views put back on the form.
+errors the views put back on the form. Times are typed in the viewer's own timezone, which the
+timezone middleware has made the current one, and come out aware.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django import forms
+from django.utils import timezone
 
+from tandem.core.forms import PageForm
 from tandem.mentorships.models import INTRO_MINUTES, NOTE_MAX_LENGTH, Agreement
-from tandem.mentorships.services import MAX_FOCUS_AREAS, MAX_PROPOSED_TIMES
+from tandem.mentorships.rules import FEEDBACK_TEXT_MAX, MAX_FOCUS_AREAS, MAX_PROPOSED_TIMES
 from tandem.profiles.choices import FocusArea
 
 NOTE_PLACEHOLDER = (
@@ -61,11 +63,11 @@ class AskForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )  # fmt: skip
 
-    def __init__(self, *args: Any, timezone_name: str = "UTC", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.zone = ZoneInfo(timezone_name)
+        zone = timezone.get_current_timezone_name()
         for i in range(1, MAX_PROPOSED_TIMES + 1):
-            self.fields[f"time_{i}"].help_text = f"Optional, in your timezone ({timezone_name})."
+            self.fields[f"time_{i}"].help_text = f"Optional, in your timezone ({zone})."
 
     def proposed_times(self, *, now: datetime) -> list[str]:
         """The filled-in times as UTC ISO strings; past times are an error on their field."""
@@ -74,10 +76,9 @@ class AskForm(forms.Form):
             value: datetime | None = self.cleaned_data.get(f"time_{i}")
             if value is None:
                 continue
-            local = value.replace(tzinfo=self.zone)  # typed in the mentee's own timezone
-            if local <= now:
+            if value <= now:
                 self.add_error(f"time_{i}", "Suggest a time in the future.")
-            times.append(local.astimezone(ZoneInfo("UTC")).isoformat())
+            times.append(value.astimezone(UTC).isoformat())
         return times
 
 
@@ -143,21 +144,22 @@ class MoveForm(forms.Form):
     )  # fmt: skip
 
 
-class FeedbackForm(forms.Form):
+def _feedback_text(label: str) -> forms.CharField:
+    return forms.CharField(
+        label=label, max_length=FEEDBACK_TEXT_MAX, required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": FEEDBACK_TEXT_MAX}),
+    )  # fmt: skip
+
+
+class FeedbackForm(PageForm):
+    """How it went, on one meeting or on the whole mentorship (the term review, the ending)."""
+
+    id_prefix = "feedback"
     rating = forms.TypedChoiceField(
-        label="Overall, how useful was it?", coerce=int, widget=forms.RadioSelect,
+        label="How useful was it?", coerce=int, widget=forms.RadioSelect,
         choices=[(5, "5: very useful"), (4, "4"), (3, "3"), (2, "2"), (1, "1: not useful")],
         error_messages={"required": "Choose a rating from 1 to 5."},
     )  # fmt: skip
-    helped = forms.CharField(
-        label="Where did it help?", max_length=500, required=False,
-        widget=forms.Textarea(attrs={"rows": 2, "maxlength": 500}),
-    )  # fmt: skip
-    better = forms.CharField(
-        label="What could have been better?", max_length=500, required=False,
-        widget=forms.Textarea(attrs={"rows": 2, "maxlength": 500}),
-    )  # fmt: skip
-    appreciated = forms.CharField(
-        label="What did you appreciate?", max_length=500, required=False,
-        widget=forms.Textarea(attrs={"rows": 2, "maxlength": 500}),
-    )  # fmt: skip
+    helped = _feedback_text("Where did it help?")
+    appreciated = _feedback_text("What did you appreciate?")
+    better = _feedback_text("What could have been better?")

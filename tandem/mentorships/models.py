@@ -1,7 +1,6 @@
 """The ask (a short intro request) and the mentorship it can become (PRODUCT.md §4.1, §4.2).
 
-The rules live in services.py; the state machines in ask_lifecycle.py and
-mentorship_lifecycle.py.
+The rules live in rules.py, the state machines in lifecycles.py, the writes in services/.
 """
 
 from __future__ import annotations
@@ -12,6 +11,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from tandem.core.models import BaseModel
+from tandem.core.paths import path_to
 from tandem.profiles.models import Profile
 
 NOTE_MAX_LENGTH = 600
@@ -64,6 +64,9 @@ class Ask(BaseModel):
     def __str__(self) -> str:
         return f"Ask from {self.mentee_id} to {self.mentor_id} ({self.state})"
 
+    def get_absolute_url(self) -> str:
+        return path_to("mentorships:ask", ask_id=self.pk)
+
 
 class Mentorship(BaseModel):
     """A relationship from the intro to its close."""
@@ -104,6 +107,9 @@ class Mentorship(BaseModel):
 
     def __str__(self) -> str:
         return f"Mentorship {self.mentee_id} ← {self.mentor_id} ({self.state})"
+
+    def get_absolute_url(self) -> str:
+        return path_to("mentorships:detail", mentorship_id=self.pk)
 
 
 class Agreement(BaseModel):

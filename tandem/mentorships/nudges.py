@@ -9,18 +9,14 @@ and every notice is one per cause (a unique constraint on notifications).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.db import transaction
 
 from tandem.mentorships import notices
 from tandem.mentorships.models import Ask
-from tandem.mentorships.services import ask_expire
-from tandem.notifications.services import digests_send, emails_retry
-
-FOLLOW_UP_AFTER = timedelta(days=7)
-EXPIRE_AFTER = timedelta(days=14)
-SWEEP_BATCH = 500
+from tandem.mentorships.rules import EXPIRE_AFTER, FOLLOW_UP_AFTER
+from tandem.mentorships.services.asks import ask_expire
 
 
 @transaction.atomic
@@ -56,17 +52,12 @@ def ask_expire_if_due(*, ask_id: int, now: datetime) -> bool:
 
 
 @dataclass(frozen=True)
-class SweepReport:
+class AskSweepReport:
     followed_up: int
     expired: int
-    digests: int
-    emails_retried: int
 
     def __str__(self) -> str:
-        return (
-            f"{self.followed_up} follow-up(s), {self.expired} expired ask(s), "
-            f"{self.digests} digest(s), {self.emails_retried} email(s) retried"
-        )
+        return f"{self.followed_up} follow-up(s), {self.expired} expired ask(s)"
 
 
 def _due_ids(**filters: object) -> list[int]:
@@ -77,9 +68,8 @@ def _due_ids(**filters: object) -> list[int]:
     )
 
 
-def sweep(*, now: datetime) -> SweepReport:
-    """Do whatever is due and was not done by a deferred job (a worker down, a lost job):
-    follow-ups, lapses, the daily digests, and immediate emails that never went out."""
+def asks_sweep(*, now: datetime) -> AskSweepReport:
+    """The ask jobs a worker did not run (down, or a job lost): follow-ups, then lapses."""
     followed = sum(
         ask_follow_up_if_due(ask_id=pk, now=now)
         for pk in _due_ids(
@@ -91,9 +81,4 @@ def sweep(*, now: datetime) -> SweepReport:
     expired = sum(
         ask_expire_if_due(ask_id=pk, now=now) for pk in _due_ids(sent_at__lte=now - EXPIRE_AFTER)
     )
-    return SweepReport(
-        followed_up=followed,
-        expired=expired,
-        digests=digests_send(now=now),
-        emails_retried=emails_retry(now=now),
-    )
+    return AskSweepReport(followed_up=followed, expired=expired)

@@ -18,6 +18,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, OuterRef, QuerySet
 
 from tandem.accounts.models import User
+from tandem.core.errors import DomainError
 from tandem.notifications.emails import digest_message, notification_message
 from tandem.notifications.kinds import Delivery, Kind
 from tandem.notifications.links import is_site_path
@@ -31,8 +32,9 @@ logger = logging.getLogger(__name__)
 DIGEST_LOOKBACK = timedelta(days=7)
 
 
-class PreferenceError(Exception):
-    """A preference change naming an unknown kind or delivery; nothing was saved."""
+class PreferenceError(DomainError):
+    """A preference change naming an unknown kind or delivery (bad input, 400); nothing was
+    saved."""
 
 
 def notify(

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from tandem.core.http import HtmxHttpRequest
+from tandem.core.http import AuthedHttpRequest, HtmxHttpRequest
 from tandem.core.ratelimit import rate_limited
 from tandem.notifications.forms import PreferencesForm
 from tandem.notifications.links import is_site_path
@@ -29,19 +29,19 @@ NOTIFICATION_WRITES = ("notification-write", "60/m")
 
 @login_required
 @require_GET
-def centre(request: HtmxHttpRequest) -> HttpResponse:
+def centre(request: AuthedHttpRequest) -> HttpResponse:
     """Everything Tandem told the person, newest first; unread ones say "New"."""
-    notifications = notification_list_for(user=request.user)  # type: ignore[arg-type]
+    notifications = notification_list_for(user=request.user)
     page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "notifications/list.html", {"page": page})
 
 
 @login_required
 @require_GET
-def open_notification(request: HtmxHttpRequest, notification_id: int) -> HttpResponse:
+def open_notification(request: AuthedHttpRequest, notification_id: int) -> HttpResponse:
     """Mark one's own notification read and go to what it is about; others' are a 404."""
     notification = notification_open(
-        user=request.user,  # type: ignore[arg-type]
+        user=request.user,
         notification_id=notification_id,
         now=timezone.now(),
     )
@@ -55,9 +55,9 @@ def open_notification(request: HtmxHttpRequest, notification_id: int) -> HttpRes
 @login_required
 @require_POST
 @rate_limited(*NOTIFICATION_WRITES)
-def read_all(request: HtmxHttpRequest) -> HttpResponse:
+def read_all(request: AuthedHttpRequest) -> HttpResponse:
     """Mark every notification read."""
-    notifications_mark_read(user=request.user, now=timezone.now())  # type: ignore[arg-type]
+    notifications_mark_read(user=request.user, now=timezone.now())
     messages.success(request, "All caught up: everything is marked as read.")
     return redirect("notifications:list")
 
@@ -76,15 +76,15 @@ def badge(request: HtmxHttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 @rate_limited(*NOTIFICATION_WRITES)
-def preferences(request: HtmxHttpRequest) -> HttpResponse:
+def preferences(request: AuthedHttpRequest) -> HttpResponse:
     """Choose, per kind, an email straight away, a daily digest or no email."""
     user = request.user
     if request.method == "POST":
         form = PreferencesForm(request.POST)
         if form.is_valid():
-            preferences_set(user=user, deliveries=form.deliveries())  # type: ignore[arg-type]
+            preferences_set(user=user, deliveries=form.deliveries())
             messages.success(request, "Your notification settings are saved.")
             return redirect("notifications:settings")
     else:
-        form = PreferencesForm(initial=preferences_for(user=user))  # type: ignore[arg-type]
+        form = PreferencesForm(initial=preferences_for(user=user))
     return render(request, "notifications/settings.html", {"form": form})

@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 
 from tandem.accounts.models import User
+from tandem.core.errors import DomainError
 from tandem.organizations.services import organization_get_or_create
 from tandem.profiles.choices import Proficiency, Visibility
 from tandem.profiles.models import Language, Profile, SkillOffered
@@ -21,13 +22,8 @@ MAX_ORGANIZATION_NAME = 200
 NO_ROLE = "Choose at least one: find a mentor, be a mentor, or both."
 
 
-class ProfileError(Exception):
-    """A profile change that breaks a rule; `field` names the form field it belongs to."""
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
+class ProfileError(DomainError):
+    """A profile change that breaks a rule (bad input, 400); `field` names the form field."""
 
 
 def profile_get_or_create(*, user: User) -> Profile:

@@ -17,7 +17,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from tandem.core.http import HtmxHttpRequest
+from tandem.core.forms import add_refusal
+from tandem.core.http import AuthedHttpRequest
 from tandem.core.params import clean_param
 from tandem.core.ratelimit import rate_limited
 from tandem.organizations.choices import Industry, JobFunction
@@ -59,7 +60,7 @@ def _apply(form: ProfileForm, profile: Profile) -> bool:
     try:
         profile_update(profile=profile, **form.service_kwargs())
     except ProfileError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
+        add_refusal(form, error)
         return False
     except ValidationError as error:
         form.add_error(None, error)
@@ -68,16 +69,16 @@ def _apply(form: ProfileForm, profile: Profile) -> bool:
 
 
 @login_required
-def home(request: HtmxHttpRequest) -> HttpResponse:
+def home(request: AuthedHttpRequest) -> HttpResponse:
     """A signed-in person's starting point; new people are sent to onboarding."""
-    profile = profile_for_user(user=request.user)  # type: ignore[arg-type]
+    profile = profile_for_user(user=request.user)
     if profile is None or not profile.is_onboarded:
         return redirect("profiles:onboarding")
     return render(request, "profiles/home.html", {"profile": profile})
 
 
 @login_required
-def onboarding(request: HtmxHttpRequest) -> HttpResponse:
+def onboarding(request: AuthedHttpRequest) -> HttpResponse:
     """Start (or resume) onboarding at its first step."""
     return redirect("profiles:onboarding_step", step="about")
 
@@ -101,11 +102,11 @@ def _onboarding_context(profile: Profile, step_slug: str, form: ProfileForm) -> 
 @login_required
 @require_http_methods(["GET", "POST"])
 @rate_limited(*PROFILE_WRITES)
-def onboarding_step(request: HtmxHttpRequest, step: str) -> HttpResponse:
+def onboarding_step(request: AuthedHttpRequest, step: str) -> HttpResponse:
     """One onboarding step: a short form; htmx swaps in the next step without a reload."""
     if step not in STEPS:
         raise Http404("No such step")
-    profile = profile_get_or_create(user=request.user)  # type: ignore[arg-type]
+    profile = profile_get_or_create(user=request.user)
     if step not in [s.slug for s in steps_for(profile)]:
         return redirect("profiles:onboarding_step", step="about")
     form_class = STEPS[step].form_class
@@ -138,16 +139,16 @@ def onboarding_step(request: HtmxHttpRequest, step: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def profile_detail(request: HtmxHttpRequest, profile_id: int) -> HttpResponse:
+def profile_detail(request: AuthedHttpRequest, profile_id: int) -> HttpResponse:
     """A profile page; hidden or out-of-organization profiles are 404 to others."""
-    profile = profile_get_visible(profile_id=profile_id, viewer=request.user)  # type: ignore[arg-type]
+    profile = profile_get_visible(profile_id=profile_id, viewer=request.user)
     if profile is None:
         raise Http404("No such profile")
     is_owner = profile.user_id == request.user.pk
     return render(request, "profiles/detail.html", {"profile": profile, "is_owner": is_owner})
 
 
-def _own_profile_or_403(request: HtmxHttpRequest, profile_id: int) -> Profile:
+def _own_profile_or_403(request: AuthedHttpRequest, profile_id: int) -> Profile:
     profile = profile_for_owner(profile_id=profile_id)
     if profile is None:
         raise Http404("No such profile")
@@ -159,7 +160,7 @@ def _own_profile_or_403(request: HtmxHttpRequest, profile_id: int) -> Profile:
 @login_required
 @require_http_methods(["GET", "POST"])
 @rate_limited(*PROFILE_WRITES)
-def profile_edit(request: HtmxHttpRequest, profile_id: int) -> HttpResponse:
+def profile_edit(request: AuthedHttpRequest, profile_id: int) -> HttpResponse:
     """Edit one's own profile; everyone else gets 403 and nothing changes."""
     profile = _own_profile_or_403(request, profile_id)
     if request.method == "POST":
@@ -181,7 +182,7 @@ def profile_edit(request: HtmxHttpRequest, profile_id: int) -> HttpResponse:
 
 
 def _skills_response(
-    request: HtmxHttpRequest, side: str, form: SkillAddForm | None = None
+    request: AuthedHttpRequest, side: str, form: SkillAddForm | None = None
 ) -> HttpResponse:
     """The skill editor partial for htmx; a redirect back for plain form posts."""
     if not request.htmx:
@@ -192,7 +193,7 @@ def _skills_response(
         if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
             target = reverse("home")
         return redirect(target)
-    profile = profile_for_user(user=request.user)  # type: ignore[arg-type]
+    profile = profile_for_user(user=request.user)
     context = {"profile": profile, "side": side, "skill_form": form or SkillAddForm()}
     return render(request, "profiles/_skills.html#editor", context)
 
@@ -200,11 +201,11 @@ def _skills_response(
 @login_required
 @require_POST
 @rate_limited(*PROFILE_WRITES)
-def skill_add(request: HtmxHttpRequest, side: str) -> HttpResponse:
+def skill_add(request: AuthedHttpRequest, side: str) -> HttpResponse:
     """Add a skill to one's own profile (wanted or offered)."""
     if side not in SKILL_SIDES:
         raise Http404("No such list")
-    profile = profile_get_or_create(user=request.user)  # type: ignore[arg-type]
+    profile = profile_get_or_create(user=request.user)
     form = SkillAddForm(request.POST)
     if form.is_valid():
         try:
@@ -224,11 +225,11 @@ def skill_add(request: HtmxHttpRequest, side: str) -> HttpResponse:
 @login_required
 @require_POST
 @rate_limited(*PROFILE_WRITES)
-def skill_remove(request: HtmxHttpRequest, side: str, skill_id: int) -> HttpResponse:
+def skill_remove(request: AuthedHttpRequest, side: str, skill_id: int) -> HttpResponse:
     """Remove a skill from one's own profile."""
     if side not in SKILL_SIDES:
         raise Http404("No such list")
-    profile = profile_get_or_create(user=request.user)  # type: ignore[arg-type]
+    profile = profile_get_or_create(user=request.user)
     if side == "wanted":
         profile_skill_wanted_remove(profile=profile, skill_id=skill_id)
     else:
@@ -239,9 +240,9 @@ def skill_remove(request: HtmxHttpRequest, side: str, skill_id: int) -> HttpResp
 @login_required
 @require_POST
 @rate_limited(*PROFILE_WRITES)
-def skill_proficiency(request: HtmxHttpRequest, skill_id: int) -> HttpResponse:
+def skill_proficiency(request: AuthedHttpRequest, skill_id: int) -> HttpResponse:
     """Change how well one knows an offered skill."""
-    profile = profile_get_or_create(user=request.user)  # type: ignore[arg-type]
+    profile = profile_get_or_create(user=request.user)
     form = ProficiencyForm(request.POST)
     if form.is_valid():
         profile_skill_offered_set_proficiency(
@@ -252,7 +253,7 @@ def skill_proficiency(request: HtmxHttpRequest, skill_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def skill_suggestions(request: HtmxHttpRequest) -> HttpResponse:
+def skill_suggestions(request: AuthedHttpRequest) -> HttpResponse:
     """Skills matching what is typed so far (names and synonyms), as clickable suggestions."""
     side = request.GET.get("side", "wanted")
     query = clean_param(request.GET.get("skill", "") or request.GET.get("q", ""), max_length=60)
@@ -263,7 +264,7 @@ def skill_suggestions(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def organization_suggestions(request: HtmxHttpRequest) -> HttpResponse:
+def organization_suggestions(request: AuthedHttpRequest) -> HttpResponse:
     """Known organizations for the organization field's datalist."""
     query = clean_param(request.GET.get("organization_name", ""), max_length=60)
     orgs = organization_list_with_listed_members(query=query, limit=10)
@@ -272,10 +273,10 @@ def organization_suggestions(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def directory(request: HtmxHttpRequest) -> HttpResponse:
+def directory(request: AuthedHttpRequest) -> HttpResponse:
     """The mentor directory: filters on the left, a page of mentors on the right."""
     parsed = directory_filters_from(request.GET)
-    mentors = mentor_directory(viewer=request.user, filters=parsed.filters)  # type: ignore[arg-type]
+    mentors = mentor_directory(viewer=request.user, filters=parsed.filters)
     paginator = Paginator(mentors, settings.TANDEM_DIRECTORY_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -292,9 +293,9 @@ def directory(request: HtmxHttpRequest) -> HttpResponse:
         "levels": Level.choices,
         "modes": [(MeetingMode.VIRTUAL, "Virtual"), (MeetingMode.IN_PERSON, "In person")],
         "languages": language_list(),
-        "timezones": mentor_timezones(viewer=request.user),  # type: ignore[arg-type]
+        "timezones": mentor_timezones(viewer=request.user),
     }
-    viewer = profile_for_user(user=request.user)  # type: ignore[arg-type]
+    viewer = profile_for_user(user=request.user)
     # Suggestions sit above an unfiltered first page; a search means the person knows what
     # they are after.
     context["show_recommendations"] = (

@@ -17,7 +17,8 @@ from playwright.sync_api import expect
 from tandem.accounts.tests.factories import PASSWORD
 from tandem.meetings.models import Meeting
 from tandem.meetings.services import meeting_propose
-from tandem.mentorships.services import agreement_accept, agreement_propose, ask_accept
+from tandem.mentorships.services.agreements import agreement_accept, agreement_propose
+from tandem.mentorships.services.asks import ask_accept
 from tandem.mentorships.tests.test_asks import make_ask
 from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory
 

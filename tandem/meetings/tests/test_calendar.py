@@ -12,18 +12,18 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from tandem.meetings.calendar import (
+from tandem.meetings.calendar.ics import (
     CANCEL,
     PRODID,
     REQUEST,
     feed_ics,
     meeting_ics,
-    meeting_invites_send,
     meeting_uid,
 )
-from tandem.meetings.calendar_services import feed_for, feed_revoke
+from tandem.meetings.calendar.invites import meeting_invites_send
+from tandem.meetings.calendar.services import feed_for, feed_revoke
 from tandem.meetings.models import CalendarFeed, Meeting
-from tandem.mentorships.services import ask_accept
+from tandem.mentorships.services.asks import ask_accept
 from tandem.mentorships.tests.test_asks import NOW, make_ask
 from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory
 

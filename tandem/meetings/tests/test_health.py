@@ -10,8 +10,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tandem.meetings.health import Health, HealthFacts, health_assess, quiet_side
-from tandem.meetings.health_selectors import health_facts_for, health_for
+from tandem.meetings.health.rules import Health, HealthFacts, health_assess, quiet_side
+from tandem.meetings.health.selectors import health_facts_for, health_for
 from tandem.meetings.models import (
     ActionItem,
     AgendaItem,
@@ -21,12 +21,9 @@ from tandem.meetings.models import (
     Note,
 )
 from tandem.mentorships.models import Goal, GoalUpdate, Mentorship
-from tandem.mentorships.services import (
-    agreement_accept,
-    agreement_propose,
-    ask_accept,
-    mentorship_move,
-)
+from tandem.mentorships.services.agreements import agreement_accept, agreement_propose
+from tandem.mentorships.services.asks import ask_accept
+from tandem.mentorships.services.mentorships import mentorship_move
 from tandem.mentorships.tests.test_asks import make_ask
 
 START = datetime(2026, 3, 2, 9, tzinfo=UTC)  # the agreement is accepted: monthly, 12 months

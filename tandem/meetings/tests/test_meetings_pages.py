@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from tandem.meetings import services
 from tandem.meetings.models import AgendaItem, Meeting, Note
-from tandem.mentorships.services import ask_accept
+from tandem.mentorships.services.asks import ask_accept
 from tandem.mentorships.tests.test_asks import make_ask
 from tandem.profiles.tests.factories import ProfileFactory
 
@@ -144,7 +144,7 @@ class TestMeetingPages:
 
 
 def active_mentorship():
-    from tandem.mentorships.services import agreement_accept, agreement_propose
+    from tandem.mentorships.services.agreements import agreement_accept, agreement_propose
 
     mentorship = live_mentorship()
     now = timezone.now()
@@ -174,7 +174,8 @@ class TestHealthOnPages:
         client.get(url)
         with django_assert_max_num_queries(40) as few:
             client.get(url)
-        from tandem.mentorships.services import agreement_accept, agreement_propose, ask_accept
+        from tandem.mentorships.services.agreements import agreement_accept, agreement_propose
+        from tandem.mentorships.services.asks import ask_accept
 
         mentorship.mentor.capacity = 5
         mentorship.mentor.save(update_fields=["capacity"])

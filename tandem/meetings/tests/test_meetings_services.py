@@ -8,12 +8,13 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from django.core import mail
 
-from tandem.meetings import services
-from tandem.meetings.lifecycle import OTHER, PROPOSER, TRANSITIONS
+from tandem.core.errors import IllegalTransition, NotFound, RuleBroken
+from tandem.meetings import rules, services
+from tandem.meetings.lifecycle import MEETING, OTHER, PROPOSER
 from tandem.meetings.models import ActionItem, Meeting, MeetingTransition, Note
 from tandem.meetings.selectors import meeting_for_user, notes_visible_to
-from tandem.mentorships.ask_lifecycle import IllegalTransition, NotYours, RuleBroken
-from tandem.mentorships.services import ask_accept, mentorship_move
+from tandem.mentorships.services.asks import ask_accept
+from tandem.mentorships.services.mentorships import mentorship_move
 from tandem.mentorships.tests.test_asks import make_ask
 from tandem.profiles.tests.factories import ProfileFactory
 
@@ -90,7 +91,7 @@ CASES = [
 def test_every_move_is_allowed_exactly_when_the_table_says_so(source, target, role):
     meeting = in_state(source)
     before = MeetingTransition.objects.count()
-    if role in TRANSITIONS.get((source, target), frozenset()):
+    if role in MEETING.table.get((source, target), frozenset()):
         attempt(meeting, target, role)
         meeting.refresh_from_db()
         assert meeting.state == target
@@ -121,7 +122,7 @@ class TestProposing:
         mentorship_move(mentorship=m, actor=m.mentee.user, to_state="closed", now=NOW)
         with pytest.raises(IllegalTransition):
             services.meeting_propose(mentorship=m, actor=m.mentee.user, slots=SLOTS, now=NOW)
-        with pytest.raises(NotYours):
+        with pytest.raises(NotFound):
             services.meeting_propose(
                 mentorship=m, actor=ProfileFactory().user, slots=SLOTS, now=NOW
             )
@@ -183,14 +184,14 @@ class TestAgendaAndNotes:
         mentee, mentor = meeting.mentorship.mentee.user, meeting.mentorship.mentor.user
         items = [
             services.agenda_add(meeting=meeting, actor=mentee, text=f"Question {i}", now=NOW)
-            for i in range(services.MAX_AGENDA)
+            for i in range(rules.MAX_AGENDA)
         ]
         with pytest.raises(RuleBroken):
             services.agenda_add(meeting=meeting, actor=mentee, text="One more", now=NOW)
         with pytest.raises(IllegalTransition):
             services.agenda_remove(item=items[0], actor=mentor)
         services.agenda_remove(item=items[0], actor=mentee)
-        assert meeting.agenda.count() == services.MAX_AGENDA - 1
+        assert meeting.agenda.count() == rules.MAX_AGENDA - 1
 
     def test_private_notes_are_never_visible_to_the_other_side(self):
         meeting = scheduled()

@@ -10,16 +10,12 @@ from django.core import mail
 from django.core.management import call_command
 
 from tandem.meetings.models import ActionItem, AgendaItem, Meeting, MeetingTransition
-from tandem.meetings.nudges import (
-    meeting_remind_if_due,
-    meeting_reminders_schedule,
-    meetings_sweep,
-    reminder_due,
-)
-from tandem.meetings.tasks import meeting_remind
+from tandem.meetings.nudges.reminders import meeting_remind_if_due, reminder_due
+from tandem.meetings.nudges.sweep import meetings_sweep
+from tandem.meetings.tasks import meeting_remind, meeting_reminders_schedule
 from tandem.meetings.tests.test_health import START, active_mentorship, meeting, stamp
 from tandem.mentorships.models import Agreement, Mentorship
-from tandem.mentorships.services import mentorship_move
+from tandem.mentorships.services.mentorships import mentorship_move
 from tandem.notifications.kinds import Kind
 from tandem.notifications.models import Notification
 

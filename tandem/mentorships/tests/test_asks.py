@@ -7,9 +7,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from tandem.accounts.tests.factories import UserFactory
-from tandem.mentorships.ask_lifecycle import AtCapacity, IllegalTransition, NotYours, RuleBroken
+from tandem.core.errors import IllegalTransition, NotFound, RuleBroken
 from tandem.mentorships.models import Ask, Mentorship, Transition
-from tandem.mentorships.services import (
+from tandem.mentorships.rules import AtCapacity
+from tandem.mentorships.services.asks import (
     ask_accept,
     ask_create,
     ask_decline,
@@ -157,7 +158,7 @@ class TestAskTransitions:
     @pytest.mark.parametrize("move", ["accept", "decline", "withdraw"])
     def test_strangers_get_not_found_and_change_nothing(self, move):
         ask = make_ask()
-        with pytest.raises(NotYours):
+        with pytest.raises(NotFound):
             _do(move, ask, UserFactory())
         assert Ask.objects.get(pk=ask.pk).state == "pending"
 

@@ -8,10 +8,10 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from tandem.mentorships import services
-from tandem.mentorships.ask_lifecycle import AtCapacity
 from tandem.mentorships.models import Mentorship
-from tandem.mentorships.services import ask_accept
+from tandem.mentorships.rules import AtCapacity
+from tandem.mentorships.services import asks as services
+from tandem.mentorships.services.asks import ask_accept
 from tandem.mentorships.tests.test_asks import NOW, make_ask
 from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory
 

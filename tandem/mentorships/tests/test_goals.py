@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tandem.mentorships.ask_lifecycle import IllegalTransition, NotYours, RuleBroken
-from tandem.mentorships.goals import goal_update, learning_goal_add
+from tandem.core.errors import IllegalTransition, NotFound, RuleBroken
 from tandem.mentorships.models import Goal
+from tandem.mentorships.services.goals import goal_update, learning_goal_add
 from tandem.mentorships.tests.test_asks import NOW
 from tandem.mentorships.tests.test_terms_and_places import GOALS, active
 from tandem.profiles.tests.factories import ProfileFactory
@@ -30,7 +30,7 @@ class TestGoals:
         goal.refresh_from_db()
         assert goal.status == Goal.Status.ACHIEVED
         assert goal.latest_update.author == mentorship.mentee.user
-        with pytest.raises(NotYours):
+        with pytest.raises(NotFound):
             goal_update(goal=goal, actor=ProfileFactory().user, status="open", now=NOW)
         with pytest.raises(RuleBroken):
             goal_update(goal=goal, actor=mentorship.mentee.user, status="finished", now=NOW)

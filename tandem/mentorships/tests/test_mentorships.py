@@ -7,18 +7,19 @@ from datetime import date
 import pytest
 
 from tandem.accounts.tests.factories import UserFactory
-from tandem.mentorships.ask_lifecycle import IllegalTransition, NotYours, RuleBroken
-from tandem.mentorships.mentorship_lifecycle import MENTEE, MENTOR, TRANSITIONS
+from tandem.core.errors import IllegalTransition, NotFound, RuleBroken
+from tandem.mentorships.lifecycles import MENTORSHIP
 from tandem.mentorships.models import Agreement, Mentorship, Transition
-from tandem.mentorships.services import (
+from tandem.mentorships.services.agreements import (
     agreement_accept,
     agreement_decline,
     agreement_propose,
-    ask_accept,
-    mentorship_move,
     renewal_accept,
     renewal_propose,
 )
+from tandem.mentorships.services.asks import ask_accept
+from tandem.mentorships.services.mentorships import mentorship_move
+from tandem.mentorships.sides import MENTEE, MENTOR
 from tandem.mentorships.tests.test_asks import NOW, make_ask
 
 STATES = list(Mentorship.State.values)
@@ -74,7 +75,7 @@ CASES = [
 @pytest.mark.parametrize(("source", "target", "role"), CASES)
 def test_every_move_is_allowed_exactly_when_the_table_says_so(source, target, role):
     mentorship = in_state(source)
-    allowed = role in TRANSITIONS.get((source, target), frozenset())
+    allowed = role in MENTORSHIP.table.get((source, target), frozenset())
     if allowed:
         attempt(mentorship, target, role)
         mentorship.refresh_from_db()
@@ -145,7 +146,7 @@ class TestAgreement:
 
     def test_a_stranger_cannot_touch_a_mentorship(self):
         mentorship = started()
-        with pytest.raises(NotYours):
+        with pytest.raises(NotFound):
             mentorship_move(mentorship=mentorship, actor=UserFactory(), to_state="closed", now=NOW)
         mentorship.refresh_from_db()
         assert mentorship.state == "intro"

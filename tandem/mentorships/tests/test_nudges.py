@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from tandem.mentorships.models import Ask
-from tandem.mentorships.nudges import ask_expire_if_due, ask_follow_up_if_due, sweep
-from tandem.mentorships.services import ask_accept
+from tandem.mentorships.nudges import ask_expire_if_due, ask_follow_up_if_due, asks_sweep
+from tandem.mentorships.services.asks import ask_accept
 from tandem.mentorships.tasks import ask_expire_unanswered, ask_follow_up
 from tandem.mentorships.tests.test_asks import NOW, make_ask
 from tandem.notifications.kinds import Kind
@@ -101,9 +101,9 @@ class TestSweep:
         week_old = make_ask(now=NOW + 7 * DAY)  # day 8: follow-up due
         old = make_ask(now=NOW)  # day 15: it lapses (its follow-up went unsent: a worker was down)
         mail.outbox.clear()
-        first = sweep(now=NOW + 15 * DAY)
+        first = asks_sweep(now=NOW + 15 * DAY)
         emails_after_first = len(mail.outbox)
-        second = sweep(now=NOW + 15 * DAY)
+        second = asks_sweep(now=NOW + 15 * DAY)
         assert (first.followed_up, first.expired) == (1, 1)
         assert (second.followed_up, second.expired) == (0, 0)
         assert len(mail.outbox) == emails_after_first == 2 + 2  # to both sides of each ask

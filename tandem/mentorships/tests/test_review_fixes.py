@@ -10,19 +10,13 @@ from django.core import mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from tandem.core.errors import IllegalTransition, RuleBroken
 from tandem.matching.selectors import recommendations_for_mentee
-from tandem.mentorships.ask_lifecycle import IllegalTransition, RuleBroken
 from tandem.mentorships.models import Agreement, Mentorship
-from tandem.mentorships.services import (
-    _add_months,
-    agreement_propose,
-    ask_accept,
-    ask_create,
-    ask_decline,
-    ask_withdraw,
-    mentorship_move,
-    renewal_propose,
-)
+from tandem.mentorships.rules import add_months
+from tandem.mentorships.services.agreements import agreement_propose, renewal_propose
+from tandem.mentorships.services.asks import ask_accept, ask_create, ask_decline, ask_withdraw
+from tandem.mentorships.services.mentorships import mentorship_move
 from tandem.mentorships.tests.test_asks import NOW, make_ask
 from tandem.mentorships.tests.test_terms_and_places import GOALS, active
 from tandem.notifications.models import Notification
@@ -93,7 +87,7 @@ class TestLeftoverProposals:
     ],
 )
 def test_terms_end_on_the_same_day_or_the_month_end(start, months, end):
-    assert _add_months(start, months) == end
+    assert add_months(start, months) == end
 
 
 @pytest.mark.django_db
@@ -130,7 +124,7 @@ class TestReferralsAndAskers:
             )  # fmt: skip
 
     def test_the_mentee_cannot_decline_their_own_agreement(self):
-        from tandem.mentorships.services import agreement_decline
+        from tandem.mentorships.services.agreements import agreement_decline
 
         ask = make_ask()
         mentorship = ask_accept(ask=ask, actor=ask.mentor.user, now=NOW)
@@ -166,7 +160,7 @@ def _events(now: datetime):
         meeting_minutes=45, now=now,
     )  # fmt: skip
     yield "proposed", ask.mentor.user, f"/mentorships/{mentorship.pk}/"
-    from tandem.mentorships.services import agreement_accept
+    from tandem.mentorships.services.agreements import agreement_accept
 
     agreement_accept(mentorship=mentorship, actor=ask.mentor.user, now=now)
     yield "accepted the agreement", ask.mentee.user, f"/mentorships/{mentorship.pk}/"

@@ -8,21 +8,20 @@ from datetime import date, timedelta
 import pytest
 from django.core import mail
 
+from tandem.core.errors import IllegalTransition, NotFound, RuleBroken
 from tandem.matching.availability import availability_for
-from tandem.mentorships.ask_lifecycle import IllegalTransition, NotYours, RuleBroken
 from tandem.mentorships.models import Agreement, Ask, Feedback, Mentorship
-from tandem.mentorships.selectors import contact_visible
-from tandem.mentorships.services import (
+from tandem.mentorships.selectors.mentorships import contact_visible
+from tandem.mentorships.services.agreements import (
     agreement_accept,
     agreement_propose,
-    ask_accept,
-    ask_decline,
-    feedback_give,
-    mentorship_move,
     renewal_accept,
     renewal_decline,
     renewal_propose,
 )
+from tandem.mentorships.services.asks import ask_accept, ask_decline
+from tandem.mentorships.services.feedback import feedback_give
+from tandem.mentorships.services.mentorships import mentorship_move
 from tandem.mentorships.tests.test_asks import NOW, make_ask
 from tandem.profiles.models import ACCEPTING_REQUESTS, Profile
 from tandem.profiles.services import profile_become_mentor
@@ -171,7 +170,7 @@ class TestWhoMatchingOffers:
         assert free.pk not in availability.unavailable
 
     def test_the_cool_down_ends_after_ninety_days(self):
-        from tandem.mentorships.selectors import mentor_availability_for
+        from tandem.mentorships.selectors.availability import mentor_availability_for
 
         mentee = ProfileFactory()
         ask = make_ask(mentee=mentee)
@@ -289,7 +288,7 @@ class TestEndingFeedback:
         with pytest.raises(IllegalTransition):
             feedback_give(mentorship=mentorship, actor=mentorship.mentee.user, rating=5, now=NOW)
         ended = self.ended()
-        with pytest.raises(NotYours):
+        with pytest.raises(NotFound):
             feedback_give(mentorship=ended, actor=ProfileFactory().user, rating=5, now=NOW)
         assert not Feedback.objects.exists()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tandem.mentorships.services import ask_accept
+from tandem.mentorships.services.asks import ask_accept
 from tandem.mentorships.tests.test_asks import NOW, make_ask
 from tandem.profiles.middleware import SESSION_KEY
 from tandem.profiles.tests.factories import ProfileFactory

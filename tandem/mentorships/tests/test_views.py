@@ -7,7 +7,7 @@ from django.core import mail
 from django.urls import reverse
 
 from tandem.mentorships.models import Agreement, Ask, Mentorship
-from tandem.mentorships.services import ask_accept, ask_decline
+from tandem.mentorships.services.asks import ask_accept, ask_decline
 from tandem.mentorships.tests.test_asks import NOW, make_ask
 from tandem.profiles.choices import Visibility
 from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory

@@ -1,4 +1,10 @@
-"""`tandem sweep`: every nudge, expiry and digest that is due (run it from cron)."""
+"""`tandem sweep`: every nudge, expiry and digest that is due (run it from cron).
+
+The steps run in this order, each doing one job: the ask follow-ups and lapses, then the
+meeting and mentorship nudges, then the daily digests (so people who chose the digest find
+today's nudges in it), then immediate emails that never went out. It lives in the meetings
+app, the top of the layering, so it can call every step.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +13,9 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from tandem.meetings.nudges import meetings_sweep
-from tandem.mentorships.nudges import sweep
+from tandem.meetings.nudges.sweep import meetings_sweep
+from tandem.mentorships.nudges import asks_sweep
+from tandem.notifications.services import digests_send, emails_retry
 
 
 class Command(BaseCommand):
@@ -20,7 +27,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         now = timezone.now()
-        # Mentorship nudges first, so people who chose the digest find them in today's.
+        asks = asks_sweep(now=now)
         meetings = meetings_sweep(now=now)
-        asks = sweep(now=now)
-        self.stdout.write(f"Sweep done: {asks}; {meetings}.")
+        digests = digests_send(now=now)
+        retried = emails_retry(now=now)
+        self.stdout.write(
+            f"Sweep done: {asks}; {meetings}; {digests} digest(s), {retried} email(s) retried."
+        )

@@ -13,21 +13,14 @@ also spell out each recipient's local time, from their profile.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from email.mime.text import MIMEText
 from email.utils import parseaddr
-from typing import Any
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import dateformat
 from icalendar import Calendar, Event, vCalAddress, vDuration, vText
 
 from tandem.accounts.models import User
-from tandem.meetings.calendar_selectors import meetings_for_feed
+from tandem.meetings.calendar.selectors import meetings_for_feed
 from tandem.meetings.models import Meeting
 from tandem.mentorships.models import Mentorship
 from tandem.notifications.links import absolute_url
@@ -36,12 +29,6 @@ REQUEST, CANCEL, PUBLISH = "REQUEST", "CANCEL", "PUBLISH"
 PRODID = "-//Tandem//Mentoring//EN"
 FEED_NAME = "Tandem mentoring"
 FEED_REFRESH = timedelta(hours=1)  # how often calendar apps may poll the feed
-TEMPLATES = "meetings/email"
-
-
-def meeting_path(meeting: Meeting) -> str:
-    """The meeting's page on this site (the meetings URLs are wired up separately)."""
-    return f"/meetings/{meeting.pk}/"
 
 
 def meeting_uid(meeting: Meeting) -> str:
@@ -82,7 +69,7 @@ def _event(meeting: Meeting, *, status: str, attendees: bool, now: datetime) -> 
     assert starts_at is not None
     assert ends_at is not None
     mentorship = meeting.mentorship
-    link = absolute_url(meeting_path(meeting))
+    link = absolute_url(meeting.get_absolute_url())
     event = Event()
     event.add("uid", meeting_uid(meeting))
     event.add("sequence", meeting.sequence)
@@ -146,66 +133,3 @@ def feed_ics(user: User, *, now: datetime) -> bytes:
         status = "CANCELLED" if meeting.state == Meeting.State.CANCELLED else "CONFIRMED"
         calendar.add_component(_event(meeting, status=status, attendees=False, now=now))
     return calendar.to_ical()
-
-
-def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
-
-
-def _invite_message(
-    meeting: Meeting, *, recipient: User, other: User, zone_name: str, method: str, ics: bytes
-) -> EmailMultiAlternatives:
-    assert meeting.starts_at is not None
-    zone = _zone(zone_name)
-    local = meeting.starts_at.astimezone(zone)
-    when_short = f"{dateformat.format(local, 'D j M Y, H:i')} ({zone.key})"
-    cancelled = method == CANCEL
-    verb = "Cancelled" if cancelled else "Invitation"
-    context: dict[str, Any] = {
-        "name": recipient.first_name or recipient.display_name,
-        "other_name": other.display_name,
-        "cancelled": cancelled,
-        "when_local": f"{dateformat.format(local, 'l j F Y, H:i')} ({zone.key})",
-        "when_utc": dateformat.format(meeting.starts_at.astimezone(UTC), "j F Y, H:i") + " UTC",
-        "minutes": meeting.minutes,
-        "link": absolute_url(meeting_path(meeting)),
-        "calendar_url": absolute_url(reverse("calendar:settings")),
-    }
-    subject = " ".join(f"{verb}: mentoring with {other.display_name}, {when_short}".split())
-    message = EmailMultiAlternatives(
-        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-        body=render_to_string(f"{TEMPLATES}/invite.txt", context),
-        to=[recipient.email],
-    )
-    message.attach_alternative(render_to_string(f"{TEMPLATES}/invite.html", context), "text/html")
-    # Built by hand so the part says `method=…`, which mail clients read to offer the invite.
-    part = MIMEText(ics.decode(), "calendar", "utf-8")
-    part.set_param("method", method, requote=False)
-    part.add_header("Content-Disposition", "attachment", filename="invite.ics")
-    message.attach(part)
-    return message
-
-
-def meeting_invites_send(meeting: Meeting, *, method: str, now: datetime) -> None:
-    """Email both sides the invite (REQUEST) or its cancellation (CANCEL), one email each.
-
-    Call it once the change is committed (a task, or `transaction.on_commit`), so nobody gets
-    an invite for a change that was rolled back.
-    """
-    ics = meeting_ics(meeting, method=method, now=now)
-    mentee, mentor = meeting.mentorship.mentee, meeting.mentorship.mentor
-    messages = [
-        _invite_message(
-            meeting,
-            recipient=side.user,
-            other=other.user,
-            zone_name=side.timezone,
-            method=method,
-            ics=ics,
-        )
-        for side, other in ((mentee, mentor), (mentor, mentee))
-    ]
-    get_connection().send_messages(messages)

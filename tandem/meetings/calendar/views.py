@@ -14,11 +14,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
-from tandem.core.http import HtmxHttpRequest
+from tandem.core.http import AuthedHttpRequest
 from tandem.core.ratelimit import rate_limited
-from tandem.meetings.calendar import feed_ics, invite_method, meeting_ics
-from tandem.meetings.calendar_selectors import feed_owner, meeting_for_calendar
-from tandem.meetings.calendar_services import feed_for, feed_revoke
+from tandem.meetings.calendar.ics import feed_ics, invite_method, meeting_ics
+from tandem.meetings.calendar.selectors import feed_owner, meeting_for_calendar
+from tandem.meetings.calendar.services import feed_for, feed_revoke
 from tandem.notifications.links import absolute_url
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
@@ -42,9 +42,9 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def calendar_settings(request: HtmxHttpRequest) -> HttpResponse:
+def calendar_settings(request: AuthedHttpRequest) -> HttpResponse:
     """The person's feed URL, how to subscribe to it, and a way to replace it."""
-    calendar_feed = feed_for(user=request.user)  # type: ignore[arg-type]
+    calendar_feed = feed_for(user=request.user)
     url = absolute_url(reverse("calendar:feed", args=[calendar_feed.token]))
     webcal = "webcal://" + url.split("://", 1)[1]
     return render(
@@ -57,9 +57,9 @@ def calendar_settings(request: HtmxHttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 @rate_limited(*CALENDAR_WRITES)
-def revoke(request: HtmxHttpRequest) -> HttpResponse:
+def revoke(request: AuthedHttpRequest) -> HttpResponse:
     """A new feed link; the old one stops working at once."""
-    feed_revoke(user=request.user, now=timezone.now())  # type: ignore[arg-type]
+    feed_revoke(user=request.user, now=timezone.now())
     messages.success(
         request,
         "Here is your new calendar link. The old one no longer works: subscribe again with "
@@ -70,9 +70,9 @@ def revoke(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def invite(request: HtmxHttpRequest, meeting_id: int) -> HttpResponse:
+def invite(request: AuthedHttpRequest, meeting_id: int) -> HttpResponse:
     """The meeting's current invite as a file, for either side; anyone else gets a 404."""
-    meeting = meeting_for_calendar(meeting_id=meeting_id, user=request.user)  # type: ignore[arg-type]
+    meeting = meeting_for_calendar(meeting_id=meeting_id, user=request.user)
     if meeting is None:
         raise Http404("No such meeting")
     method = invite_method(meeting)

@@ -20,7 +20,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import CharField, Count, F, Func, Max, Min, Model, Q
 
-from tandem.meetings.health import (
+from tandem.meetings.health.rules import (
     CADENCE_DAYS,
     HEALTH_STATES,
     WINDOW_DAYS,

@@ -1,7 +1,7 @@
 """A mentorship's health: on track, needs attention or at risk, always with its reasons (F9, P12).
 
 Pure on purpose: it reads only the `HealthFacts` it is given (gathered in bulk by
-`health_selectors.py`), so the rules are plain to test and the same for one mentorship page, a
+`health/selectors.py`), so the rules are plain to test and the same for one mentorship page, a
 dashboard and the nightly sweep, which nudges on the very same signals (`since_last_met`,
 `quiet_side`).
 

@@ -1,4 +1,4 @@
-"""The agreement's goals and the mentor's own learning goals (P9, P11), with progress updates.
+"""Writes for the agreement's goals and the mentor's own learning goals (P9, P11).
 
 Goals are rows made from the agreement when it is accepted (a renewal adds its own), so
 progress has somewhere to live; the agreement keeps the words as they were agreed.
@@ -11,11 +11,12 @@ from datetime import datetime
 from django.db import transaction
 
 from tandem.accounts.models import User
-from tandem.mentorships.ask_lifecycle import MENTOR, IllegalTransition, RuleBroken, side_of
+from tandem.core.errors import IllegalTransition, RuleBroken
 from tandem.mentorships.models import Agreement, Goal, GoalUpdate, Mentorship
+from tandem.mentorships.rules import LIVE, MAX_LEARNING_GOALS
+from tandem.mentorships.sides import MENTOR, sides_of
 
-MAX_LEARNING_GOALS = 3
-LIVE = (Mentorship.State.ACTIVE, Mentorship.State.PAUSED)
+MISSING = "No such goal."
 
 
 def goals_from_agreement(agreement: Agreement) -> list[Goal]:
@@ -30,10 +31,6 @@ def goals_from_agreement(agreement: Agreement) -> list[Goal]:
     )
 
 
-def _role(mentorship: Mentorship, actor: User) -> str:
-    return side_of(mentorship, actor, missing="No such goal.")
-
-
 @transaction.atomic
 def goal_update(
     *, goal: Goal, actor: User, status: str, now: datetime, text: str = ""
@@ -44,7 +41,7 @@ def goal_update(
         .select_related("mentorship__mentee", "mentorship__mentor")
         .get(pk=goal.pk)
     )
-    _role(goal.mentorship, actor)
+    sides_of(goal.mentorship, actor, missing=MISSING)
     if goal.is_learning_goal and goal.owner_id != actor.pk:
         raise IllegalTransition("A learning goal is updated by the mentor who set it.")
     if status not in Goal.Status.values:
@@ -58,7 +55,7 @@ def goal_update(
 
 def learning_goal_add(*, mentorship: Mentorship, actor: User, text: str) -> Goal:
     """What the mentor wants to learn from mentoring (P11): seen by both, set by the mentor."""
-    if _role(mentorship, actor) != MENTOR:
+    if sides_of(mentorship, actor, missing=MISSING).role != MENTOR:
         raise IllegalTransition("Learning goals are the mentor's own.")
     if mentorship.state not in LIVE:
         raise IllegalTransition("Learning goals belong to an active mentorship.")

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from tandem.meetings import calendar_views as views
+from tandem.meetings.calendar import views
 
 app_name = "calendar"
 

@@ -43,6 +43,15 @@ def feed_owner(*, token: str) -> User | None:
     return feed.user
 
 
+def meeting_with_people(*, meeting_id: int) -> Meeting | None:
+    """A meeting with both sides loaded, whatever its state (the invite job's read)."""
+    return (
+        Meeting.objects.select_related("mentorship__mentee__user", "mentorship__mentor__user")
+        .filter(pk=meeting_id)
+        .first()
+    )
+
+
 def meeting_for_calendar(*, meeting_id: int, user: User) -> Meeting | None:
     """One of the person's own meetings with an agreed time; None for anyone else's."""
     return _calendar_meetings().filter(_sides(user), pk=meeting_id).first()

@@ -1,0 +1,89 @@
+"""The invite emails: one to each side when a meeting is scheduled (REQUEST) or cancelled
+(CANCEL), with the time spelled out in the recipient's own timezone and the `.ics` attached
+as `text/calendar; method=…`, which mail clients read to offer the invite."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from email.mime.text import MIMEText
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import dateformat
+
+from tandem.accounts.models import User
+from tandem.core.zones import zone_named
+from tandem.meetings.calendar.ics import CANCEL, meeting_ics
+from tandem.meetings.calendar.selectors import meeting_with_people
+from tandem.meetings.models import Meeting
+from tandem.notifications.links import absolute_url
+
+TEMPLATES = "meetings/email"
+
+
+def _invite_message(
+    meeting: Meeting, *, recipient: User, other: User, zone_name: str, method: str, ics: bytes
+) -> EmailMultiAlternatives:
+    assert meeting.starts_at is not None
+    zone = zone_named(zone_name)
+    local = meeting.starts_at.astimezone(zone)
+    when_short = f"{dateformat.format(local, 'D j M Y, H:i')} ({zone.key})"
+    cancelled = method == CANCEL
+    verb = "Cancelled" if cancelled else "Invitation"
+    context: dict[str, Any] = {
+        "name": recipient.first_name or recipient.display_name,
+        "other_name": other.display_name,
+        "cancelled": cancelled,
+        "when_local": f"{dateformat.format(local, 'l j F Y, H:i')} ({zone.key})",
+        "when_utc": dateformat.format(meeting.starts_at.astimezone(UTC), "j F Y, H:i") + " UTC",
+        "minutes": meeting.minutes,
+        "link": absolute_url(meeting.get_absolute_url()),
+        "calendar_url": absolute_url(reverse("calendar:settings")),
+    }
+    subject = " ".join(f"{verb}: mentoring with {other.display_name}, {when_short}".split())
+    message = EmailMultiAlternatives(
+        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
+        body=render_to_string(f"{TEMPLATES}/invite.txt", context),
+        to=[recipient.email],
+    )
+    message.attach_alternative(render_to_string(f"{TEMPLATES}/invite.html", context), "text/html")
+    # Built by hand so the part says `method=…`, which mail clients read to offer the invite.
+    part = MIMEText(ics.decode(), "calendar", "utf-8")
+    part.set_param("method", method, requote=False)
+    part.add_header("Content-Disposition", "attachment", filename="invite.ics")
+    message.attach(part)
+    return message
+
+
+def meeting_invites_send(meeting: Meeting, *, method: str, now: datetime) -> None:
+    """Email both sides the invite (REQUEST) or its cancellation (CANCEL), one email each.
+
+    Call it once the change is committed (a task, or `transaction.on_commit`), so nobody gets
+    an invite for a change that was rolled back.
+    """
+    ics = meeting_ics(meeting, method=method, now=now)
+    mentee, mentor = meeting.mentorship.mentee, meeting.mentorship.mentor
+    messages = [
+        _invite_message(
+            meeting,
+            recipient=side.user,
+            other=other.user,
+            zone_name=side.timezone,
+            method=method,
+            ics=ics,
+        )
+        for side, other in ((mentee, mentor), (mentor, mentee))
+    ]
+    get_connection().send_messages(messages)
+
+
+def meeting_invites_send_by_id(*, meeting_id: int, method: str, now: datetime) -> bool:
+    """The invites job: send them if the meeting still exists; False if it is gone."""
+    meeting = meeting_with_people(meeting_id=meeting_id)
+    if meeting is None:
+        return False
+    meeting_invites_send(meeting, method=method, now=now)
+    return True

@@ -1,0 +1,184 @@
+"""Reads for asks: one ask for its people, the inbox, and what the ask form needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django.db.models import Q, QuerySet
+
+from tandem.accounts.models import User
+from tandem.core.errors import NotFound
+from tandem.matching.selectors import (
+    RecommendedMentor,
+    pair_reasons,
+    pair_reasons_for_mentor,
+    recommendations_for_mentee,
+)
+from tandem.mentorships.models import Ask
+from tandem.mentorships.rules import ask_refusal, places_taken
+from tandem.mentorships.sides import MENTOR, Sides, sides_of
+from tandem.mentorships.wording import focus_labels
+from tandem.profiles.models import Profile
+from tandem.profiles.selectors import profile_for_user, profile_get_visible, profile_ids_visible
+
+RECENT_DECIDED = 20
+MISSING = "No such request."
+ENDED_ASK = (Ask.State.DECLINED, Ask.State.EXPIRED, Ask.State.WITHDRAWN)
+
+
+def _asks() -> QuerySet[Ask]:
+    return Ask.objects.select_related(
+        "mentee__user", "mentee__organization", "mentor__user", "mentor__organization",
+        "referred_to__user", "mentorship",
+    )  # fmt: skip
+
+
+def own_profile(*, user: User) -> Profile:
+    """The person's own profile; NotFound until they have made one."""
+    profile = profile_for_user(user=user)
+    if profile is None:
+        raise NotFound("Finish your profile first.")
+    return profile
+
+
+def ask_for_user(*, ask_id: int, user: User) -> tuple[Ask, Sides]:
+    """The ask and the viewer's side of it; anyone else gets NotFound (a 404)."""
+    ask = _asks().filter(pk=ask_id).filter(Q(mentee__user=user) | Q(mentor__user=user)).first()
+    if ask is None:
+        raise NotFound(MISSING)
+    return ask, sides_of(ask, user, missing=MISSING)
+
+
+def suggestions_for(profile: Profile, k: int = 3) -> list[RecommendedMentor]:
+    """Other mentors to try, for a mentee (after a no, a lapse, or a mentor who is full)."""
+    return recommendations_for_mentee(profile=profile, k=k) if profile.is_mentee else []
+
+
+# --- The ask form ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AskFormPage:
+    mentee: Profile
+    mentor: Profile
+    waiting: Ask | None  # a request already waiting with this mentor: the page goes there
+    reason: str | None  # why this mentee can't ask this mentor now, said before they write
+    suggestions: list[RecommendedMentor]  # others to ask instead, when they can't
+    shared_focus: list[str]  # what the form starts with: focus areas both sides share
+
+
+def ask_form_page_for(*, user: User, mentor_id: int, now: datetime) -> AskFormPage:
+    """What the ask form needs; NotFound for a mentor the person may not see or ask."""
+    mentee = own_profile(user=user)
+    mentor = profile_get_visible(profile_id=mentor_id, viewer=user)
+    if mentor is None or not mentor.is_mentor or mentor.pk == mentee.pk:
+        raise NotFound("No such mentor.")
+    waiting = Ask.objects.filter(mentee=mentee, mentor=mentor, state=Ask.State.PENDING).first()
+    reason = None if waiting else ask_refusal(mentee=mentee, mentor=mentor, now=now)
+    shared = [f for f in mentee.focus_areas_sought if f in mentor.focus_areas_offered]
+    return AskFormPage(
+        mentee=mentee, mentor=mentor, waiting=waiting, reason=reason,
+        suggestions=suggestions_for(mentee) if reason else [], shared_focus=shared[:3],
+    )  # fmt: skip
+
+
+# --- One ask --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AskPage:
+    ask: Ask
+    role: str
+    is_mentor: bool
+    focus_labels: str
+    times: list[datetime]  # the suggested times (pages show them in the viewer's timezone)
+    reasons: list[str]  # for the mentor: why the two fit
+    referral_choices: list[tuple[int, str]]  # for the mentor: whom they may suggest instead
+    full: bool  # for the mentor: no free place to accept into
+    suggestions: list[RecommendedMentor]  # for the mentee, once the ask is over: others to try
+
+
+def referral_choices_for(ask: Ask) -> list[tuple[int, str]]:
+    """Mentors the mentee could ask instead: their own recommendations, this mentor aside,
+    and only those the mentor may see too (an organization-only profile stays private)."""
+    picks = recommendations_for_mentee(profile=ask.mentee, k=6)
+    visible = profile_ids_visible(ids=[p.profile.pk for p in picks], viewer=ask.mentor.user)
+    return [
+        (
+            p.profile.pk,
+            f"{p.profile.user.display_name} — {p.profile.headline or p.profile.job_title}",
+        )
+        for p in picks
+        if p.profile.pk in visible and p.profile.pk != ask.mentor_id
+    ][:5]
+
+
+def referral_pick(*, ask: Ask, profile_id: int) -> Profile | None:
+    """The mentor a decliner suggests, if the mentee may still see them."""
+    return profile_get_visible(profile_id=profile_id, viewer=ask.mentee.user)
+
+
+def ask_page_for(*, ask_id: int, user: User) -> AskPage:
+    """One ask as either side sees it: the mentor decides there, the mentee follows it."""
+    ask, sides = ask_for_user(ask_id=ask_id, user=user)
+    deciding = sides.role == MENTOR and ask.state == Ask.State.PENDING
+    return AskPage(
+        ask=ask, role=sides.role, is_mentor=sides.role == MENTOR,
+        focus_labels=focus_labels(ask.focus_areas),
+        times=[datetime.fromisoformat(t).astimezone(UTC) for t in ask.proposed_times],
+        reasons=pair_reasons(mentee=ask.mentee, mentor=ask.mentor) if sides.role == MENTOR else [],
+        referral_choices=referral_choices_for(ask) if deciding else [],
+        full=deciding and places_taken(mentor=ask.mentor) >= ask.mentor.capacity,
+        suggestions=suggestions_for(ask.mentee)
+        if sides.role != MENTOR and ask.state in ENDED_ASK
+        else [],
+    )  # fmt: skip
+
+
+# --- The inbox ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Inbox:
+    waiting: list[Ask]  # pending, oldest first: the longest wait is answered first
+    decided: list[Ask]  # the most recent answers
+
+
+def asks_received(*, mentor: Profile) -> Inbox:
+    qs = _asks().filter(mentor=mentor).prefetch_related("mentee__skills_wanted")
+    return Inbox(
+        waiting=list(qs.filter(state=Ask.State.PENDING).order_by("sent_at", "id")),
+        decided=list(qs.exclude(state=Ask.State.PENDING)[:RECENT_DECIDED]),
+    )
+
+
+def asks_sent(*, mentee: Profile) -> Inbox:
+    qs = _asks().filter(mentee=mentee)
+    return Inbox(
+        waiting=list(qs.filter(state=Ask.State.PENDING).order_by("sent_at", "id")),
+        decided=list(qs.exclude(state=Ask.State.PENDING)[:RECENT_DECIDED]),
+    )
+
+
+@dataclass(frozen=True)
+class InboxPage:
+    profile: Profile
+    received: Inbox | None  # for mentors
+    waiting: list[tuple[Ask, str, list[str]]]  # each waiting ask, its focus, two reasons
+    sent: Inbox
+
+
+def inbox_page_for(*, user: User) -> InboxPage:
+    """Requests received (for mentors), each waiting one with its focus and two reasons in one
+    batch, and requests sent (for mentees)."""
+    profile = own_profile(user=user)
+    received = asks_received(mentor=profile) if profile.is_mentor else None
+    asks = received.waiting if received else []
+    reasons = pair_reasons_for_mentor(mentor=profile, mentees=[ask.mentee for ask in asks])
+    waiting = [
+        (ask, focus_labels(ask.focus_areas), reasons.get(ask.mentee_id, [])[:2]) for ask in asks
+    ]
+    return InboxPage(
+        profile=profile, received=received, waiting=waiting, sent=asks_sent(mentee=profile)
+    )

@@ -1,0 +1,163 @@
+"""Reads for mentorships: the dashboards, one mentorship page, and the rows its forms act on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from tandem.accounts.models import User
+from tandem.core.errors import NotFound
+from tandem.mentorships.models import (
+    Agreement,
+    Feedback,
+    Goal,
+    GoalUpdate,
+    Mentorship,
+    Transition,
+)
+from tandem.mentorships.rules import (
+    CONNECTED,
+    ENDED,
+    agreement_current,
+    agreement_proposal,
+    renewal_open,
+    term_review_open,
+)
+from tandem.mentorships.selectors.asks import own_profile
+from tandem.mentorships.sides import MENTEE, MENTOR, Sides, sides_of
+from tandem.mentorships.wording import Move, history_line, moves_for, next_step
+from tandem.profiles.models import Profile
+
+MISSING = "No such mentorship."
+
+
+def _mentorships() -> QuerySet[Mentorship]:
+    return Mentorship.objects.select_related(
+        "mentee__user", "mentee__organization", "mentor__user", "mentor__organization", "ask"
+    ).prefetch_related(
+        Prefetch("agreements", queryset=Agreement.objects.order_by("version"), to_attr="versions")
+    )
+
+
+def _theirs_or_missing(qs: QuerySet[Mentorship], *, mentorship_id: int, user: User) -> Mentorship:
+    mentorship = (
+        qs.filter(pk=mentorship_id).filter(Q(mentee__user=user) | Q(mentor__user=user)).first()
+    )
+    if mentorship is None:
+        raise NotFound(MISSING)
+    return mentorship
+
+
+def mentorship_for_user(*, mentorship_id: int, user: User) -> tuple[Mentorship, Sides]:
+    """The mentorship with both sides and its agreements, and the viewer's side of it."""
+    mentorship = _theirs_or_missing(_mentorships(), mentorship_id=mentorship_id, user=user)
+    return mentorship, sides_of(mentorship, user)
+
+
+def goal_for_user(*, goal_id: int, user: User) -> Goal:
+    """A goal of one of the person's mentorships; NotFound for anyone else's."""
+    goal = (
+        Goal.objects.select_related("mentorship__mentee", "mentorship__mentor")
+        .filter(pk=goal_id)
+        .filter(Q(mentorship__mentee__user=user) | Q(mentorship__mentor__user=user))
+        .first()
+    )
+    if goal is None:
+        raise NotFound("No such goal.")
+    return goal
+
+
+def contact_visible(*, viewer: Profile, other: Profile) -> bool:
+    """Contact details show only between people whose ask was accepted (PRODUCT.md F13)."""
+    return Mentorship.objects.filter(
+        Q(mentee=viewer, mentor=other) | Q(mentee=other, mentor=viewer), state__in=CONNECTED
+    ).exists()
+
+
+# --- Dashboards -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DashboardPage:
+    profile: Profile
+    rows: dict[str, list[tuple[Mentorship, str]]]  # "mentors" / "mentees": each with its next step
+
+
+def dashboard_page_for(*, user: User, now: datetime) -> DashboardPage:
+    """Both sides of a person's mentorships, live ones first, each with its next step."""
+    profile = own_profile(user=user)
+    both = list(
+        _mentorships().filter(Q(mentee=profile) | Q(mentor=profile)).order_by("-updated_at", "-id")
+    )
+    rank = {state: i for i, state in enumerate(CONNECTED)}
+    both.sort(key=lambda m: rank.get(Mentorship.State(m.state), len(rank)))
+    rows = {
+        "mentors": [(m, next_step(m, MENTEE, now=now)) for m in both if m.mentee_id == profile.pk],
+        "mentees": [(m, next_step(m, MENTOR, now=now)) for m in both if m.mentor_id == profile.pk],
+    }
+    return DashboardPage(profile=profile, rows=rows)
+
+
+# --- One mentorship -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MentorshipPage:
+    mentorship: Mentorship
+    role: str
+    other: Profile
+    now: datetime
+    current: Agreement | None  # the agreement in force
+    proposal: Agreement | None  # a first agreement or a renewal waiting for an answer
+    next_step: str
+    moves: list[Move]
+    renewal_open: bool
+    ended: bool
+    goals: list[Goal]
+    goal_statuses: list[tuple[str, str]]
+    my_feedback: Feedback | None  # the review when it ended, each side's
+    their_feedback: Feedback | None
+    term_review_open: bool
+    term_mine: Feedback | None  # the term review, each side's
+    term_theirs: Feedback | None
+    history: list[tuple[Transition, str]]  # each audit row with what it means in words
+
+
+def mentorship_page_for(*, mentorship_id: int, user: User, now: datetime) -> MentorshipPage:
+    """Everything the mentorship page shows, for one of its two people."""
+    history = Transition.objects.select_related("actor")
+    qs = _mentorships().prefetch_related(
+        Prefetch("transitions", queryset=history, to_attr="history"),
+        "feedback",
+        Prefetch(
+            "goals",
+            queryset=Goal.objects.prefetch_related(
+                Prefetch("updates", queryset=GoalUpdate.objects.select_related("author"))
+            ),
+            to_attr="goal_rows",
+        ),
+    )  # fmt: skip
+    mentorship = _theirs_or_missing(qs, mentorship_id=mentorship_id, user=user)
+    sides = sides_of(mentorship, user)
+    reviews: dict[str, dict[int, Feedback]] = {occasion: {} for occasion in Feedback.Occasion}
+    for feedback in mentorship.feedback.all():
+        reviews[feedback.occasion][feedback.author_id] = feedback
+    mine, theirs = sides.me.user_id, sides.other.user_id
+    return MentorshipPage(
+        mentorship=mentorship, role=sides.role, other=sides.other, now=now,
+        current=agreement_current(mentorship), proposal=agreement_proposal(mentorship),
+        next_step=next_step(mentorship, sides.role, now=now),
+        moves=moves_for(mentorship, sides.role),
+        renewal_open=renewal_open(mentorship, now=now),
+        ended=mentorship.state in ENDED,
+        goals=mentorship.goal_rows,  # type: ignore[attr-defined]
+        goal_statuses=Goal.Status.choices,
+        my_feedback=reviews[Feedback.Occasion.ENDING].get(mine),
+        their_feedback=reviews[Feedback.Occasion.ENDING].get(theirs),
+        term_review_open=term_review_open(mentorship, now=now),
+        term_mine=reviews[Feedback.Occasion.TERM_REVIEW].get(mine),
+        term_theirs=reviews[Feedback.Occasion.TERM_REVIEW].get(theirs),
+        history=[(step, history_line(step)) for step in mentorship.history],  # type: ignore[attr-defined]
+    )  # fmt: skip

@@ -1,0 +1,75 @@
+"""Writes for the mentorship's plain moves (PRODUCT.md §4.2): close, pause, resume, complete,
+stay in touch; and the one transition step the agreement services share."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+
+from tandem.accounts.models import User
+from tandem.core.errors import IllegalTransition
+from tandem.mentorships import notices
+from tandem.mentorships.lifecycles import AGREEMENT_MOVES, MENTORSHIP
+from tandem.mentorships.models import Agreement, Mentorship, Transition
+from tandem.mentorships.rules import places_taken
+from tandem.mentorships.sides import sides_of
+from tandem.profiles.models import Profile
+
+MISSING = "No such mentorship."
+
+
+def mentorship_lock(mentorship: Mentorship) -> Mentorship:
+    """The mentorship re-read under its row lock, with both sides."""
+    return (
+        Mentorship.objects.select_for_update(of=("self",))
+        .select_related("mentee", "mentor")
+        .get(pk=mentorship.pk)
+    )
+
+
+def _places_recount(*, mentor_id: int) -> None:
+    """Refresh the mentor's stored count under their row lock (directory and matching read it)."""
+    mentor = Profile.objects.select_for_update(no_key=True).get(pk=mentor_id)
+    mentor.places_taken = places_taken(mentor=mentor)
+    mentor.save(update_fields=["places_taken", "updated_at"])
+
+
+def mentorship_transition(
+    mentorship: Mentorship, *, actor: User, to_state: str, now: datetime, reason: str = ""
+) -> Transition:
+    """Move a locked mentorship if the table allows this actor to, with its audit row.
+
+    A proposal still waiting lapses once the mentorship leaves proposed or active, and the
+    mentor's places are recounted when the move starts or stops holding one.
+    """
+    role = sides_of(mentorship, actor, missing=MISSING).role
+    MENTORSHIP.check(state=mentorship.state, to_state=to_state, role=role)
+    from_state = mentorship.state
+    mentorship.state = to_state
+    mentorship.save(update_fields=["state", "updated_at"])
+    if to_state not in (Mentorship.State.PROPOSED, Mentorship.State.ACTIVE):
+        mentorship.agreements.filter(state=Agreement.State.PROPOSED).update(
+            state=Agreement.State.DECLINED, updated_at=now
+        )
+    if (from_state in Mentorship.HOLDING_A_PLACE) != (to_state in Mentorship.HOLDING_A_PLACE):
+        _places_recount(mentor_id=mentorship.mentor_id)
+    return Transition.objects.create(
+        mentorship=mentorship, actor=actor, from_state=from_state, to_state=to_state,
+        reason=reason.strip(), at=now,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def mentorship_move(
+    *, mentorship: Mentorship, actor: User, to_state: str, now: datetime, reason: str = ""
+) -> Mentorship:
+    """Close, pause, resume, complete or stay in touch; agreements have their own services."""
+    mentorship = mentorship_lock(mentorship)
+    if (mentorship.state, to_state) in AGREEMENT_MOVES:
+        raise IllegalTransition("That step happens through the agreement.")
+    transition = mentorship_transition(
+        mentorship, actor=actor, to_state=to_state, now=now, reason=reason
+    )
+    notices.mentorship_changed(mentorship, transition, now=now)
+    return mentorship

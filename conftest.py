@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from tandem.accounts.tests.factories import UserFactory
+from tandem.core.tests.clock import NOW
 from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory
 
 
@@ -13,6 +14,12 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def now():
+    """The moment services are told it is (tests that need the real clock read it instead)."""
+    return NOW
 
 
 @pytest.fixture

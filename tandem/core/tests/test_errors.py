@@ -18,15 +18,6 @@ class TestStatuses:
         assert (error.message, error.field) == ("Pick one.", "slot")
         assert error.as_body() == {"detail": "Pick one.", "field": "slot"}
 
-    def test_the_apps_errors_are_domain_errors(self):
-        from tandem.mentorships.rules import AtCapacity
-        from tandem.notifications.services import PreferenceError
-        from tandem.profiles.services import ProfileError
-
-        assert AtCapacity("full").status == 409
-        assert issubclass(AtCapacity, RuleBroken)
-        assert ProfileError("bad").status == PreferenceError("bad").status == 400
-
 
 @pytest.mark.django_db
 class TestRefusalPage:

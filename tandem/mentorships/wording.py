@@ -20,79 +20,75 @@ S = Mentorship.State
 
 
 @dataclass(frozen=True)
+class Button:
+    """The plain move into a state, as the mentorship page offers it."""
+
+    label: str
+    hint: str
+    style: str = "secondary"
+
+
+@dataclass(frozen=True)
 class StateWords:
     """The words for one state of a mentorship."""
 
     did: str  # what the person who moved it here did: "{name} {did}" (history and notice)
-    next_for_mentee: str  # the next step, for each side (ACTIVE's is worked out from the term)
-    next_for_mentor: str
+    next_steps: tuple[str, str]  # the next step for the mentee, then the mentor
     now: str = ""  # what the state means now, told to the other side in the notice
     done: str = ""  # said to the person who made the move
-    button: str = ""  # the plain move into this state, as the page offers it
-    hint: str = ""
-    style: str = "secondary"
+    button: Button | None = None  # offered when the move here is a plain one
+
+
+def _both(words: str) -> tuple[str, str]:
+    return words, words
 
 
 WORDS: dict[str, StateWords] = {
     S.INTRO: StateWords(
-        did="accepted the request: the intro begins",
-        next_for_mentee="Hold the intro; if it helped, propose an agreement, or close kindly.",
-        next_for_mentor="Hold the intro. If it's a fit, your mentee proposes an agreement.",
+        "accepted the request: the intro begins",
+        next_steps=(
+            "Hold the intro; if it helped, propose an agreement, or close kindly.",
+            "Hold the intro. If it's a fit, your mentee proposes an agreement.",
+        ),
     ),
     S.PROPOSED: StateWords(
-        did="proposed an agreement",
-        next_for_mentee="Waiting for your mentor to answer the agreement.",
-        next_for_mentor="Answer the proposed agreement.",
+        "proposed an agreement",
+        next_steps=(
+            "Waiting for your mentor to answer the agreement.", "Answer the proposed agreement."
+        ),
     ),
+    # ACTIVE's next step is worked out from the term (`next_step`); this one is the fallback.
     S.ACTIVE: StateWords(
-        did="resumed the mentorship",
-        next_for_mentee="Meet as you agreed.",
-        next_for_mentor="Meet as you agreed.",
-        now="It's active again.",
+        "resumed the mentorship", _both("Meet as you agreed."), now="It's active again.",
         done="Resumed. Welcome back.",
-        button="Resume",
-        hint="Pick up where you left off.",
-        style="primary",
+        button=Button("Resume", "Pick up where you left off.", "primary"),
     ),
     S.PAUSED: StateWords(
-        did="paused the mentorship",
-        next_for_mentee="Paused. Resume when you're both ready.",
-        next_for_mentor="Paused. Resume when you're both ready.",
+        "paused the mentorship", _both("Paused. Resume when you're both ready."),
         now="It's paused: no nudges until one of you resumes.",
         done="Paused. Nudges stop until one of you resumes.",
-        button="Pause",
-        hint="Nudges stop until one of you resumes.",
+        button=Button("Pause", "Nudges stop until one of you resumes."),
     ),
     S.COMPLETED: StateWords(
-        did="marked the mentorship complete",
-        next_for_mentee="Stay in touch, and consider mentoring someone yourself.",
-        next_for_mentor="Stay in touch if you'd like.",
+        "marked the mentorship complete",
+        ("Stay in touch, and consider mentoring someone yourself.", "Stay in touch if you'd like."),
         now="It's complete. Tell each other how it went on its page.",
-        done=("Marked complete. Congratulations to you both. Tell each other how it went below."),
-        button="Mark complete",
-        hint="You reached the end of what you agreed.",
+        done="Marked complete. Congratulations to you both. Tell each other how it went below.",
+        button=Button("Mark complete", "You reached the end of what you agreed."),
     ),
     S.CLOSED: StateWords(
-        did="closed the mentorship",
-        next_for_mentee="Closed. Nothing more to do.",
-        next_for_mentor="Closed. Nothing more to do.",
+        "closed the mentorship", _both("Closed. Nothing more to do."),
         now="It's closed, without blame. You can say how it went on its page.",
         done="Closed. Thank you both for the time you gave. Say how it went below, if you like.",
-        button="Close",
-        hint="No blame: people outgrow mentorships.",
-        style="secondary outline",
+        button=Button("Close", "No blame: people outgrow mentorships.", "secondary outline"),
     ),
     S.ALUMNI: StateWords(
-        did="moved the mentorship to staying in touch",
-        next_for_mentee="Staying in touch.",
-        next_for_mentor="Staying in touch.",
+        "moved the mentorship to staying in touch", _both("Staying in touch."),
         now="No cadence and no nudges from now on; you're still connected.",
         done="You're staying in touch.",
-        button="Stay in touch",
-        hint="No cadence, no nudges, still connected.",
-        style="primary",
+        button=Button("Stay in touch", "No cadence, no nudges, still connected.", "primary"),
     ),
-}
+}  # fmt: skip
 
 # The agreement's own moves into a state, said differently from the plain move there.
 AGREEMENT_WORDS: dict[tuple[str, str], str] = {
@@ -115,9 +111,9 @@ def moves_for(mentorship: Mentorship, role: str) -> list[Move]:
     """The plain moves this side may make now (agreement steps have their own forms)."""
     moves = []
     for target in MENTORSHIP.targets(state=mentorship.state, role=role):
-        words = WORDS[target]
-        if (mentorship.state, target) not in AGREEMENT_MOVES and words.button:
-            moves.append(Move(target, words.button, words.hint, words.style))
+        button = WORDS[target].button
+        if (mentorship.state, target) not in AGREEMENT_MOVES and button is not None:
+            moves.append(Move(target, button.label, button.hint, button.style))
     return moves
 
 
@@ -134,8 +130,8 @@ def next_step(mentorship: Mentorship, role: str, *, now: datetime) -> str:
             return f"The term ends on {current.ends_on:%d %b %Y}: renew, complete or close."
         if current:
             return f"Meet {current.get_cadence_display().lower()} until {current.ends_on:%d %b %Y}."
-    words = WORDS[mentorship.state]
-    return words.next_for_mentee if role == MENTEE else words.next_for_mentor
+    for_mentee, for_mentor = WORDS[mentorship.state].next_steps
+    return for_mentee if role == MENTEE else for_mentor
 
 
 def focus_labels(values: list[str]) -> str:

@@ -16,10 +16,8 @@ from playwright.sync_api import expect
 
 from tandem.accounts.tests.factories import PASSWORD
 from tandem.meetings.models import Meeting
-from tandem.meetings.services import meeting_propose
-from tandem.mentorships.services.agreements import agreement_accept, agreement_propose
-from tandem.mentorships.services.asks import ask_accept
-from tandem.mentorships.tests.test_asks import make_ask
+from tandem.meetings.tests.factories import ProposedMeetingFactory
+from tandem.mentorships.tests.factories import ActiveMentorshipFactory
 from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -32,19 +30,15 @@ def meeting(transactional_db):
     mentor = MentorProfileFactory(
         user__first_name="Ines", user__last_name="Carvalho", timezone="UTC"
     )
-    ask = make_ask(mentee=mentee, mentor=mentor, now=now - timedelta(days=20))
-    mentorship = ask_accept(ask=ask, actor=mentor.user, now=now - timedelta(days=19))
-    agreement_propose(
-        mentorship=mentorship, actor=mentee.user, now=now - timedelta(days=18),
-        goals=["Lead a team retrospective", "Write a hiring plan"], cadence="2w",
-        meeting_minutes=30,
+    mentorship = ActiveMentorshipFactory(
+        mentee=mentee, mentor=mentor, asked_at=now - timedelta(days=20),
+        now=now - timedelta(days=17), goals=("Lead a team retrospective", "Write a hiring plan"),
+        cadence="2w", meeting_minutes=30,
     )  # fmt: skip
-    agreement_accept(mentorship=mentorship, actor=mentor.user, now=now - timedelta(days=17))
     tomorrow = (now + timedelta(days=1)).replace(hour=10, minute=0, second=0, microsecond=0)
-    return meeting_propose(
-        mentorship=mentorship, actor=mentee.user, now=now,
-        slots=[tomorrow, tomorrow + timedelta(hours=4)],
-    )  # fmt: skip
+    return ProposedMeetingFactory(
+        mentorship=mentorship, now=now, slots=[tomorrow, tomorrow + timedelta(hours=4)]
+    )
 
 
 @pytest.fixture

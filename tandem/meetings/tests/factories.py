@@ -1,6 +1,7 @@
 """Factories for meetings, built through the services: times offered by one side
-(`meeting_propose`), and a meeting scheduled when the other side picks one (`meeting_schedule`,
-which also enqueues the invites and reminders)."""
+(`meeting_propose`), a meeting scheduled when the other side picks one (`meeting_schedule`,
+which also enqueues the invites and reminders), and one marked held once it began
+(`meeting_mark`)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ import factory
 
 from tandem.core.tests.clock import NOW
 from tandem.meetings.models import Meeting
-from tandem.meetings.services import meeting_propose, meeting_schedule
+from tandem.meetings.services import meeting_mark, meeting_propose, meeting_schedule
 from tandem.mentorships.tests.factories import IntroFactory
 
 HOUR = timedelta(hours=1)
+MINUTE = timedelta(minutes=1)
 
 
 class ProposedMeetingFactory(factory.django.DjangoModelFactory[Meeting]):
@@ -57,3 +59,18 @@ class ScheduledMeetingFactory(ProposedMeetingFactory):
         return meeting_schedule(
             meeting=meeting, actor=other.user, slot_id=first.pk, now=kwargs["now"]
         )
+
+
+class HeldMeetingFactory(ScheduledMeetingFactory):
+    """A scheduled meeting the proposer marked held ten minutes after it began."""
+
+    @classmethod
+    def _create(cls, model_class: type[Meeting], *args: Any, **kwargs: Any) -> Meeting:
+        meeting = super()._create(model_class, *args, **kwargs)
+        mentorship = meeting.mentorship
+        proposer = mentorship.mentee if kwargs["by_mentee"] else mentorship.mentor
+        assert meeting.starts_at is not None
+        return meeting_mark(
+            meeting=meeting, actor=proposer.user, to_state="held",
+            now=meeting.starts_at + 10 * MINUTE,
+        )  # fmt: skip

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
+from tandem.core.tests.clock import NOW
 from tandem.meetings.calendar.ics import (
     CANCEL,
     PRODID,
@@ -23,27 +24,24 @@ from tandem.meetings.calendar.ics import (
 from tandem.meetings.calendar.invites import meeting_invites_send
 from tandem.meetings.calendar.services import feed_for, feed_revoke
 from tandem.meetings.models import CalendarFeed, Meeting
-from tandem.mentorships.services.asks import ask_accept
-from tandem.mentorships.tests.test_asks import NOW, make_ask
+from tandem.mentorships.tests.factories import IntroFactory
 from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory
 
 PARIS = ZoneInfo("Europe/Paris")
 AT = datetime(2027, 3, 4, 10, 30, tzinfo=PARIS)  # 09:30 UTC (CET, before the switch)
 
 
-def make_mentorship(mentee=None, mentor=None):
-    ask = make_ask(
-        mentee=mentee or ProfileFactory(timezone="Europe/Paris"),
-        mentor=mentor or MentorProfileFactory(timezone="America/New_York"),
-    )
-    return ask_accept(ask=ask, actor=ask.mentor.user, now=NOW)
-
-
 def make_meeting(mentorship=None, **fields):
+    """A meeting row as it stands at some point (scheduled at AT unless told otherwise), of an
+    intro between a mentee in Paris and a mentor in New York unless another is given."""
     fields.setdefault("state", Meeting.State.SCHEDULED)
     fields.setdefault("starts_at", AT)
     fields.setdefault("minutes", 30)
-    return Meeting.objects.create(mentorship=mentorship or make_mentorship(), **fields)
+    mentorship = mentorship or IntroFactory(
+        mentee=ProfileFactory(timezone="Europe/Paris"),
+        mentor=MentorProfileFactory(timezone="America/New_York"),
+    )
+    return Meeting.objects.create(mentorship=mentorship, **fields)
 
 
 def soon(days=7):
@@ -179,18 +177,18 @@ class TestInviteEmails:
 class TestFeed:
     def test_the_feed_lists_the_persons_meetings_on_either_side_and_no_one_elses(self):
         both = MentorProfileFactory(is_mentee=True)
-        as_mentee = make_meeting(make_mentorship(mentee=both), starts_at=AT)
+        as_mentee = make_meeting(IntroFactory(mentee=both), starts_at=AT)
         as_mentor = make_meeting(
-            make_mentorship(mentor=both), starts_at=AT + timedelta(days=1), sequence=3
+            IntroFactory(mentor=both), starts_at=AT + timedelta(days=1), sequence=3
         )
         cancelled = make_meeting(
-            make_mentorship(mentee=both, mentor=MentorProfileFactory()),
+            IntroFactory(mentee=both),
             state=Meeting.State.CANCELLED,
             starts_at=AT + timedelta(days=2),
         )
-        make_meeting(make_mentorship(mentor=both), state=Meeting.State.PROPOSED, starts_at=None)
+        make_meeting(IntroFactory(mentor=both), state=Meeting.State.PROPOSED, starts_at=None)
         make_meeting()  # someone else's
-        make_meeting(make_mentorship(mentee=both), starts_at=NOW - timedelta(days=91))  # too old
+        make_meeting(IntroFactory(mentee=both), starts_at=NOW - timedelta(days=91))  # too old
 
         calendar, events = parse(feed_ics(both.user, now=NOW))
         assert str(calendar["METHOD"]) == "PUBLISH"
@@ -228,13 +226,13 @@ class TestFeed:
         self, client, django_assert_max_num_queries
     ):
         both = MentorProfileFactory(is_mentee=True)
-        make_meeting(make_mentorship(mentee=both), starts_at=soon(1))
+        make_meeting(IntroFactory(mentee=both), starts_at=soon(1))
         url = reverse("calendar:feed", args=[feed_for(user=both.user).token])
         with django_assert_max_num_queries(2):
             assert len(parse(client.get(url).content)[1]) == 1
         for day in range(2, 5):
-            make_meeting(make_mentorship(mentor=both), starts_at=soon(day))
-            make_meeting(make_mentorship(mentee=both), starts_at=soon(day + 10))
+            make_meeting(IntroFactory(mentor=both), starts_at=soon(day))
+            make_meeting(IntroFactory(mentee=both), starts_at=soon(day + 10))
         with django_assert_max_num_queries(2):
             assert len(parse(client.get(url).content)[1]) == 7
 

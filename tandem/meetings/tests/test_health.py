@@ -21,15 +21,12 @@ from tandem.meetings.models import (
     Note,
 )
 from tandem.mentorships.models import Goal, GoalUpdate, Mentorship
-from tandem.mentorships.services.agreements import agreement_accept, agreement_propose
-from tandem.mentorships.services.asks import ask_accept
 from tandem.mentorships.services.mentorships import mentorship_move
-from tandem.mentorships.tests.test_asks import make_ask
+from tandem.mentorships.tests.factories import GOALS, ActiveMentorshipFactory
 
 START = datetime(2026, 3, 2, 9, tzinfo=UTC)  # the agreement is accepted: monthly, 12 months
 TODAY = date(2026, 5, 4)
 DAY = timedelta(days=1)
-GOALS = ["Lead my first team project", "Get better at stakeholder updates"]
 ON_TRACK = HealthFacts(
     today=TODAY,
     state="active",
@@ -210,19 +207,8 @@ class TestStatusFromFacts:
 
 
 # --- Through the database ----------------------------------------------------------------
-
-
-def active_mentorship(*, now: datetime = START, cadence: str = "1m") -> Mentorship:
-    """An accepted ask, a proposed and accepted agreement, all at `now` (both sides active)."""
-    ask = make_ask(now=now - DAY)
-    mentorship = ask_accept(ask=ask, actor=ask.mentor.user, now=now)
-    agreement_propose(
-        mentorship=mentorship, actor=mentorship.mentee.user, goals=GOALS, cadence=cadence,
-        meeting_minutes=45, now=now,
-    )  # fmt: skip
-    agreement_accept(mentorship=mentorship, actor=mentorship.mentor.user, now=now)
-    mentorship.refresh_from_db()
-    return mentorship
+# Each mentorship is asked the day before START and agreed at START (monthly, 12 months, both
+# sides active); `meeting` and `stamp` then write its history by hand at fixed dates.
 
 
 def meeting(
@@ -242,7 +228,7 @@ def stamp(row: object, at: datetime) -> None:
 @pytest.mark.django_db
 class TestFactsFromTheDatabase:
     def test_a_hand_built_history(self):
-        m = active_mentorship()
+        m = ActiveMentorshipFactory(now=START, asked_at=START - DAY)
         mentee, mentor = m.mentee.user, m.mentor.user
         held = meeting(m, Meeting.State.HELD, datetime(2026, 4, 14, 15, tzinfo=UTC))
         earlier = meeting(m, Meeting.State.HELD, datetime(2026, 3, 16, 15, tzinfo=UTC))
@@ -307,7 +293,7 @@ class TestFactsFromTheDatabase:
         assert health.reasons[2] == "Your next meeting is booked for 12 May."
 
     def test_a_silent_mentor_and_a_slipping_rhythm_are_at_risk(self):
-        m = active_mentorship()
+        m = ActiveMentorshipFactory(now=START, asked_at=START - DAY)
         meeting(m, Meeting.State.HELD, datetime(2026, 3, 9, 15, tzinfo=UTC))
         held = Meeting.objects.get()
         stamp(
@@ -320,13 +306,15 @@ class TestFactsFromTheDatabase:
         assert health.reasons[1].startswith("It's been 56 days since you last met, on 9 March")
 
     def test_a_scheduled_meeting_whose_day_has_passed_counts_as_met(self):
-        m = active_mentorship()
+        m = ActiveMentorshipFactory(now=START, asked_at=START - DAY)
         meeting(m, Meeting.State.SCHEDULED, datetime(2026, 4, 30, 15, tzinfo=UTC))
         got = health_facts_for(mentorship_ids=[m.pk], today=TODAY)[m.pk]
         assert (got.last_held_on, got.next_meeting_on) == (date(2026, 4, 30), None)
 
     def test_only_active_and_paused_mentorships_have_a_health(self):
-        active, paused, closed = active_mentorship(), active_mentorship(), active_mentorship()
+        active, paused, closed = ActiveMentorshipFactory.create_batch(
+            3, now=START, asked_at=START - DAY
+        )
         for target, state in ((paused, "paused"), (closed, "closed")):
             mentorship_move(
                 mentorship=target, actor=target.mentor.user, to_state=state, now=START + DAY
@@ -345,12 +333,12 @@ class TestFactsFromTheDatabase:
                 health_for(mentorship_ids=ids, today=TODAY)
             return len(captured)
 
-        first = active_mentorship()
+        first = ActiveMentorshipFactory(now=START, asked_at=START - DAY)
         meeting(first, Meeting.State.HELD, START + 7 * DAY)
         one = queries([first.pk])
         more = [first.pk]
         for _ in range(4):
-            m = active_mentorship()
+            m = ActiveMentorshipFactory(now=START, asked_at=START - DAY)
             meeting(m, Meeting.State.HELD, START + 7 * DAY)
             meeting(m, Meeting.State.SCHEDULED, START + 70 * DAY)
             more.append(m.pk)

@@ -13,14 +13,15 @@ from tandem.meetings.models import ActionItem, AgendaItem, Meeting, MeetingTrans
 from tandem.meetings.nudges.reminders import meeting_remind_if_due, reminder_due
 from tandem.meetings.nudges.sweep import meetings_sweep
 from tandem.meetings.tasks import meeting_remind, meeting_reminders_schedule
-from tandem.meetings.tests.test_health import START, active_mentorship, meeting, stamp
 from tandem.mentorships.models import Agreement, Mentorship
 from tandem.mentorships.services.mentorships import mentorship_move
+from tandem.mentorships.tests.factories import ActiveMentorshipFactory
 from tandem.notifications.kinds import Kind
 from tandem.notifications.models import Notification
 
 DAY, HOUR = timedelta(days=1), timedelta(hours=1)
-NOW = datetime(2026, 5, 4, 8, tzinfo=UTC)  # sweep time in most tests
+START = datetime(2026, 3, 2, 9, tzinfo=UTC)  # the agreements are accepted: monthly, 12 months
+SWEEP_AT = datetime(2026, 5, 4, 8, tzinfo=UTC)  # sweep time in most tests
 
 
 def nudges(kind: str) -> list[Notification]:
@@ -31,9 +32,25 @@ def fresh_outbox() -> None:
     mail.outbox.clear()
 
 
-def recently_met(now: datetime = NOW) -> Mentorship:
-    """An active monthly mentorship that met a week ago and hears from both sides."""
-    m = active_mentorship()
+def meeting(
+    mentorship: Mentorship, state: str, starts_at: datetime, *, minutes: int = 45
+) -> Meeting:
+    """A meeting row as it stands at some point, written by hand (no invites, no reminders)."""
+    return Meeting.objects.create(
+        mentorship=mentorship, state=state, starts_at=starts_at, minutes=minutes,
+        proposed_by=mentorship.mentee.user,
+    )  # fmt: skip
+
+
+def stamp(row: object, at: datetime) -> None:
+    """Backdate a row's created/updated times (auto_now fields ignore what they are given)."""
+    type(row)._default_manager.filter(pk=row.pk).update(created_at=at, updated_at=at)
+
+
+def recently_met(now: datetime = SWEEP_AT) -> Mentorship:
+    """An active monthly mentorship (asked the day before START, agreed at START) that met a
+    week before `now` and hears from both sides."""
+    m = ActiveMentorshipFactory.create(now=START, asked_at=START - DAY)
     held = meeting(m, Meeting.State.HELD, now - 7 * DAY)
     for author in (m.mentee.user, m.mentor.user):
         stamp(AgendaItem.objects.create(meeting=held, author=author, text="Q"), now - 7 * DAY)
@@ -44,7 +61,7 @@ def recently_met(now: datetime = NOW) -> Mentorship:
 class TestMeetingReminders:
     def test_scheduling_enqueues_both_reminders_with_the_start_time(self, deferred_tasks):
         m = recently_met()
-        starts = NOW + 3 * DAY
+        starts = SWEEP_AT + 3 * DAY
         upcoming = meeting(m, Meeting.State.SCHEDULED, starts)
         deferred_tasks.clear()  # the ask's own jobs
         meeting_reminders_schedule(upcoming)
@@ -57,7 +74,7 @@ class TestMeetingReminders:
 
     def test_each_reminder_reaches_both_sides_once(self):
         m = recently_met()
-        starts = NOW + 3 * DAY
+        starts = SWEEP_AT + 3 * DAY
         upcoming = meeting(m, Meeting.State.SCHEDULED, starts, minutes=30)
         fresh_outbox()
         kwargs = {"meeting_id": upcoming.pk, "starts_at": starts}
@@ -96,7 +113,7 @@ class TestMeetingReminders:
 
     def test_a_stale_reminder_of_a_moved_meeting_does_nothing(self):
         m = recently_met()
-        old_start, new_start = NOW + 2 * DAY, NOW + 5 * DAY
+        old_start, new_start = SWEEP_AT + 2 * DAY, SWEEP_AT + 5 * DAY
         upcoming = meeting(m, Meeting.State.SCHEDULED, old_start)
         Meeting.objects.filter(pk=upcoming.pk).update(starts_at=new_start)  # rescheduled
         assert not meeting_remind_if_due(
@@ -110,14 +127,14 @@ class TestMeetingReminders:
     @pytest.mark.parametrize("change", ["cancelled", "being rescheduled", "paused", "closed"])
     def test_no_reminder_for_a_meeting_off_the_calendar_or_a_paused_mentorship(self, change):
         m = recently_met()
-        starts = NOW + 2 * DAY
+        starts = SWEEP_AT + 2 * DAY
         upcoming = meeting(m, Meeting.State.SCHEDULED, starts)
         if change == "cancelled":
             Meeting.objects.filter(pk=upcoming.pk).update(state=Meeting.State.CANCELLED)
         elif change == "being rescheduled":
             Meeting.objects.filter(pk=upcoming.pk).update(state=Meeting.State.RESCHEDULED)
         else:
-            mentorship_move(mentorship=m, actor=m.mentee.user, to_state=change, now=NOW)
+            mentorship_move(mentorship=m, actor=m.mentee.user, to_state=change, now=SWEEP_AT)
         assert not meeting_remind_if_due(
             meeting_id=upcoming.pk, hours_before=24, starts_at=starts, now=starts - 24 * HOUR
         )
@@ -125,35 +142,37 @@ class TestMeetingReminders:
         assert nudges(Kind.MEETING_REMINDER) == []
 
     def test_no_day_ahead_reminder_for_a_meeting_picked_the_same_day(self):
-        starts = NOW + 10 * HOUR
-        assert not reminder_due(starts_at=starts, hours_before=24, now=NOW, scheduled_at=NOW - HOUR)
-        assert reminder_due(starts_at=starts, hours_before=24, now=NOW, scheduled_at=None)
+        starts = SWEEP_AT + 10 * HOUR
+        assert not reminder_due(
+            starts_at=starts, hours_before=24, now=SWEEP_AT, scheduled_at=SWEEP_AT - HOUR
+        )
+        assert reminder_due(starts_at=starts, hours_before=24, now=SWEEP_AT, scheduled_at=None)
         assert reminder_due(
-            starts_at=starts, hours_before=1, now=starts - HOUR, scheduled_at=NOW - HOUR
+            starts_at=starts, hours_before=1, now=starts - HOUR, scheduled_at=SWEEP_AT - HOUR
         )
         assert not reminder_due(
-            starts_at=starts, hours_before=1, now=starts, scheduled_at=NOW - HOUR
+            starts_at=starts, hours_before=1, now=starts, scheduled_at=SWEEP_AT - HOUR
         )
         # Through the database: the time was picked (a transition) two hours before.
         m = recently_met()
         upcoming = meeting(m, Meeting.State.SCHEDULED, starts)
         MeetingTransition.objects.create(
             meeting=upcoming, actor=m.mentor.user, from_state="proposed", to_state="scheduled",
-            at=NOW - 2 * HOUR,
+            at=SWEEP_AT - 2 * HOUR,
         )  # fmt: skip
-        assert meetings_sweep(now=NOW).reminders == 0
+        assert meetings_sweep(now=SWEEP_AT).reminders == 0
         assert meetings_sweep(now=starts - 30 * timedelta(minutes=1)).reminders == 2
 
     def test_the_sweep_sends_the_reminders_a_worker_missed_once(self):
         m = recently_met()
-        tomorrow = meeting(m, Meeting.State.SCHEDULED, NOW + 20 * HOUR)
+        tomorrow = meeting(m, Meeting.State.SCHEDULED, SWEEP_AT + 20 * HOUR)
         in_an_hour = meeting(
-            recently_met(), Meeting.State.SCHEDULED, NOW + 40 * timedelta(minutes=1)
+            recently_met(), Meeting.State.SCHEDULED, SWEEP_AT + 40 * timedelta(minutes=1)
         )
-        meeting(recently_met(), Meeting.State.SCHEDULED, NOW + 30 * HOUR)  # not yet
-        first = meetings_sweep(now=NOW)
+        meeting(recently_met(), Meeting.State.SCHEDULED, SWEEP_AT + 30 * HOUR)  # not yet
+        first = meetings_sweep(now=SWEEP_AT)
         assert first.reminders == 4
-        assert meetings_sweep(now=NOW).reminders == 0
+        assert meetings_sweep(now=SWEEP_AT).reminders == 0
         causes = {n.cause for n in nudges(Kind.MEETING_REMINDER)}
         assert causes == {
             f"meeting:{tomorrow.pk}:{tomorrow.starts_at.isoformat()}:remind:24",
@@ -164,7 +183,7 @@ class TestMeetingReminders:
 @pytest.mark.django_db
 class TestPeriodicNudges:
     def test_cadence_slipping_tells_both_sides_once_per_interval(self):
-        m = active_mentorship()  # monthly from 2 March
+        m = ActiveMentorshipFactory(now=START, asked_at=START - DAY)  # monthly from 2 March
         meeting(m, Meeting.State.HELD, datetime(2026, 3, 10, 15, tzinfo=UTC))
         at = datetime(2026, 4, 25, 8, tzinfo=UTC)  # 46 days: past 1.5 intervals
         assert meetings_sweep(now=at - DAY).cadence == 0  # 45 days: not yet
@@ -191,7 +210,7 @@ class TestPeriodicNudges:
         assert meetings_sweep(now=at + 16 * DAY).cadence == 0
 
     def test_no_reply_for_21_days_suggests_backing_off_to_the_waiting_side_only(self):
-        m = active_mentorship()
+        m = ActiveMentorshipFactory(now=START, asked_at=START - DAY)
         held = meeting(m, Meeting.State.HELD, datetime(2026, 4, 20, 15, tzinfo=UTC))
         stamp(
             AgendaItem.objects.create(meeting=held, author=m.mentor.user, text="Next time?"),
@@ -235,16 +254,16 @@ class TestPeriodicNudges:
             due_on=date(2026, 5, 1),
         )  # fmt: skip
         ActionItem.objects.create(
-            mentorship=m, owner=m.mentee.user, text="Due today", due_on=NOW.date()
+            mentorship=m, owner=m.mentee.user, text="Due today", due_on=SWEEP_AT.date()
         )
         ActionItem.objects.create(
             mentorship=m, owner=m.mentor.user, text="Send the article", due_on=date(2026, 4, 1),
             status=ActionItem.Status.DONE,
         )  # fmt: skip
         fresh_outbox()
-        assert meetings_sweep(now=NOW).overdue == 1
-        assert meetings_sweep(now=NOW + DAY).overdue == 1  # "due today" is now overdue
-        assert meetings_sweep(now=NOW + 2 * DAY).overdue == 0
+        assert meetings_sweep(now=SWEEP_AT).overdue == 1
+        assert meetings_sweep(now=SWEEP_AT + DAY).overdue == 1  # "due today" is now overdue
+        assert meetings_sweep(now=SWEEP_AT + 2 * DAY).overdue == 0
         first = Notification.objects.get(cause=f"action:{item.pk}:overdue")
         assert first.recipient_id == m.mentee.user_id
         assert first.title == "Past its due date: Ask my manager for the stretch project"
@@ -253,7 +272,8 @@ class TestPeriodicNudges:
         assert len(mail.outbox) == 2
 
     def test_a_paused_mentorship_gets_no_nudges_at_all(self):
-        m = active_mentorship()  # never met, silent mentor, items overdue, term ending
+        # Never met, a silent mentor, items overdue, the term ending:
+        m = ActiveMentorshipFactory(now=START, asked_at=START - DAY)
         ActionItem.objects.create(
             mentorship=m, owner=m.mentee.user, text="Overdue", due_on=date(2026, 4, 1)
         )
@@ -271,31 +291,32 @@ class TestTheWholeSweep:
     def build(self) -> dict[str, Mentorship]:
         """One mentorship per nudge, a healthy one, and a paused twin of the busiest."""
         healthy = recently_met()
-        meeting(healthy, Meeting.State.SCHEDULED, NOW + 20 * DAY)
+        meeting(healthy, Meeting.State.SCHEDULED, SWEEP_AT + 20 * DAY)
         reminded = recently_met()
-        meeting(reminded, Meeting.State.SCHEDULED, NOW + 5 * HOUR)
-        slipping = active_mentorship()  # never met since 2 March: 63 days
+        meeting(reminded, Meeting.State.SCHEDULED, SWEEP_AT + 5 * HOUR)
+        # Never met since 2 March: 63 days.
+        slipping = ActiveMentorshipFactory.create(now=START, asked_at=START - DAY)
         stamp(
             AgendaItem.objects.create(
-                meeting=meeting(slipping, Meeting.State.CANCELLED, NOW - 40 * DAY),
+                meeting=meeting(slipping, Meeting.State.CANCELLED, SWEEP_AT - 40 * DAY),
                 author=slipping.mentor.user, text="?",
             ),
-            NOW - 3 * DAY,
+            SWEEP_AT - 3 * DAY,
         )  # fmt: skip
         overdue = recently_met()
         ActionItem.objects.create(
             mentorship=overdue, owner=overdue.mentor.user, text="Intro to Sam",
-            due_on=NOW.date() - 3 * DAY,
+            due_on=SWEEP_AT.date() - 3 * DAY,
         )  # fmt: skip
         ending = recently_met()
-        Agreement.objects.filter(mentorship=ending).update(ends_on=NOW.date() + 12 * DAY)
-        paused = active_mentorship()
-        Agreement.objects.filter(mentorship=paused).update(ends_on=NOW.date() + 12 * DAY)
+        Agreement.objects.filter(mentorship=ending).update(ends_on=SWEEP_AT.date() + 12 * DAY)
+        paused = ActiveMentorshipFactory.create(now=START, asked_at=START - DAY)
+        Agreement.objects.filter(mentorship=paused).update(ends_on=SWEEP_AT.date() + 12 * DAY)
         ActionItem.objects.create(
-            mentorship=paused, owner=paused.mentee.user, text="x", due_on=NOW.date() - DAY
+            mentorship=paused, owner=paused.mentee.user, text="x", due_on=SWEEP_AT.date() - DAY
         )
         mentorship_move(
-            mentorship=paused, actor=paused.mentor.user, to_state="paused", now=NOW - DAY
+            mentorship=paused, actor=paused.mentor.user, to_state="paused", now=SWEEP_AT - DAY
         )
         return {"healthy": healthy, "slipping": slipping, "paused": paused}
 
@@ -303,9 +324,9 @@ class TestTheWholeSweep:
         built = self.build()
         fresh_outbox()
         before = Notification.objects.count()
-        first = meetings_sweep(now=NOW)
+        first = meetings_sweep(now=SWEEP_AT)
         emails, rows = len(mail.outbox), Notification.objects.count()
-        second = meetings_sweep(now=NOW)
+        second = meetings_sweep(now=SWEEP_AT)
         assert (first.reminders, first.cadence, first.overdue, first.quiet, first.term_reviews) == (
             2, 2, 1, 1, 2,
         )  # fmt: skip
@@ -313,7 +334,7 @@ class TestTheWholeSweep:
         assert rows - before == emails == first.total == 8
         assert (Notification.objects.count(), len(mail.outbox)) == (rows, emails)
         touched = set(
-            Notification.objects.filter(created_at=NOW).values_list("recipient_id", flat=True)
+            Notification.objects.filter(created_at=SWEEP_AT).values_list("recipient_id", flat=True)
         )
         for quiet in (built["healthy"], built["paused"]):
             assert not touched & {quiet.mentee.user_id, quiet.mentor.user_id}

@@ -8,12 +8,13 @@ import threading
 import pytest
 from django.db import connection, connections
 
+from tandem.core.tests.clock import NOW
 from tandem.mentorships.models import Mentorship
 from tandem.mentorships.rules import AtCapacity
 from tandem.mentorships.services import asks as services
 from tandem.mentorships.services.asks import ask_accept
-from tandem.mentorships.tests.test_asks import NOW, make_ask
-from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory
+from tandem.mentorships.tests.factories import AskFactory
+from tandem.profiles.tests.factories import MentorProfileFactory
 
 THREADS = 20
 
@@ -25,7 +26,7 @@ THREADS = 20
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)  # like the browser tests
 def test_twenty_simultaneous_accepts_for_one_free_place_let_exactly_one_through(monkeypatch):
     mentor = MentorProfileFactory(capacity=1)
-    asks = [make_ask(mentee=ProfileFactory(), mentor=mentor) for _ in range(THREADS)]
+    asks = [AskFactory(mentor=mentor) for _ in range(THREADS)]
     start = threading.Barrier(THREADS)
     # Widen the race: after counting the places taken, each accept waits (briefly) for the
     # others to have counted too. Without the row lock all twenty would then see a free place.

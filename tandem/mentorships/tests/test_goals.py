@@ -6,23 +6,23 @@ import pytest
 from django.urls import reverse
 
 from tandem.core.errors import IllegalTransition, NotFound, RuleBroken
+from tandem.core.tests.clock import NOW
 from tandem.mentorships.models import Goal
 from tandem.mentorships.services.goals import goal_update, learning_goal_add
-from tandem.mentorships.tests.test_asks import NOW
-from tandem.mentorships.tests.test_terms_and_places import GOALS, active
+from tandem.mentorships.tests.factories import GOALS, ActiveMentorshipFactory
 from tandem.profiles.tests.factories import ProfileFactory
 
 
 @pytest.mark.django_db
 class TestGoals:
     def test_accepting_the_agreement_makes_its_goals_trackable(self):
-        mentorship = active()
+        mentorship = ActiveMentorshipFactory()
         assert list(mentorship.goals.values_list("text", "status", "agreement_version")) == [
             (GOALS[0], "open", 1), (GOALS[1], "open", 1),
         ]  # fmt: skip
 
     def test_either_side_records_progress_strangers_cannot(self):
-        mentorship = active()
+        mentorship = ActiveMentorshipFactory()
         goal = mentorship.goals.first()
         goal_update(goal=goal, actor=mentorship.mentor.user, status="progressing", now=NOW,
                     text="First project picked")  # fmt: skip
@@ -36,7 +36,7 @@ class TestGoals:
             goal_update(goal=goal, actor=mentorship.mentee.user, status="finished", now=NOW)
 
     def test_learning_goals_are_the_mentors_own(self):
-        mentorship = active()
+        mentorship = ActiveMentorshipFactory()
         with pytest.raises(IllegalTransition):
             learning_goal_add(mentorship=mentorship, actor=mentorship.mentee.user, text="x")
         goal = learning_goal_add(
@@ -51,7 +51,7 @@ class TestGoals:
             learning_goal_add(mentorship=mentorship, actor=mentorship.mentor.user, text="Four")
 
     def test_the_page_updates_progress_and_refuses_strangers(self, client):
-        mentorship = active()
+        mentorship = ActiveMentorshipFactory()
         goal = mentorship.goals.first()
         client.force_login(ProfileFactory().user)
         url = reverse("mentorships:goal_update", args=[goal.pk])

@@ -5,21 +5,19 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tandem.mentorships.services.asks import ask_accept
-from tandem.mentorships.tests.test_asks import NOW, make_ask
+from tandem.mentorships.tests.factories import IntroFactory
 from tandem.profiles.middleware import SESSION_KEY
 from tandem.profiles.tests.factories import ProfileFactory
 
 
 @pytest.mark.django_db
 def test_the_history_shows_each_viewer_their_own_clock(client):
-    ask = make_ask(mentee=ProfileFactory(timezone="Asia/Tokyo"))  # NOW is 09:00 UTC
-    mentorship = ask_accept(ask=ask, actor=ask.mentor.user, now=NOW)
+    mentorship = IntroFactory(mentee=ProfileFactory(timezone="Asia/Tokyo"))  # at NOW, 09:00 UTC
     url = reverse("mentorships:detail", args=[mentorship.pk])
-    client.force_login(ask.mentee.user)
+    client.force_login(mentorship.mentee.user)
     assert "2 Nov 2026, 18:00" in client.get(url).content.decode()
     assert client.session[SESSION_KEY] == "Asia/Tokyo"
-    client.force_login(ask.mentor.user)  # Europe/London, on GMT in November
+    client.force_login(mentorship.mentor.user)  # Europe/London, on GMT in November
     assert "2 Nov 2026, 09:00" in client.get(url).content.decode()
 
 

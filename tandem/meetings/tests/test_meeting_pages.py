@@ -10,30 +10,18 @@ from django.utils import timezone
 
 from tandem.meetings import services
 from tandem.meetings.models import AgendaItem, Meeting, Note
-from tandem.mentorships.services.asks import ask_accept
-from tandem.mentorships.tests.test_asks import make_ask
+from tandem.meetings.tests.factories import ProposedMeetingFactory
+from tandem.mentorships.tests.factories import ActiveMentorshipFactory, IntroFactory
 from tandem.profiles.tests.factories import ProfileFactory
 
-
-def live_mentorship():
-    now = timezone.now()
-    ask = make_ask(now=now - timedelta(days=3))
-    return ask_accept(ask=ask, actor=ask.mentor.user, now=now - timedelta(days=2))
-
-
-def offered(mentorship=None):
-    mentorship = mentorship or live_mentorship()
-    now = timezone.now()
-    return services.meeting_propose(
-        mentorship=mentorship, actor=mentorship.mentee.user, now=now,
-        slots=[now + timedelta(days=2), now + timedelta(days=3)],
-    )  # fmt: skip
+DAY = timedelta(days=1)
 
 
 @pytest.mark.django_db
 class TestMeetingPages:
     def test_offering_times_from_the_page(self, client):
-        mentorship = live_mentorship()
+        now = timezone.now()  # the pages read the real clock
+        mentorship = IntroFactory(asked_at=now - 3 * DAY, now=now - 2 * DAY)
         client.force_login(mentorship.mentee.user)
         when = (timezone.now() + timedelta(days=5)).strftime("%Y-%m-%dT10:00")
         response = client.post(
@@ -46,7 +34,8 @@ class TestMeetingPages:
         assert meeting.minutes == 30
 
     def test_a_past_time_is_a_clear_error_and_nothing_is_made(self, client):
-        mentorship = live_mentorship()
+        now = timezone.now()  # the pages read the real clock
+        mentorship = IntroFactory(asked_at=now - 3 * DAY, now=now - 2 * DAY)
         client.force_login(mentorship.mentee.user)
         response = client.post(
             reverse("meetings:for_mentorship", args=[mentorship.pk]),
@@ -57,16 +46,19 @@ class TestMeetingPages:
         assert not Meeting.objects.exists()
 
     def test_the_other_side_sees_the_times_and_the_time_box(self, client):
-        meeting = offered()
+        now = timezone.now()  # the pages read the real clock
+        intro = IntroFactory(asked_at=now - 3 * DAY, now=now - 2 * DAY)
+        meeting = ProposedMeetingFactory(mentorship=intro, now=now)
         client.force_login(meeting.mentorship.mentor.user)
         page = client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
         assert "20-minute time box" in page
         assert "Pick this time" in page
 
     def test_private_notes_never_reach_the_other_sides_page(self, client):
-        meeting = offered()
+        now = timezone.now()  # the pages read the real clock
+        intro = IntroFactory(asked_at=now - 3 * DAY, now=now - 2 * DAY)
+        meeting = ProposedMeetingFactory(mentorship=intro, now=now)
         mentee, mentor = meeting.mentorship.mentee.user, meeting.mentorship.mentor.user
-        now = timezone.now()
         services.note_add(
             meeting=meeting, actor=mentee, text="Nervous about this", is_private=True, now=now
         )
@@ -82,9 +74,11 @@ class TestMeetingPages:
         assert "Nervous about this" in page
 
     def test_strangers_get_404_everywhere_and_change_nothing(self, client):
-        meeting = offered()
+        now = timezone.now()  # the pages read the real clock
+        intro = IntroFactory(asked_at=now - 3 * DAY, now=now - 2 * DAY)
+        meeting = ProposedMeetingFactory(mentorship=intro, now=now)
         item = services.agenda_add(
-            meeting=meeting, actor=meeting.mentorship.mentee.user, text="Q", now=timezone.now()
+            meeting=meeting, actor=meeting.mentorship.mentee.user, text="Q", now=now
         )
         client.force_login(ProfileFactory().user)
         urls = [
@@ -103,7 +97,9 @@ class TestMeetingPages:
         assert not Note.objects.exists()
 
     def test_the_proposer_cannot_pick_their_own_time(self, client):
-        meeting = offered()
+        now = timezone.now()  # the pages read the real clock
+        intro = IntroFactory(asked_at=now - 3 * DAY, now=now - 2 * DAY)
+        meeting = ProposedMeetingFactory(mentorship=intro, now=now)
         client.force_login(meeting.mentorship.mentee.user)
         response = client.post(
             reverse("meetings:action", args=[meeting.pk, "pick"]),
@@ -114,7 +110,9 @@ class TestMeetingPages:
         assert meeting.state == Meeting.State.PROPOSED
 
     def test_an_empty_agenda_question_is_a_bad_request(self, client):
-        meeting = offered()
+        now = timezone.now()  # the pages read the real clock
+        intro = IntroFactory(asked_at=now - 3 * DAY, now=now - 2 * DAY)
+        meeting = ProposedMeetingFactory(mentorship=intro, now=now)
         client.force_login(meeting.mentorship.mentee.user)
         response = client.post(
             reverse("meetings:action", args=[meeting.pk, "agenda"]), {"text": ""}
@@ -125,14 +123,15 @@ class TestMeetingPages:
     def test_the_meeting_page_queries_do_not_grow_with_its_content(
         self, client, django_assert_max_num_queries
     ):
-        meeting = offered()
+        now = timezone.now()  # the pages read the real clock
+        intro = IntroFactory(asked_at=now - 3 * DAY, now=now - 2 * DAY)
+        meeting = ProposedMeetingFactory(mentorship=intro, now=now)
         mentee = meeting.mentorship.mentee.user
         client.force_login(mentee)
         url = reverse("meetings:detail", args=[meeting.pk])
         client.get(url)
         with django_assert_max_num_queries(30) as few:
             client.get(url)
-        now = timezone.now()
         for i in range(6):
             services.agenda_add(meeting=meeting, actor=mentee, text=f"Question {i}", now=now)
             services.note_add(
@@ -143,23 +142,14 @@ class TestMeetingPages:
         assert page.content.decode().count("<li>Question ") == 6
 
 
-def active_mentorship():
-    from tandem.mentorships.services.agreements import agreement_accept, agreement_propose
-
-    mentorship = live_mentorship()
-    now = timezone.now()
-    agreement_propose(
-        mentorship=mentorship, actor=mentorship.mentee.user, goals=["One goal", "Another"],
-        cadence="2w", meeting_minutes=30, now=now,
-    )  # fmt: skip
-    agreement_accept(mentorship=mentorship, actor=mentorship.mentor.user, now=now)
-    return mentorship
-
-
 @pytest.mark.django_db
 class TestHealthOnPages:
     def test_the_mentorship_shows_its_health_with_reasons(self, client):
-        mentorship = active_mentorship()
+        now = timezone.now()  # the pages read the real clock
+        mentorship = ActiveMentorshipFactory(
+            asked_at=now - 3 * DAY, now=now, goals=("One goal", "Another"), cadence="2w",
+            meeting_minutes=30,
+        )  # fmt: skip
         client.force_login(mentorship.mentee.user)
         page = client.get(reverse("meetings:for_mentorship", args=[mentorship.pk])).content
         assert b'id="health-status"' in page
@@ -168,25 +158,24 @@ class TestHealthOnPages:
     def test_the_overview_lists_each_live_mentorship_in_constant_queries(
         self, client, django_assert_max_num_queries
     ):
-        mentorship = active_mentorship()
+        now = timezone.now()  # the pages read the real clock
+        mentorship = ActiveMentorshipFactory(
+            asked_at=now - 3 * DAY, now=now, goals=("One goal", "Another"), cadence="2w",
+            meeting_minutes=30,
+        )  # fmt: skip
         client.force_login(mentorship.mentor.user)
         url = reverse("meetings:health")
         client.get(url)
         with django_assert_max_num_queries(40) as few:
             client.get(url)
-        from tandem.mentorships.services.agreements import agreement_accept, agreement_propose
-        from tandem.mentorships.services.asks import ask_accept
-
         mentorship.mentor.capacity = 5
         mentorship.mentor.save(update_fields=["capacity"])
         for _ in range(3):
-            ask = make_ask(mentor=mentorship.mentor, now=timezone.now() - timedelta(days=1))
-            other = ask_accept(ask=ask, actor=mentorship.mentor.user, now=timezone.now())
-            agreement_propose(
-                mentorship=other, actor=other.mentee.user, goals=["A", "B"], cadence="1m",
-                meeting_minutes=30, now=timezone.now(),
+            now = timezone.now()
+            ActiveMentorshipFactory(
+                mentor=mentorship.mentor, asked_at=now - DAY, now=now, goals=("A", "B"),
+                meeting_minutes=30,
             )  # fmt: skip
-            agreement_accept(mentorship=other, actor=mentorship.mentor.user, now=timezone.now())
         with django_assert_max_num_queries(len(few.captured_queries)):
             page = client.get(url).content.decode()
         assert page.count("<li>") == 4

@@ -10,11 +10,12 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from tandem.core.tests.clock import NOW
 from tandem.mentorships.models import Ask
 from tandem.mentorships.nudges import ask_expire_if_due, ask_follow_up_if_due, asks_sweep
 from tandem.mentorships.services.asks import ask_accept
 from tandem.mentorships.tasks import ask_expire_unanswered, ask_follow_up
-from tandem.mentorships.tests.test_asks import NOW, make_ask
+from tandem.mentorships.tests.factories import AskFactory
 from tandem.notifications.kinds import Kind
 from tandem.notifications.models import Notification
 
@@ -28,7 +29,7 @@ def nudges(kind: str) -> list[Notification]:
 @pytest.mark.django_db
 class TestDeferredJobs:
     def test_sending_an_ask_enqueues_the_day_7_and_day_14_jobs(self, deferred_tasks):
-        ask = make_ask()
+        ask = AskFactory()
         jobs = {(r.task.func, r.task.run_after, tuple(r.args)) for r in deferred_tasks}
         assert jobs == {
             (ask_follow_up.func, NOW + 7 * DAY, (ask.pk,)),
@@ -36,7 +37,7 @@ class TestDeferredJobs:
         }
 
     def test_the_jobs_run_their_services_with_the_clock(self, deferred_tasks):
-        ask = make_ask(now=timezone.now() - 10 * DAY)  # the follow-up is due, the lapse is not
+        ask = AskFactory(now=timezone.now() - 10 * DAY)  # the follow-up is due, the lapse is not
         for result in deferred_tasks:
             result.task.call(*result.args)
         ask.refresh_from_db()
@@ -47,12 +48,12 @@ class TestDeferredJobs:
 @pytest.mark.django_db
 class TestFollowUp:
     def test_nothing_before_day_7(self):
-        ask = make_ask()
+        ask = AskFactory()
         assert not ask_follow_up_if_due(ask_id=ask.pk, now=NOW + 7 * DAY - timedelta(minutes=1))
         assert nudges(Kind.ASK_FOLLOW_UP) == []
 
     def test_day_7_reminds_the_mentor_and_reassures_the_mentee_once(self):
-        ask = make_ask()
+        ask = AskFactory()
         mail.outbox.clear()
         assert ask_follow_up_if_due(ask_id=ask.pk, now=NOW + 7 * DAY)
         assert not ask_follow_up_if_due(ask_id=ask.pk, now=NOW + 8 * DAY)
@@ -64,7 +65,7 @@ class TestFollowUp:
         )
 
     def test_an_answered_ask_gets_no_follow_up(self):
-        ask = make_ask()
+        ask = AskFactory()
         ask_accept(ask=ask, actor=ask.mentor.user, now=NOW + DAY)
         assert not ask_follow_up_if_due(ask_id=ask.pk, now=NOW + 7 * DAY)
         assert nudges(Kind.ASK_FOLLOW_UP) == []
@@ -73,7 +74,7 @@ class TestFollowUp:
 @pytest.mark.django_db
 class TestExpiry:
     def test_day_14_lets_it_lapse(self):
-        ask = make_ask()
+        ask = AskFactory()
         assert not ask_expire_if_due(ask_id=ask.pk, now=NOW + 13 * DAY)
         assert ask_expire_if_due(ask_id=ask.pk, now=NOW + 14 * DAY)
         ask.refresh_from_db()
@@ -87,7 +88,7 @@ class TestExpiry:
         assert ask.transitions.last().actor is None  # the system's move
 
     def test_an_accepted_ask_never_expires(self):
-        ask = make_ask()
+        ask = AskFactory()
         ask_accept(ask=ask, actor=ask.mentor.user, now=NOW + 13 * DAY)
         assert not ask_expire_if_due(ask_id=ask.pk, now=NOW + 20 * DAY)
         ask.refresh_from_db()
@@ -97,9 +98,9 @@ class TestExpiry:
 @pytest.mark.django_db
 class TestSweep:
     def test_running_the_sweep_twice_sends_each_nudge_once(self):
-        fresh = make_ask(now=NOW + 10 * DAY)  # day 5 at sweep time: nothing due
-        week_old = make_ask(now=NOW + 7 * DAY)  # day 8: follow-up due
-        old = make_ask(now=NOW)  # day 15: it lapses (its follow-up went unsent: a worker was down)
+        fresh = AskFactory(now=NOW + 10 * DAY)  # day 5 at sweep time: nothing due
+        week_old = AskFactory(now=NOW + 7 * DAY)  # day 8: follow-up due
+        old = AskFactory(now=NOW)  # day 15: it lapses (its follow-up went unsent, worker down)
         mail.outbox.clear()
         first = asks_sweep(now=NOW + 15 * DAY)
         emails_after_first = len(mail.outbox)
@@ -111,7 +112,7 @@ class TestSweep:
         assert states == {fresh.pk: "pending", week_old.pk: "pending", old.pk: "expired"}
 
     def test_the_notification_constraint_holds_even_if_the_flag_is_lost(self):
-        ask = make_ask()
+        ask = AskFactory()
         ask_follow_up_if_due(ask_id=ask.pk, now=NOW + 7 * DAY)
         Ask.objects.filter(pk=ask.pk).update(followed_up_at=None)  # as if a write was lost
         mail.outbox.clear()
@@ -120,8 +121,8 @@ class TestSweep:
         assert mail.outbox == []
 
     def test_the_command_reports_what_it_did(self):
-        make_ask(now=timezone.now() - 8 * DAY)
-        make_ask(now=timezone.now() - 15 * DAY)
+        AskFactory(now=timezone.now() - 8 * DAY)
+        AskFactory(now=timezone.now() - 15 * DAY)
         out = StringIO()
         call_command("sweep", stdout=out)  # the real clock
         assert "1 follow-up(s), 1 expired ask(s)" in out.getvalue()

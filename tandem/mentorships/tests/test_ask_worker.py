@@ -13,7 +13,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from tandem.mentorships.models import Ask
-from tandem.mentorships.tests.test_asks import make_ask
+from tandem.mentorships.tests.factories import AskFactory
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -29,8 +29,8 @@ def run_worker() -> None:
 @override_settings(TASKS=DATABASE_TASKS)
 def test_a_worker_runs_the_ask_jobs_only_when_due():
     now = timezone.now()
-    fresh = make_ask(now=now)  # its follow-up and expiry lie in the future
-    old = make_ask(now=now - timedelta(days=15))  # past its lapse: the follow-up is moot
+    fresh = AskFactory(now=now)  # its follow-up and expiry lie in the future
+    old = AskFactory(now=now - timedelta(days=15))  # past its lapse: the follow-up is moot
     run_when = dict(
         DBTaskResult.objects.filter(args_kwargs__args=[fresh.pk]).values_list(
             "task_path", "run_after"

@@ -5,7 +5,7 @@ which also enqueues the invites and reminders), and one marked held once it bega
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import factory
@@ -13,6 +13,7 @@ import factory
 from tandem.core.tests.clock import NOW
 from tandem.meetings.models import Meeting
 from tandem.meetings.services import meeting_mark, meeting_propose, meeting_schedule
+from tandem.mentorships.models import Mentorship
 from tandem.mentorships.tests.factories import IntroFactory
 
 HOUR = timedelta(hours=1)
@@ -74,3 +75,23 @@ class HeldMeetingFactory(ScheduledMeetingFactory):
             meeting=meeting, actor=proposer.user, to_state="held",
             now=meeting.starts_at + 10 * MINUTE,
         )  # fmt: skip
+
+
+# --- History written by hand ----------------------------------------------------------------
+# Health and the nudges judge what happened weeks ago; the services only let people offer
+# times ahead of now, so those tests write past rows directly, at fixed dates.
+
+
+def meeting_row(
+    mentorship: Mentorship, state: str, starts_at: datetime, *, minutes: int = 45
+) -> Meeting:
+    """A meeting as it stands at some point, written as a row (no invites, no reminders)."""
+    return Meeting.objects.create(
+        mentorship=mentorship, state=state, starts_at=starts_at, minutes=minutes,
+        proposed_by=mentorship.mentee.user,
+    )  # fmt: skip
+
+
+def backdate(row: Any, at: datetime) -> None:
+    """Set a row's created/updated times (auto_now fields ignore what they are given)."""
+    type(row)._default_manager.filter(pk=row.pk).update(created_at=at, updated_at=at)

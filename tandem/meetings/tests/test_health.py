@@ -20,7 +20,8 @@ from tandem.meetings.models import (
     MeetingTransition,
     Note,
 )
-from tandem.mentorships.models import Goal, GoalUpdate, Mentorship
+from tandem.meetings.tests.factories import backdate, meeting_row
+from tandem.mentorships.models import Goal, GoalUpdate
 from tandem.mentorships.services.mentorships import mentorship_move
 from tandem.mentorships.tests.factories import GOALS, ActiveMentorshipFactory
 
@@ -208,21 +209,7 @@ class TestStatusFromFacts:
 
 # --- Through the database ----------------------------------------------------------------
 # Each mentorship is asked the day before START and agreed at START (monthly, 12 months, both
-# sides active); `meeting` and `stamp` then write its history by hand at fixed dates.
-
-
-def meeting(
-    mentorship: Mentorship, state: str, starts_at: datetime, *, minutes: int = 45
-) -> Meeting:
-    return Meeting.objects.create(
-        mentorship=mentorship, state=state, starts_at=starts_at, minutes=minutes,
-        proposed_by=mentorship.mentee.user,
-    )  # fmt: skip
-
-
-def stamp(row: object, at: datetime) -> None:
-    """Backdate a row's created/updated times (auto_now fields ignore what they are given)."""
-    type(row)._default_manager.filter(pk=row.pk).update(created_at=at, updated_at=at)
+# sides active); `meeting_row` and `backdate` then write its history by hand at fixed dates.
 
 
 @pytest.mark.django_db
@@ -230,18 +217,18 @@ class TestFactsFromTheDatabase:
     def test_a_hand_built_history(self):
         m = ActiveMentorshipFactory(now=START, asked_at=START - DAY)
         mentee, mentor = m.mentee.user, m.mentor.user
-        held = meeting(m, Meeting.State.HELD, datetime(2026, 4, 14, 15, tzinfo=UTC))
-        earlier = meeting(m, Meeting.State.HELD, datetime(2026, 3, 16, 15, tzinfo=UTC))
-        meeting(m, Meeting.State.NO_SHOW, datetime(2026, 4, 28, 15, tzinfo=UTC))
-        meeting(m, Meeting.State.NO_SHOW, datetime(2026, 1, 28, 15, tzinfo=UTC))  # > 90 days
-        meeting(m, Meeting.State.SCHEDULED, datetime(2026, 5, 12, 15, tzinfo=UTC))
-        meeting(m, Meeting.State.CANCELLED, datetime(2026, 5, 2, 15, tzinfo=UTC))
+        held = meeting_row(m, Meeting.State.HELD, datetime(2026, 4, 14, 15, tzinfo=UTC))
+        earlier = meeting_row(m, Meeting.State.HELD, datetime(2026, 3, 16, 15, tzinfo=UTC))
+        meeting_row(m, Meeting.State.NO_SHOW, datetime(2026, 4, 28, 15, tzinfo=UTC))
+        meeting_row(m, Meeting.State.NO_SHOW, datetime(2026, 1, 28, 15, tzinfo=UTC))  # > 90 days
+        meeting_row(m, Meeting.State.SCHEDULED, datetime(2026, 5, 12, 15, tzinfo=UTC))
+        meeting_row(m, Meeting.State.CANCELLED, datetime(2026, 5, 2, 15, tzinfo=UTC))
         MeetingTransition.objects.create(
             meeting=held, actor=mentor, from_state="scheduled", to_state="rescheduled",
             at=datetime(2026, 4, 1, tzinfo=UTC),
         )  # fmt: skip
-        stamp(AgendaItem.objects.create(meeting=held, author=mentee, text="Q"), START + 40 * DAY)
-        stamp(
+        backdate(AgendaItem.objects.create(meeting=held, author=mentee, text="Q"), START + 40 * DAY)
+        backdate(
             Note.objects.create(meeting=held, author=mentor, text="n", is_private=True),
             START + 45 * DAY,
         )
@@ -249,21 +236,21 @@ class TestFactsFromTheDatabase:
             mentorship=m, meeting=held, owner=mentee, text="Draft the update",
             due_on=date(2026, 4, 30),
         )  # fmt: skip
-        stamp(item, START + 20 * DAY)
+        backdate(item, START + 20 * DAY)
         done = ActionItem.objects.create(
             mentorship=m, owner=mentee, text="Done already", due_on=date(2026, 4, 1),
             status=ActionItem.Status.DONE,
         )  # fmt: skip
-        stamp(done, START + 10 * DAY)
+        backdate(done, START + 10 * DAY)
         goal = Goal.objects.create(mentorship=m, owner=mentee, text=GOALS[0])
-        stamp(
+        backdate(
             GoalUpdate.objects.create(goal=goal, author=mentee, text="Tried it", status="open"),
             START + 60 * DAY,  # 1 May: the mentee's latest
         )
         for on, author, rating, at in ((earlier, mentor, 5, 10), (earlier, mentee, 4, 20),
                                        (held, mentor, 2, 50)):  # fmt: skip
             feedback = MeetingFeedback.objects.create(meeting=on, author=author, rating=rating)
-            stamp(feedback, START + at * DAY)
+            backdate(feedback, START + at * DAY)
 
         got = health_facts_for(mentorship_ids=[m.pk], today=TODAY)[m.pk]
 
@@ -294,9 +281,9 @@ class TestFactsFromTheDatabase:
 
     def test_a_silent_mentor_and_a_slipping_rhythm_are_at_risk(self):
         m = ActiveMentorshipFactory(now=START, asked_at=START - DAY)
-        meeting(m, Meeting.State.HELD, datetime(2026, 3, 9, 15, tzinfo=UTC))
+        meeting_row(m, Meeting.State.HELD, datetime(2026, 3, 9, 15, tzinfo=UTC))
         held = Meeting.objects.get()
-        stamp(
+        backdate(
             AgendaItem.objects.create(meeting=held, author=m.mentee.user, text="Still there?"),
             datetime(2026, 4, 27, tzinfo=UTC),
         )
@@ -307,7 +294,7 @@ class TestFactsFromTheDatabase:
 
     def test_a_scheduled_meeting_whose_day_has_passed_counts_as_met(self):
         m = ActiveMentorshipFactory(now=START, asked_at=START - DAY)
-        meeting(m, Meeting.State.SCHEDULED, datetime(2026, 4, 30, 15, tzinfo=UTC))
+        meeting_row(m, Meeting.State.SCHEDULED, datetime(2026, 4, 30, 15, tzinfo=UTC))
         got = health_facts_for(mentorship_ids=[m.pk], today=TODAY)[m.pk]
         assert (got.last_held_on, got.next_meeting_on) == (date(2026, 4, 30), None)
 
@@ -334,13 +321,13 @@ class TestFactsFromTheDatabase:
             return len(captured)
 
         first = ActiveMentorshipFactory(now=START, asked_at=START - DAY)
-        meeting(first, Meeting.State.HELD, START + 7 * DAY)
+        meeting_row(first, Meeting.State.HELD, START + 7 * DAY)
         one = queries([first.pk])
         more = [first.pk]
         for _ in range(4):
             m = ActiveMentorshipFactory(now=START, asked_at=START - DAY)
-            meeting(m, Meeting.State.HELD, START + 7 * DAY)
-            meeting(m, Meeting.State.SCHEDULED, START + 70 * DAY)
+            meeting_row(m, Meeting.State.HELD, START + 7 * DAY)
+            meeting_row(m, Meeting.State.SCHEDULED, START + 70 * DAY)
             more.append(m.pk)
         assert queries(more) == one
         assert queries(None) == one

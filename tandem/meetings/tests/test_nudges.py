@@ -13,6 +13,7 @@ from tandem.meetings.models import ActionItem, AgendaItem, Meeting, MeetingTrans
 from tandem.meetings.nudges.reminders import meeting_remind_if_due, reminder_due
 from tandem.meetings.nudges.sweep import meetings_sweep
 from tandem.meetings.tasks import meeting_remind, meeting_reminders_schedule
+from tandem.meetings.tests.factories import backdate, meeting_row
 from tandem.mentorships.models import Agreement, Mentorship
 from tandem.mentorships.services.mentorships import mentorship_move
 from tandem.mentorships.tests.factories import ActiveMentorshipFactory
@@ -32,28 +33,13 @@ def fresh_outbox() -> None:
     mail.outbox.clear()
 
 
-def meeting(
-    mentorship: Mentorship, state: str, starts_at: datetime, *, minutes: int = 45
-) -> Meeting:
-    """A meeting row as it stands at some point, written by hand (no invites, no reminders)."""
-    return Meeting.objects.create(
-        mentorship=mentorship, state=state, starts_at=starts_at, minutes=minutes,
-        proposed_by=mentorship.mentee.user,
-    )  # fmt: skip
-
-
-def stamp(row: object, at: datetime) -> None:
-    """Backdate a row's created/updated times (auto_now fields ignore what they are given)."""
-    type(row)._default_manager.filter(pk=row.pk).update(created_at=at, updated_at=at)
-
-
 def recently_met(now: datetime = SWEEP_AT) -> Mentorship:
     """An active monthly mentorship (asked the day before START, agreed at START) that met a
     week before `now` and hears from both sides."""
     m = ActiveMentorshipFactory.create(now=START, asked_at=START - DAY)
-    held = meeting(m, Meeting.State.HELD, now - 7 * DAY)
+    held = meeting_row(m, Meeting.State.HELD, now - 7 * DAY)
     for author in (m.mentee.user, m.mentor.user):
-        stamp(AgendaItem.objects.create(meeting=held, author=author, text="Q"), now - 7 * DAY)
+        backdate(AgendaItem.objects.create(meeting=held, author=author, text="Q"), now - 7 * DAY)
     return m
 
 
@@ -62,7 +48,7 @@ class TestMeetingReminders:
     def test_scheduling_enqueues_both_reminders_with_the_start_time(self, deferred_tasks):
         m = recently_met()
         starts = SWEEP_AT + 3 * DAY
-        upcoming = meeting(m, Meeting.State.SCHEDULED, starts)
+        upcoming = meeting_row(m, Meeting.State.SCHEDULED, starts)
         deferred_tasks.clear()  # the ask's own jobs
         meeting_reminders_schedule(upcoming)
         jobs = {(r.task.func, r.task.run_after, tuple(r.args)) for r in deferred_tasks}
@@ -75,7 +61,7 @@ class TestMeetingReminders:
     def test_each_reminder_reaches_both_sides_once(self):
         m = recently_met()
         starts = SWEEP_AT + 3 * DAY
-        upcoming = meeting(m, Meeting.State.SCHEDULED, starts, minutes=30)
+        upcoming = meeting_row(m, Meeting.State.SCHEDULED, starts, minutes=30)
         fresh_outbox()
         kwargs = {"meeting_id": upcoming.pk, "starts_at": starts}
         assert not meeting_remind_if_due(hours_before=24, now=starts - 25 * HOUR, **kwargs)
@@ -106,7 +92,7 @@ class TestMeetingReminders:
     def test_the_task_runs_the_reminder_with_the_clock(self):
         m = recently_met()
         soon = datetime.now(UTC).replace(microsecond=0) + 30 * timedelta(minutes=1)
-        upcoming = meeting(m, Meeting.State.SCHEDULED, soon)
+        upcoming = meeting_row(m, Meeting.State.SCHEDULED, soon)
         assert meeting_remind.call(upcoming.pk, 1, soon.isoformat())
         assert not meeting_remind.call(upcoming.pk, 24, soon.isoformat())  # the hour one says it
         assert len(nudges(Kind.MEETING_REMINDER)) == 2
@@ -114,7 +100,7 @@ class TestMeetingReminders:
     def test_a_stale_reminder_of_a_moved_meeting_does_nothing(self):
         m = recently_met()
         old_start, new_start = SWEEP_AT + 2 * DAY, SWEEP_AT + 5 * DAY
-        upcoming = meeting(m, Meeting.State.SCHEDULED, old_start)
+        upcoming = meeting_row(m, Meeting.State.SCHEDULED, old_start)
         Meeting.objects.filter(pk=upcoming.pk).update(starts_at=new_start)  # rescheduled
         assert not meeting_remind_if_due(
             meeting_id=upcoming.pk, hours_before=24, starts_at=old_start, now=old_start - 24 * HOUR
@@ -128,7 +114,7 @@ class TestMeetingReminders:
     def test_no_reminder_for_a_meeting_off_the_calendar_or_a_paused_mentorship(self, change):
         m = recently_met()
         starts = SWEEP_AT + 2 * DAY
-        upcoming = meeting(m, Meeting.State.SCHEDULED, starts)
+        upcoming = meeting_row(m, Meeting.State.SCHEDULED, starts)
         if change == "cancelled":
             Meeting.objects.filter(pk=upcoming.pk).update(state=Meeting.State.CANCELLED)
         elif change == "being rescheduled":
@@ -155,7 +141,7 @@ class TestMeetingReminders:
         )
         # Through the database: the time was picked (a transition) two hours before.
         m = recently_met()
-        upcoming = meeting(m, Meeting.State.SCHEDULED, starts)
+        upcoming = meeting_row(m, Meeting.State.SCHEDULED, starts)
         MeetingTransition.objects.create(
             meeting=upcoming, actor=m.mentor.user, from_state="proposed", to_state="scheduled",
             at=SWEEP_AT - 2 * HOUR,
@@ -165,11 +151,11 @@ class TestMeetingReminders:
 
     def test_the_sweep_sends_the_reminders_a_worker_missed_once(self):
         m = recently_met()
-        tomorrow = meeting(m, Meeting.State.SCHEDULED, SWEEP_AT + 20 * HOUR)
-        in_an_hour = meeting(
+        tomorrow = meeting_row(m, Meeting.State.SCHEDULED, SWEEP_AT + 20 * HOUR)
+        in_an_hour = meeting_row(
             recently_met(), Meeting.State.SCHEDULED, SWEEP_AT + 40 * timedelta(minutes=1)
         )
-        meeting(recently_met(), Meeting.State.SCHEDULED, SWEEP_AT + 30 * HOUR)  # not yet
+        meeting_row(recently_met(), Meeting.State.SCHEDULED, SWEEP_AT + 30 * HOUR)  # not yet
         first = meetings_sweep(now=SWEEP_AT)
         assert first.reminders == 4
         assert meetings_sweep(now=SWEEP_AT).reminders == 0
@@ -184,7 +170,7 @@ class TestMeetingReminders:
 class TestPeriodicNudges:
     def test_cadence_slipping_tells_both_sides_once_per_interval(self):
         m = ActiveMentorshipFactory(now=START, asked_at=START - DAY)  # monthly from 2 March
-        meeting(m, Meeting.State.HELD, datetime(2026, 3, 10, 15, tzinfo=UTC))
+        meeting_row(m, Meeting.State.HELD, datetime(2026, 3, 10, 15, tzinfo=UTC))
         at = datetime(2026, 4, 25, 8, tzinfo=UTC)  # 46 days: past 1.5 intervals
         assert meetings_sweep(now=at - DAY).cadence == 0  # 45 days: not yet
         fresh_outbox()
@@ -206,13 +192,13 @@ class TestPeriodicNudges:
         assert to_mentee.cause == f"mentorship:{m.pk}:cadence:2026-03-10:1"
         # The next interval slips too: one more each; a meeting on the calendar stops them.
         assert meetings_sweep(now=at + 15 * DAY).cadence == 2
-        meeting(m, Meeting.State.SCHEDULED, at + 20 * DAY)
+        meeting_row(m, Meeting.State.SCHEDULED, at + 20 * DAY)
         assert meetings_sweep(now=at + 16 * DAY).cadence == 0
 
     def test_no_reply_for_21_days_suggests_backing_off_to_the_waiting_side_only(self):
         m = ActiveMentorshipFactory(now=START, asked_at=START - DAY)
-        held = meeting(m, Meeting.State.HELD, datetime(2026, 4, 20, 15, tzinfo=UTC))
-        stamp(
+        held = meeting_row(m, Meeting.State.HELD, datetime(2026, 4, 20, 15, tzinfo=UTC))
+        backdate(
             AgendaItem.objects.create(meeting=held, author=m.mentor.user, text="Next time?"),
             datetime(2026, 4, 21, 10, tzinfo=UTC),
         )
@@ -277,7 +263,7 @@ class TestPeriodicNudges:
         ActionItem.objects.create(
             mentorship=m, owner=m.mentee.user, text="Overdue", due_on=date(2026, 4, 1)
         )
-        meeting(m, Meeting.State.SCHEDULED, datetime(2027, 2, 10, 8, tzinfo=UTC) + 3 * HOUR)
+        meeting_row(m, Meeting.State.SCHEDULED, datetime(2027, 2, 10, 8, tzinfo=UTC) + 3 * HOUR)
         Agreement.objects.filter(mentorship=m).update(ends_on=date(2026, 4, 20))
         mentorship_move(mentorship=m, actor=m.mentee.user, to_state="paused", now=START + DAY)
         Notification.objects.all().delete()
@@ -291,14 +277,14 @@ class TestTheWholeSweep:
     def build(self) -> dict[str, Mentorship]:
         """One mentorship per nudge, a healthy one, and a paused twin of the busiest."""
         healthy = recently_met()
-        meeting(healthy, Meeting.State.SCHEDULED, SWEEP_AT + 20 * DAY)
+        meeting_row(healthy, Meeting.State.SCHEDULED, SWEEP_AT + 20 * DAY)
         reminded = recently_met()
-        meeting(reminded, Meeting.State.SCHEDULED, SWEEP_AT + 5 * HOUR)
+        meeting_row(reminded, Meeting.State.SCHEDULED, SWEEP_AT + 5 * HOUR)
         # Never met since 2 March: 63 days.
         slipping = ActiveMentorshipFactory.create(now=START, asked_at=START - DAY)
-        stamp(
+        backdate(
             AgendaItem.objects.create(
-                meeting=meeting(slipping, Meeting.State.CANCELLED, SWEEP_AT - 40 * DAY),
+                meeting=meeting_row(slipping, Meeting.State.CANCELLED, SWEEP_AT - 40 * DAY),
                 author=slipping.mentor.user, text="?",
             ),
             SWEEP_AT - 3 * DAY,

@@ -117,14 +117,15 @@ def ask_answer(request: AuthedHttpRequest, ask_id: int, answer: str) -> HttpResp
         asks.ask_withdraw(ask=ask, actor=request.user, now=now)
         messages.success(request, "Withdrawn. The mentor has been told; no reason needed.")
         return redirect(ask)
-    form = DeclineForm(request.POST, referral_choices=referral_choices_for(ask))
+    choices = referral_choices_for(ask)
+    form = DeclineForm(request.POST, referral_choices=choices)
     refer_to = None
     if form.is_valid() and form.cleaned_data["refer_to"]:
         refer_to = referral_pick(ask=ask, profile_id=form.cleaned_data["refer_to"])
         if refer_to is None:  # gone or hidden since the page was shown
             form.add_error("refer_to", "That mentor can't be suggested any more; pick another.")
     if form.errors:
-        page = ask_page_for(ask_id=ask_id, user=request.user)
+        page = ask_page_for(ask_id=ask_id, user=request.user, referral_choices=choices)
         return _ask_page(request, page, decline_form=form, status=400)
     asks.ask_decline(
         ask=ask, actor=request.user, now=now, reason=form.cleaned_data["reason"],

@@ -119,16 +119,24 @@ def referral_pick(*, ask: Ask, profile_id: int) -> Profile | None:
     return profile_get_visible(profile_id=profile_id, viewer=ask.mentee.user)
 
 
-def ask_page_for(*, ask_id: int, user: User) -> AskPage:
-    """One ask as either side sees it: the mentor decides there, the mentee follows it."""
+def ask_page_for(
+    *, ask_id: int, user: User, referral_choices: list[tuple[int, str]] | None = None
+) -> AskPage:
+    """One ask as either side sees it: the mentor decides there, the mentee follows it.
+
+    `referral_choices` saves working them out again when the page is shown back with a
+    decline form that already has them.
+    """
     ask, sides = ask_for_user(ask_id=ask_id, user=user)
     deciding = sides.role == MENTOR and ask.state == Ask.State.PENDING
+    if referral_choices is None and deciding:
+        referral_choices = referral_choices_for(ask)
     return AskPage(
         ask=ask, role=sides.role, is_mentor=sides.role == MENTOR,
         focus_labels=focus_labels(ask.focus_areas),
         times=[datetime.fromisoformat(t).astimezone(UTC) for t in ask.proposed_times],
         reasons=pair_reasons(mentee=ask.mentee, mentor=ask.mentor) if sides.role == MENTOR else [],
-        referral_choices=referral_choices_for(ask) if deciding else [],
+        referral_choices=referral_choices if deciding and referral_choices else [],
         full=deciding and places_taken(mentor=ask.mentor) >= ask.mentor.capacity,
         suggestions=suggestions_for(ask.mentee)
         if sides.role != MENTOR and ask.state in ENDED_ASK

@@ -51,8 +51,9 @@ def _theirs_or_missing(qs: QuerySet[Mentorship], *, mentorship_id: int, user: Us
 
 
 def mentorship_for_user(*, mentorship_id: int, user: User) -> tuple[Mentorship, Sides]:
-    """The mentorship with both sides and its agreements, and the viewer's side of it."""
-    mentorship = _theirs_or_missing(_mentorships(), mentorship_id=mentorship_id, user=user)
+    """The mentorship with both sides, and the viewer's side of it (what a write starts from)."""
+    qs = Mentorship.objects.select_related("mentee__user", "mentor__user", "ask")
+    mentorship = _theirs_or_missing(qs, mentorship_id=mentorship_id, user=user)
     return mentorship, sides_of(mentorship, user)
 
 

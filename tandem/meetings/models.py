@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 
 from tandem.core.models import BaseModel
 from tandem.core.paths import path_to
@@ -215,3 +216,7 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return f"Calendar feed of {self.user_id}"
+
+    def get_absolute_url(self) -> str:
+        """The feed calendar apps subscribe to; the token in it is the whole key."""
+        return reverse("calendar:feed", args=[self.token])

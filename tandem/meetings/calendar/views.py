@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotFound
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
@@ -45,7 +44,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
 def calendar_settings(request: AuthedHttpRequest) -> HttpResponse:
     """The person's feed URL, how to subscribe to it, and a way to replace it."""
     calendar_feed = feed_for(user=request.user)
-    url = absolute_url(reverse("calendar:feed", args=[calendar_feed.token]))
+    url = absolute_url(calendar_feed.get_absolute_url())
     webcal = "webcal://" + url.split("://", 1)[1]
     return render(
         request,

@@ -4,14 +4,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from tandem.core import views as core_views
-from tandem.profiles import views as profile_views
+from tandem.home import views as home_views
 
 admin.site.site_header = "Tandem administration"
 admin.site.site_title = "Tandem admin"
 
 urlpatterns = [
     path("", core_views.landing, name="landing"),
-    path("home/", profile_views.home, name="home"),
+    path("home/", home_views.home, name="home"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("notifications/", include("tandem.notifications.urls")),

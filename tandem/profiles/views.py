@@ -69,15 +69,6 @@ def _apply(form: ProfileForm, profile: Profile) -> bool:
 
 
 @login_required
-def home(request: AuthedHttpRequest) -> HttpResponse:
-    """A signed-in person's starting point; new people are sent to onboarding."""
-    profile = profile_for_user(user=request.user)
-    if profile is None or not profile.is_onboarded:
-        return redirect("profiles:onboarding")
-    return render(request, "profiles/home.html", {"profile": profile})
-
-
-@login_required
 def onboarding(request: AuthedHttpRequest) -> HttpResponse:
     """Start (or resume) onboarding at its first step."""
     return redirect("profiles:onboarding_step", step="about")

@@ -1,5 +1,5 @@
-"""Writes for meetings and what follows them; the meeting table is in lifecycle.py, the
-limits in rules.py.
+"""Writes for the meeting itself: the moves of its table (lifecycle.py) and its limits
+(rules.py): offering times, picking one, moving, cancelling, marking it held or missed.
 
 Time is passed in (`now`). Each write checks who the actor is on the mentorship (anyone else
 gets NotFound, a 404), then the rule, then changes rows inside one transaction.
@@ -8,7 +8,7 @@ gets NotFound, a 404), then the rule, then changes rows inside one transaction.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 
 from django.db import transaction
 
@@ -17,31 +17,10 @@ from tandem.core.errors import IllegalTransition, RuleBroken
 from tandem.meetings import notices, tasks
 from tandem.meetings.calendar import tasks as calendar_tasks
 from tandem.meetings.lifecycle import MEETING, OTHER, PROPOSER
-from tandem.meetings.models import (
-    MAX_MINUTES,
-    MIN_MINUTES,
-    TEXT_SHORT,
-    ActionItem,
-    AgendaItem,
-    Meeting,
-    MeetingFeedback,
-    MeetingTransition,
-    Note,
-    Slot,
-    ThankYou,
-)
-from tandem.meetings.rules import (
-    ITEM_CLOSED,
-    MAX_AGENDA,
-    MAX_OPEN_ACTIONS,
-    MAX_SLOTS,
-    MAX_UPCOMING,
-    MEETING_STATES,
-    default_minutes,
-)
+from tandem.meetings.models import MAX_MINUTES, MIN_MINUTES, Meeting, MeetingTransition, Slot
+from tandem.meetings.rules import MAX_SLOTS, MAX_UPCOMING, MEETING_STATES, default_minutes
 from tandem.mentorships.models import Mentorship
-from tandem.mentorships.rules import feedback_check
-from tandem.mentorships.sides import MENTEE, MENTOR, sides_of
+from tandem.mentorships.sides import sides_of
 
 
 def mentorship_role(mentorship: Mentorship, actor: User) -> str:
@@ -56,7 +35,8 @@ def _check(meeting: Meeting, actor: User, to_state: str) -> None:
     MEETING.check(state=meeting.state, to_state=to_state, role=role)
 
 
-def _locked(meeting: Meeting) -> Meeting:
+def meeting_lock(meeting: Meeting) -> Meeting:
+    """The meeting re-read under its row lock, with both sides of its mentorship."""
     return (
         Meeting.objects.select_for_update(of=("self",))
         .select_related("mentorship__mentee__user", "mentorship__mentor__user")
@@ -120,7 +100,7 @@ def meeting_propose(
 @transaction.atomic
 def meeting_schedule(*, meeting: Meeting, actor: User, slot_id: int, now: datetime) -> Meeting:
     """The other side picks one of the offered times: both get the calendar invite."""
-    meeting = _locked(meeting)
+    meeting = meeting_lock(meeting)
     _check(meeting, actor, Meeting.State.SCHEDULED)
     current_round = max(meeting.slots.values_list("round", flat=True), default=1)
     slot = meeting.slots.filter(pk=slot_id, round=current_round).first()
@@ -145,7 +125,7 @@ def meeting_reschedule(
     *, meeting: Meeting, actor: User, slots: Sequence[datetime], now: datetime, note: str = ""
 ) -> Meeting:
     """New times for a scheduled meeting; the other side picks one, the UID stays."""
-    meeting = _locked(meeting)
+    meeting = meeting_lock(meeting)
     _check(meeting, actor, Meeting.State.RESCHEDULED)
     chosen = _check_slots(slots, now)
     next_round = max(meeting.slots.values_list("round", flat=True), default=1) + 1
@@ -160,7 +140,7 @@ def meeting_reschedule(
 @transaction.atomic
 def meeting_cancel(*, meeting: Meeting, actor: User, now: datetime, note: str = "") -> Meeting:
     """Call it off, with a note; calendars that had it get a CANCEL."""
-    meeting = _locked(meeting)
+    meeting = meeting_lock(meeting)
     _check(meeting, actor, Meeting.State.CANCELLED)
     from_state = meeting.state
     was_in_calendars = meeting.starts_at is not None
@@ -178,7 +158,7 @@ def meeting_cancel(*, meeting: Meeting, actor: User, now: datetime, note: str = 
 @transaction.atomic
 def meeting_mark(*, meeting: Meeting, actor: User, to_state: str, now: datetime) -> Meeting:
     """Held or missed, once the meeting has started."""
-    meeting = _locked(meeting)
+    meeting = meeting_lock(meeting)
     mentorship_role(meeting.mentorship, actor)
     if to_state not in (Meeting.State.HELD, Meeting.State.NO_SHOW):
         raise IllegalTransition("A meeting is marked held or missed.")
@@ -191,141 +171,3 @@ def meeting_mark(*, meeting: Meeting, actor: User, to_state: str, now: datetime)
     if to_state == Meeting.State.HELD:
         notices.meeting_held(meeting, now=now)
     return meeting
-
-
-# --- Agenda and notes ---------------------------------------------------------------------
-
-
-def _text(text: str, *, limit: int, field: str = "text") -> str:
-    text = text.strip()
-    if not text:
-        raise RuleBroken("Write something first.", field=field)
-    if len(text) > limit:
-        raise RuleBroken(f"Keep it to {limit} characters.", field=field)
-    return text
-
-
-@transaction.atomic
-def agenda_add(*, meeting: Meeting, actor: User, text: str, now: datetime) -> AgendaItem:
-    """A question to cover; the list stays short so the time box is honoured (P7)."""
-    meeting = _locked(meeting)
-    mentorship_role(meeting.mentorship, actor)
-    if meeting.state not in Meeting.UPCOMING:
-        raise IllegalTransition("The agenda is for a meeting still ahead.")
-    if meeting.agenda.count() >= MAX_AGENDA:
-        raise RuleBroken(f"Keep the agenda to {MAX_AGENDA} questions or fewer.", field="text")
-    return AgendaItem.objects.create(
-        meeting=meeting, author=actor, text=_text(text, limit=TEXT_SHORT)
-    )
-
-
-def agenda_remove(*, item: AgendaItem, actor: User) -> None:
-    if item.author_id != actor.pk:
-        mentorship_role(item.meeting.mentorship, actor)  # a stranger: 404 first
-        raise IllegalTransition("Only the person who added a question can remove it.")
-    if item.meeting.state not in Meeting.UPCOMING:
-        raise IllegalTransition("The agenda of a past meeting stays as it was.")
-    item.delete()
-
-
-def note_add(*, meeting: Meeting, actor: User, text: str, is_private: bool, now: datetime) -> Note:
-    """Shared notes for both; private ones only their author can ever see."""
-    mentorship_role(meeting.mentorship, actor)
-    if meeting.state == Meeting.State.CANCELLED:
-        raise IllegalTransition("This meeting was cancelled.")
-    return Note.objects.create(
-        meeting=meeting, author=actor, text=_text(text, limit=5000), is_private=is_private
-    )
-
-
-# --- Action items (P10) ---------------------------------------------------------------------
-
-
-@transaction.atomic
-def action_item_add(
-    *, meeting: Meeting, actor: User, text: str, owner: str, now: datetime,
-    due_on: date | None = None,
-) -> ActionItem:  # fmt: skip
-    """Something to try after a meeting, owned by one side (usually the mentee)."""
-    meeting = _locked(meeting)
-    mentorship = meeting.mentorship
-    mentorship_role(mentorship, actor)
-    if meeting.state not in (Meeting.State.SCHEDULED, Meeting.State.HELD):
-        raise IllegalTransition("Action items come from a meeting that is on or has happened.")
-    if owner not in (MENTEE, MENTOR):
-        raise RuleBroken("Choose who will do it.", field="owner")
-    if due_on is not None and due_on < now.date():
-        raise RuleBroken("Choose a due date from today on.", field="due_on")
-    if mentorship.action_items.filter(status=ActionItem.Status.OPEN).count() >= MAX_OPEN_ACTIONS:
-        raise RuleBroken("There are 20 open items already; close some first.")
-    owner_user = mentorship.mentee.user if owner == MENTEE else mentorship.mentor.user
-    return ActionItem.objects.create(
-        mentorship=mentorship, meeting=meeting, owner=owner_user,
-        text=_text(text, limit=TEXT_SHORT), due_on=due_on,
-    )  # fmt: skip
-
-
-@transaction.atomic
-def action_item_update(
-    *, item: ActionItem, actor: User, status: str, now: datetime, outcome: str = ""
-) -> ActionItem:
-    """The owner reports what happened: done, tried (with how it went) or dropped."""
-    item = (
-        ActionItem.objects.select_for_update(of=("self",))
-        .select_related("mentorship__mentee__user", "mentorship__mentor__user")
-        .get(pk=item.pk)
-    )
-    mentorship_role(item.mentorship, actor)
-    if item.owner_id != actor.pk:
-        raise IllegalTransition("The person who owns this item reports on it.")
-    if status not in ActionItem.Status.values:
-        raise RuleBroken("Choose what happened.", field="status")
-    if len(outcome) > 1000:
-        raise RuleBroken("Keep the outcome to 1000 characters.", field="outcome")
-    item.status, item.outcome = status, outcome.strip()
-    item.closed_at = now if status in ITEM_CLOSED else None
-    item.save(update_fields=["status", "outcome", "closed_at", "updated_at"])
-    if status in ITEM_CLOSED:
-        notices.action_item_reported(item, now=now)
-    return item
-
-
-# --- Thank-you and feedback (P8, P11) -------------------------------------------------------
-
-
-def _held(meeting: Meeting) -> None:
-    if meeting.state != Meeting.State.HELD:
-        raise IllegalTransition("That comes after the meeting has been held.")
-
-
-@transaction.atomic
-def thank_you_give(*, meeting: Meeting, actor: User, text: str, now: datetime) -> ThankYou:
-    """The mentee's thank-you, with what was useful; the mentor sees it."""
-    meeting = _locked(meeting)
-    if mentorship_role(meeting.mentorship, actor) != MENTEE:
-        raise IllegalTransition("The thank-you note is the mentee's to write.")
-    _held(meeting)
-    if ThankYou.objects.filter(meeting=meeting).exists():
-        raise RuleBroken("You've already thanked them for this one.")
-    thanks = ThankYou.objects.create(meeting=meeting, author=actor, text=_text(text, limit=1000))
-    notices.thank_you_received(thanks, now=now)
-    return thanks
-
-
-@transaction.atomic
-def meeting_feedback_give(
-    *, meeting: Meeting, actor: User, rating: int, now: datetime, helped: str = "",
-    better: str = "", appreciated: str = "",
-) -> MeetingFeedback:  # fmt: skip
-    """Short feedback on one meeting, once per side, shown to the other side."""
-    meeting = _locked(meeting)
-    mentorship_role(meeting.mentorship, actor)
-    _held(meeting)
-    texts = feedback_check(rating=rating, helped=helped, better=better, appreciated=appreciated)
-    if MeetingFeedback.objects.filter(meeting=meeting, author=actor).exists():
-        raise RuleBroken("You've already given feedback on this meeting. Thank you!")
-    feedback = MeetingFeedback.objects.create(
-        meeting=meeting, author=actor, rating=rating, **texts,
-    )  # fmt: skip
-    notices.meeting_feedback_received(feedback, now=now)
-    return feedback

@@ -160,12 +160,19 @@ def story_plan(
     if not mentors:
         return story
     _named_story(story, rng, named, mentors, mentees, now)
+    planned = 0
     for mentee in mentees:
         roll = rng.random()
         if roll < SHARE_MENTORED:
             mentor = _free_mentor(story, rng, mentee, mentors)
             if mentor is not None:
-                state = rng.choices(STATES, weights=STATE_WEIGHTS)[0]
+                # The first few take every state once, so each page has an example whatever
+                # the seed; the rest follow the weights.
+                if planned < len(STATES):
+                    state = STATES[planned]
+                else:
+                    state = rng.choices(STATES, weights=STATE_WEIGHTS)[0]
+                planned += 1
                 accepted = now - timedelta(days=rng.randint(20, 200))
                 mentorship_add(story, rng, mentee, mentor, state=state, accepted=accepted)
         elif roll < SHARE_MENTORED + SHARE_WAITING:

@@ -20,6 +20,7 @@ from tandem.meetings.selectors import OverviewRow, health_overview_for
 from tandem.mentorships.models import Agreement, Ask, Goal, Mentorship
 from tandem.mentorships.rules import EXPIRE_AFTER, FOLLOW_UP_AFTER, LIVE
 from tandem.mentorships.selectors.asks import own_profile
+from tandem.profiles.completeness import Completeness, profile_completeness
 from tandem.profiles.models import Profile
 
 SHOWN = 5  # rows per section: the rest are one click away on their own pages
@@ -59,6 +60,7 @@ class HomePage:
     quiet_goals: list[Goal]  # goals of live mentorships not updated for a month
     stuck: list[OverviewRow]  # mentorships whose health is not on track, with the reasons
     waiting_on_me: int  # how many things wait for this person's move
+    completeness: Completeness  # what their profile still misses
 
 
 def _mine(user: User) -> Q:
@@ -179,4 +181,5 @@ def home_page_for(*, user: User, now: datetime) -> HomePage:
         profile=profile, now=now, to_answer=to_answer, agreements=agreements, my_asks=my_asks,
         answered=answered[:SHOWN], **meetings, actions_due=actions_due,
         quiet_goals=_quiet_goals(user, now), stuck=stuck, waiting_on_me=waiting,
+        completeness=profile_completeness(profile),
     )  # fmt: skip

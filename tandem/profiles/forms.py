@@ -179,29 +179,22 @@ def _step_form(name: str, fields: list[str], extra: list[str]) -> type[ProfileFo
     return form_class
 
 
+# Onboarding asks only what matching needs first; the rest waits for the profile page, which
+# says what is still missing (profiles/completeness.py).
 AboutStepForm = _step_form(
     "AboutStepForm",
-    ["is_mentee", "is_mentor", "headline", "job_title", "industry", "function", "level",
-     "years_experience"],
+    ["is_mentee", "is_mentor", "job_title", "level", "function", "industry", "timezone"],
     ["organization_name"],
 )  # fmt: skip
 LearnStepForm = _step_form(
     "LearnStepForm",
-    ["goals", "target_industry", "target_function", "target_level", "focus_areas_sought",
-     "mentoring_types_sought"],
+    ["focus_areas_sought", "target_function", "target_level", "goals"],
     [],
 )  # fmt: skip
 OfferStepForm = _step_form(
     "OfferStepForm",
-    ["bio", "focus_areas_offered", "mentoring_types_offered", "hours_per_month", "capacity",
-     "is_paused"],
+    ["focus_areas_offered", "capacity", "hours_per_month", "bio"],
     [],
-)  # fmt: skip
-PracticalStepForm = _step_form(
-    "PracticalStepForm",
-    ["languages", "timezone", "city", "country", "meeting_mode", "contact_channel",
-     "contact_detail", "visibility", "manager_email"],
-    ["competitor_names"],
 )  # fmt: skip
 
 

@@ -1,16 +1,17 @@
-"""The onboarding steps and their order, which depends on the roles a person picks."""
+"""The onboarding steps and their order, which depends on the roles a person picks.
+
+Onboarding asks only what matching needs, in two short steps for most people (three for
+someone who both mentors and wants a mentor), and ends on what they came for: a mentee lands
+on the mentors recommended for them, a mentor on their home page. Everything else (headline,
+languages, where you are, how to reach you, who sees your profile) can wait: the profile page
+says what is still missing.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tandem.profiles.forms import (
-    AboutStepForm,
-    LearnStepForm,
-    OfferStepForm,
-    PracticalStepForm,
-    ProfileForm,
-)
+from tandem.profiles.forms import AboutStepForm, LearnStepForm, OfferStepForm, ProfileForm
 from tandem.profiles.models import Profile
 
 
@@ -28,14 +29,14 @@ class Step:
 STEPS: dict[str, Step] = {
     "about": Step(
         "about", "About you",
-        "Tell us where you are now. It takes about three minutes in all, and you can change "
-        "anything later.",
+        "Where you are now, in a few clicks: it's what we match on. You can add the rest to "
+        "your profile later.",
         AboutStepForm,
     ),
     "learn": Step(
         "learn", "What you want to learn",
-        "Mentors are matched on what you want to learn and where you want to be, "
-        "not on who you already know.",
+        "Add a skill or two you want to learn: mentors are matched on it, not on who you "
+        "already know.",
         LearnStepForm, skills_side="wanted",
     ),
     "offer": Step(
@@ -43,11 +44,6 @@ STEPS: dict[str, Step] = {
         "Protect your time: say how much you can give. You can pause new requests whenever "
         "you like.",
         OfferStepForm, skills_side="offered",
-    ),
-    "practical": Step(
-        "practical", "Practical details",
-        "How and when you like to meet, and who should see your profile.",
-        PracticalStepForm,
     ),
 }  # fmt: skip
 
@@ -61,7 +57,6 @@ def steps_for(profile: Profile) -> list[Step]:
         slugs.append("learn")
     if profile.is_mentor:
         slugs.append("offer")
-    slugs.append("practical")
     return [STEPS[slug] for slug in slugs]
 
 

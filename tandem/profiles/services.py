@@ -116,6 +116,9 @@ def profile_onboarding_complete(*, profile: Profile, now: datetime) -> Profile:
     if profile.onboarded_at is None:
         profile.onboarded_at = now
         profile.save(update_fields=["onboarded_at", "updated_at"])
+        if not profile.languages.exists():
+            # Onboarding no longer asks; most people mentor in English, and they can change it.
+            profile.languages.add(*Language.objects.filter(code="en"))
     return profile
 
 

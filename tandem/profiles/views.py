@@ -23,6 +23,7 @@ from tandem.core.params import clean_param
 from tandem.core.ratelimit import rate_limited
 from tandem.organizations.choices import Industry, JobFunction
 from tandem.profiles.choices import Level, MeetingMode
+from tandem.profiles.completeness import profile_completeness
 from tandem.profiles.directory import directory_filters_from
 from tandem.profiles.forms import ProficiencyForm, ProfileForm, SkillAddForm, sorted_timezones
 from tandem.profiles.middleware import viewer_timezone_forget
@@ -85,9 +86,27 @@ def _onboarding_context(profile: Profile, step_slug: str, form: ProfileForm) -> 
         "steps": steps_for(profile),
         "previous": previous_step(profile, step_slug),
         "form": form,
-        "timezones": sorted_timezones() if step_slug == "practical" else [],
+        "timezones": sorted_timezones() if "timezone" in form.fields else [],
+        "last": (profile.is_mentee or profile.is_mentor) and next_step(profile, step_slug) is None,
         "skill_form": SkillAddForm(),
     }
+
+
+def _welcome(request: AuthedHttpRequest, profile: Profile) -> str:
+    """Where onboarding ends, with the next step: a mentee's matches, or a mentor's home."""
+    if profile.is_mentee:
+        messages.success(
+            request,
+            "Welcome to Tandem! These mentors fit what you want to learn. Pick one and ask for "
+            "20 minutes: a small ask is easy to say yes to.",
+        )
+        return reverse("matching:recommendations")
+    messages.success(
+        request,
+        "Welcome to Tandem! You're listed as a mentor; requests will wait for you here. Add a "
+        "headline and the skills you offer so the right people find you.",
+    )
+    return reverse("home")
 
 
 @login_required
@@ -110,8 +129,7 @@ def onboarding_step(request: AuthedHttpRequest, step: str) -> HttpResponse:
             if following is None:
                 # _apply already checked the rules completion needs, so this cannot fail here.
                 profile_onboarding_complete(profile=profile, now=timezone.now())
-                messages.success(request, "Welcome to Tandem! This is your profile.")
-                url = profile.get_absolute_url()
+                url = _welcome(request, profile)
                 return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
             if not request.htmx:
                 return redirect("profiles:onboarding_step", step=following.slug)
@@ -136,7 +154,11 @@ def profile_detail(request: AuthedHttpRequest, profile_id: int) -> HttpResponse:
     if profile is None:
         raise Http404("No such profile")
     is_owner = profile.user_id == request.user.pk
-    return render(request, "profiles/detail.html", {"profile": profile, "is_owner": is_owner})
+    context = {
+        "profile": profile, "is_owner": is_owner,
+        "completeness": profile_completeness(profile) if is_owner else None,
+    }  # fmt: skip
+    return render(request, "profiles/detail.html", context)
 
 
 def _own_profile_or_403(request: AuthedHttpRequest, profile_id: int) -> Profile:

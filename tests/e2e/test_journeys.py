@@ -59,21 +59,19 @@ class TestSignUpToDirectory:
         assert_accessible(page)
         page.get_by_role("button", name="Confirm").click()
 
-        # Step 1: about you.
+        # Step 1: about you (only what matching needs; the timezone comes from the browser).
         expect(page.get_by_role("heading", level=1)).to_have_text("About you")
         expect(page.get_by_role("button", name="Log out")).to_be_visible()
         assert_accessible(page)
         page.get_by_label("I want a mentor").check()
-        page.get_by_label("Headline").fill("Backend developer growing into a tech lead")
         page.get_by_label("Current role").fill("Backend developer")
         page.get_by_label("Organization").fill("Lumen Health")
         page.get_by_label("Industry").select_option(label="Healthcare")
         page.get_by_label("Function").select_option(label="Engineering")
         page.get_by_label("Level").select_option(label="2 · Junior")
-        page.get_by_label("Years of experience").fill("3")
         page.get_by_role("button", name="Continue").click()
 
-        # Step 2: what you want to learn, with a skill typed as an alias.
+        # Step 2, the last: what you want to learn, with a skill typed as an alias.
         expect(page.get_by_role("heading", level=1)).to_have_text("What you want to learn")
         expect(page).to_have_url(re.compile(r"/onboarding/learn/$"))
         assert_accessible(page)
@@ -86,18 +84,20 @@ class TestSignUpToDirectory:
         page.get_by_label("What I want to learn or achieve").fill(
             "Lead a small team well within a year."
         )
-        page.get_by_role("button", name="Continue").click()
-
-        # Step 3: practical details.
-        expect(page.get_by_role("heading", level=1)).to_have_text("Practical details")
-        assert_accessible(page)
-        page.get_by_label("Timezone").fill("Europe/London")
         page.get_by_role("button", name="Finish").click()
 
+        # Onboarding ends on the matches, with the next step said.
+        expect(page.get_by_role("heading", level=1)).to_have_text("Mentors recommended for you")
+        welcome = page.get_by_role("status").filter(has_text="Welcome to Tandem")
+        expect(welcome).to_contain_text("ask for 20 minutes")
+        assert_accessible(page)
+
+        # The profile has what was given, and says what could be added later.
+        page.goto(Profile.objects.get(user__email="amara.nwosu@example.com").get_absolute_url())
         expect(page.get_by_role("heading", level=1)).to_have_text("Amara Nwosu")
-        expect(page.get_by_role("status")).to_contain_text("Welcome to Tandem")
         expect(page.get_by_role("main").get_by_text("Mentee", exact=True)).to_be_visible()
         expect(page.get_by_role("region", name="Looking to learn")).to_contain_text("JavaScript")
+        expect(page.locator("#profile-completeness")).to_contain_text("Add a headline")
         assert_accessible(page)
 
         # The directory understands "people management" as Team leadership.

@@ -14,13 +14,10 @@ ABOUT = {
     "function": "data",
     "level": "2",
     "years_experience": "3",
-}
-PRACTICAL = {
     "timezone": "Europe/Lisbon",
-    "meeting_mode": "either",
-    "contact_channel": "video",
-    "visibility": "members",
 }
+LEARN = {"focus_areas_sought": ["career_change"], "goals": "Move into product within a year."}
+OFFER = {"capacity": "2", "hours_per_month": "2"}
 HTMX = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "wizard"}
 
 
@@ -43,9 +40,9 @@ class TestOnboarding:
     @pytest.mark.parametrize(
         ("roles", "steps"),
         [
-            ({"is_mentee": "on"}, ["learn", "practical"]),
-            ({"is_mentor": "on"}, ["offer", "practical"]),
-            ({"is_mentee": "on", "is_mentor": "on"}, ["learn", "offer", "practical"]),
+            ({"is_mentee": "on"}, ["learn"]),
+            ({"is_mentor": "on"}, ["offer"]),
+            ({"is_mentee": "on", "is_mentor": "on"}, ["learn", "offer"]),
         ],
     )
     def test_the_steps_follow_the_roles_chosen(self, newcomer_client, roles, steps):
@@ -54,12 +51,14 @@ class TestOnboarding:
         while response.status_code == 302 and "/onboarding/" in response["Location"]:
             step = response["Location"].rstrip("/").rsplit("/", 1)[-1]
             seen.append(step)
-            data = PRACTICAL if step == "practical" else {"capacity": "2", "hours_per_month": "2"}
-            response = newcomer_client.post(_step(step), data)
+            response = newcomer_client.post(_step(step), LEARN if step == "learn" else OFFER)
         assert seen == steps
         profile = Profile.objects.get()
-        assert response["Location"] == profile.get_absolute_url()
+        # Onboarding ends on what the person came for: matches for a mentee, home for a mentor.
+        ends = reverse("matching:recommendations") if profile.is_mentee else reverse("home")
+        assert response["Location"] == ends
         assert profile.is_onboarded
+        assert [language.code for language in profile.languages.all()] == ["en"]
         assert profile.timezone == "Europe/Lisbon"
         assert profile.organization.name == "Northwind"
 
@@ -72,10 +71,17 @@ class TestOnboarding:
         assert "What you want to learn" in body
         assert "<html" not in body
 
-    def test_finishing_with_htmx_redirects_the_browser_to_the_profile(self, newcomer_client):
+    def test_finishing_with_htmx_lands_a_mentee_on_their_matches(self, newcomer_client):
         newcomer_client.post(_step("about"), {**ABOUT, "is_mentee": "on"})
-        response = newcomer_client.post(_step("practical"), PRACTICAL, **HTMX)
-        assert response["HX-Redirect"] == Profile.objects.get().get_absolute_url()
+        response = newcomer_client.post(_step("learn"), LEARN, **HTMX)
+        assert response["HX-Redirect"] == reverse("matching:recommendations")
+        page = newcomer_client.get(reverse("matching:recommendations")).content.decode()
+        assert "Pick one and ask for 20 minutes" in page
+
+    def test_the_last_step_says_finish_and_the_first_says_continue(self, newcomer_client):
+        assert "Continue" in newcomer_client.get(_step("about")).content.decode()
+        newcomer_client.post(_step("about"), {**ABOUT, "is_mentee": "on"})
+        assert ">Finish</button>" in newcomer_client.get(_step("learn")).content.decode()
 
     def test_an_invalid_step_keeps_the_person_on_it_with_messages(self, newcomer_client):
         response = newcomer_client.post(_step("about"), {**ABOUT, "level": "0"}, **HTMX)
@@ -103,8 +109,8 @@ class TestOnboarding:
 @pytest.mark.django_db
 class TestOnboardingWithoutARole:
     def test_later_steps_send_a_person_without_a_role_back_to_the_start(self, newcomer_client):
-        assert newcomer_client.get(_step("practical"))["Location"] == _step("about")
-        response = newcomer_client.post(_step("practical"), PRACTICAL)
+        assert newcomer_client.get(_step("learn"))["Location"] == _step("about")
+        response = newcomer_client.post(_step("learn"), LEARN)
         assert response["Location"] == _step("about")
         assert Profile.objects.get().onboarded_at is None
 

@@ -16,7 +16,8 @@ from django.utils import timezone
 from tandem.core.forms import PageForm
 from tandem.mentorships.models import INTRO_MINUTES, NOTE_MAX_LENGTH, Agreement
 from tandem.mentorships.rules import FEEDBACK_TEXT_MAX, MAX_FOCUS_AREAS, MAX_PROPOSED_TIMES
-from tandem.profiles.choices import FocusArea
+from tandem.profiles.choices import FocusArea, Proficiency
+from tandem.skills.models import Skill
 
 NOTE_PLACEHOLDER = (
     "Hi! I'm a … working on … I'd love 20 minutes of your advice on … because you've …"
@@ -163,3 +164,30 @@ class FeedbackForm(PageForm):
     helped = _feedback_text("Where did it help?")
     appreciated = _feedback_text("What did you appreciate?")
     better = _feedback_text("What could have been better?")
+
+
+class BecomeMentorForm(forms.Form):
+    """What a graduating mentee could teach: picked by them, nothing ticked for them."""
+
+    skills = forms.TypedMultipleChoiceField(
+        label="Which of these could you help someone with?", coerce=int, required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="The skills you worked on as a mentee. Pick only what you could teach.",
+    )  # fmt: skip
+    other_skill = forms.CharField(
+        label="Another skill you could teach (optional)", max_length=120, required=False,
+        help_text="E.g. SQL, public speaking, negotiating an offer.",
+    )  # fmt: skip
+    proficiency = forms.TypedChoiceField(
+        label="How well do you know them?", coerce=int, choices=Proficiency.choices,
+        initial=Proficiency.WORKING,
+    )  # fmt: skip
+    capacity = forms.TypedChoiceField(
+        label="How many mentees at once, to start with", coerce=int, initial=1,
+        choices=[(1, "1"), (2, "2"), (3, "3")],
+        help_text="Start small; you can raise it, or pause, whenever you like.",
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, worked_on: list[Skill], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["skills"].choices = [(skill.pk, skill.name) for skill in worked_on]  # type: ignore[attr-defined]

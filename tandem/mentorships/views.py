@@ -19,7 +19,14 @@ from tandem.core.errors import DomainError
 from tandem.core.forms import add_refusal
 from tandem.core.http import AuthedHttpRequest
 from tandem.core.ratelimit import rate_limited
-from tandem.mentorships.forms import AgreementForm, AskForm, DeclineForm, FeedbackForm, MoveForm
+from tandem.mentorships.forms import (
+    AgreementForm,
+    AskForm,
+    BecomeMentorForm,
+    DeclineForm,
+    FeedbackForm,
+    MoveForm,
+)
 from tandem.mentorships.models import Agreement, Feedback, Mentorship
 from tandem.mentorships.selectors.asks import (
     AskPage,
@@ -27,7 +34,6 @@ from tandem.mentorships.selectors.asks import (
     ask_form_page_for,
     ask_page_for,
     inbox_page_for,
-    own_profile,
     referral_choices_for,
     referral_pick,
 )
@@ -35,6 +41,7 @@ from tandem.mentorships.selectors.mentorships import (
     MentorshipPage,
     dashboard_page_for,
     goal_for_user,
+    graduation_page_for,
     mentorship_for_user,
     mentorship_page_for,
 )
@@ -44,6 +51,7 @@ from tandem.mentorships.services import goals as goal_services
 from tandem.mentorships.services.mentorships import mentorship_move
 from tandem.mentorships.wording import WORDS
 from tandem.profiles.services import profile_become_mentor
+from tandem.skills.selectors import skill_resolve
 
 # One person's writes here share an allowance; asks have a tighter one of their own.
 WRITES = ("mentorship-write", "60/m")
@@ -257,18 +265,39 @@ def feedback(request: AuthedHttpRequest, mentorship_id: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 @rate_limited(*WRITES)
 def become_mentor(request: AuthedHttpRequest) -> HttpResponse:
-    """One click from a finished mentorship to a draft mentor profile (P13)."""
-    profile = own_profile(user=request.user)
-    profile_become_mentor(profile=profile)
-    messages.success(
-        request,
-        "You're set up as a mentor for one mentee, paused for now. Check what we copied, then "
-        "turn off “Pause new requests” to start.",
-    )
-    return redirect("profiles:edit", profile_id=profile.pk)
+    """From a finished mentorship to mentoring (P13): what you could teach, and how many."""
+    page = graduation_page_for(user=request.user)
+    if page.profile.is_mentor:
+        return redirect("profiles:edit", profile_id=page.profile.pk)
+    form = BecomeMentorForm(request.POST or None, worked_on=page.worked_on)
+    if request.method == "POST" and form.is_valid():
+        picked = [s for s in page.worked_on if s.pk in form.cleaned_data["skills"]]
+        other = form.cleaned_data["other_skill"]
+        extra = skill_resolve(text=other) if other else None
+        if other and extra is None:
+            form.add_error("other_skill", "We don't know that skill; try another word for it.")
+        else:
+            try:
+                profile_become_mentor(
+                    profile=page.profile, skills=picked + ([extra] if extra else []),
+                    proficiency=form.cleaned_data["proficiency"],
+                    capacity=form.cleaned_data["capacity"],
+                )  # fmt: skip
+            except DomainError as error:
+                add_refusal(form, error)
+            else:
+                messages.success(
+                    request,
+                    "You're a mentor now. Mentees who want what you offer can ask you; add a "
+                    "few lines about what you know so they can choose well.",
+                )
+                return redirect("profiles:edit", profile_id=page.profile.pk)
+    status = 400 if form.errors else 200
+    context = {**vars(page), "form": form}
+    return render(request, "mentorships/become_mentor.html", context, status=status)
 
 
 @login_required

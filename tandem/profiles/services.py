@@ -197,30 +197,45 @@ def profile_skill_offered_remove(*, profile: Profile, skill_id: int) -> None:
 # Kinds of mentoring a new mentor can give from having been a mentee; sponsorship and line
 # management need standing they may not have yet.
 GRADUATE_TYPES = ("developmental", "expertise", "career_life", "peer", "reverse")
+GRADUATE_CAPACITY = 3  # a graduate starts small
 
 
 @transaction.atomic
-def profile_become_mentor(*, profile: Profile) -> Profile:
-    """Turn a mentee into a mentor in one click, copying what fits (PRODUCT.md P13).
+def profile_become_mentor(
+    *, profile: Profile, skills: Iterable[Skill], proficiency: int, capacity: int = 1
+) -> Profile:
+    """Turn a mentee into a mentor (PRODUCT.md P13), offering what they say they can teach.
 
-    What they sought help with becomes what they offer, the skills they worked on become
-    skills offered at working level, and they start small: one mentee at a time, and paused,
-    so nobody can ask until they have checked what was copied and lifted the pause. Nothing
-    they already filled in on the mentor side is overwritten.
+    Skills offered are only the ones the person picks: wanting to learn a skill is no sign of
+    being able to teach it, so nothing is copied from the wanted side. What they sought help
+    with becomes what they can help with, and they start small (1–3 mentees); the matching's
+    level-gap rule keeps a new graduate from topping a newcomer's list above a senior mentor.
     """
+    chosen = list(dict.fromkeys(skills))
+    if not chosen:
+        raise ProfileError("Pick at least one skill you could help someone with.", field="skills")
+    if len(chosen) > MAX_SKILLS_PER_SIDE:
+        raise ProfileError(
+            f"Keep it focused: at most {MAX_SKILLS_PER_SIDE} skills.", field="skills"
+        )
+    if proficiency not in Proficiency.values:
+        raise ProfileError("Choose how well you know them.", field="proficiency")
+    if not 1 <= capacity <= GRADUATE_CAPACITY:
+        raise ProfileError(
+            f"Start with 1 to {GRADUATE_CAPACITY} mentees at once; you can raise it later.",
+            field="capacity",
+        )
+    profile = Profile.objects.select_for_update().get(pk=profile.pk)
     if profile.is_mentor:
-        return profile
+        raise ProfileError("You're a mentor already: change what you offer on your profile.")
     profile.is_mentor = True
     profile.focus_areas_offered = profile.focus_areas_offered or list(profile.focus_areas_sought)
     profile.mentoring_types_offered = profile.mentoring_types_offered or [
         t for t in profile.mentoring_types_sought if t in GRADUATE_TYPES
     ]
-    profile.capacity = 1
-    profile.is_paused = True
+    profile.capacity, profile.is_paused = capacity, False
     profile.save()
-    if not SkillOffered.objects.filter(profile=profile).exists():
-        SkillOffered.objects.bulk_create(
-            SkillOffered(profile=profile, skill=skill, proficiency=Proficiency.WORKING)
-            for skill in profile.skills_wanted.all()[:MAX_SKILLS_PER_SIDE]
-        )
+    SkillOffered.objects.bulk_create(
+        SkillOffered(profile=profile, skill=skill, proficiency=proficiency) for skill in chosen
+    )
     return profile

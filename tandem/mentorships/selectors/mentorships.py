@@ -29,6 +29,7 @@ from tandem.mentorships.selectors.asks import own_profile
 from tandem.mentorships.sides import MENTEE, MENTOR, Sides, sides_of
 from tandem.mentorships.wording import Move, history_line, moves_for, next_step
 from tandem.profiles.models import Profile
+from tandem.skills.models import Skill
 
 MISSING = "No such mentorship."
 
@@ -162,3 +163,18 @@ def mentorship_page_for(*, mentorship_id: int, user: User, now: datetime) -> Men
         term_theirs=reviews[Feedback.Occasion.TERM_REVIEW].get(theirs),
         history=[(step, history_line(step)) for step in mentorship.history],  # type: ignore[attr-defined]
     )  # fmt: skip
+
+
+# --- Graduation ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GraduationPage:
+    profile: Profile
+    worked_on: list[Skill]  # the skills they wanted to learn: offered only if they pick them
+
+
+def graduation_page_for(*, user: User) -> GraduationPage:
+    """What becoming a mentor starts from: the person and the skills they worked on."""
+    profile = own_profile(user=user)
+    return GraduationPage(profile=profile, worked_on=list(profile.skills_wanted.order_by("name")))

@@ -1,18 +1,19 @@
-"""Reads for matching: recommendations for one mentee, with reasons in plain words."""
+"""Reads for matching: recommendations for one mentee, with reasons in plain words, and why
+a mentor and a mentee fit, told to whichever of them is reading."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 from django.db.models import Prefetch
 
-from tandem.accounts.models import User
 from tandem.matching.availability import availability_for
 from tandem.matching.encode import MentorIndex, mentee_encode, mentees_encode, mentor_index
-from tandem.matching.engine.reasons import explain
-from tandem.matching.engine.recommend import recommend
+from tandem.matching.engine.reasons import MENTOR, Voice, explain, list_hints
+from tandem.matching.engine.recommend import recommend, skills_out_of_reach
 from tandem.matching.engine.score import score_pairs
 from tandem.profiles.models import Profile, SkillOffered
 
@@ -21,12 +22,34 @@ MAX_MANAGER_CHAIN = 10
 
 @dataclass(frozen=True)
 class RecommendedMentor:
-    """A mentor to suggest, the score shown, why, and what would improve the match."""
+    """A mentor to suggest, the score shown, why, and what would improve the match.
+
+    `placement` says why this mentor sits below one with a lower score (empty otherwise).
+    """
 
     profile: Profile
     score: float
     reasons: list[str]
     hints: list[str]
+    placement: str = ""
+
+
+@dataclass(frozen=True)
+class RecommendationsPage:
+    """The recommendations page: the picks in their order, and the hints once for the list."""
+
+    profile: Profile | None
+    ready: bool  # a finished mentee profile: there is something to match on
+    picks: list[RecommendedMentor]
+    hints: list[str]
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    """Other mentors to try, and the wanted skills whose mentors aren't taking requests."""
+
+    picks: list[RecommendedMentor]
+    out_of_reach: list[str]  # one sentence a skill
 
 
 def manager_chain_emails(*, profile: Profile) -> set[str]:
@@ -44,13 +67,10 @@ def manager_chain_emails(*, profile: Profile) -> set[str]:
     return chain
 
 
-def _excluded_for(
-    profile: Profile, viewer: User, index: MentorIndex, unavailable: frozenset[int] = frozenset()
-) -> npt.NDArray[np.int64]:
-    """Mentor indices this mentee must not be offered (keys for a single mentee row)."""
-    excluded = np.zeros(len(index.mentors), dtype=bool)
-    if unavailable:
-        excluded |= np.isin(index.profile_ids, list(unavailable))
+def _never_offered(profile: Profile, index: MentorIndex) -> npt.NDArray[np.bool_]:
+    """Mentors this mentee may never be offered: their manager chain, and profiles visible
+    only inside an organization they are not part of."""
+    never = np.zeros(len(index.mentors), dtype=bool)
     chain = manager_chain_emails(profile=profile)
     if chain:
         managers = set(
@@ -58,23 +78,33 @@ def _excluded_for(
                 "id", flat=True
             )
         )
-        excluded |= np.isin(index.profile_ids, list(managers))
-    domain = viewer.email.rsplit("@", 1)[-1].lower()
+        never |= np.isin(index.profile_ids, list(managers))
+    domain = profile.user.email.rsplit("@", 1)[-1].lower()
     outsider = np.array([d != domain or not d for d in index.domains], dtype=bool)
-    excluded |= index.organization_only & outsider
+    return never | (index.organization_only & outsider)
+
+
+def _keys(
+    never: npt.NDArray[np.bool_], index: MentorIndex, ids: Collection[int]
+) -> npt.NDArray[np.int64]:
+    """Keys of the excluded pairs for a one-row mentee: `never`, plus these profile ids."""
+    excluded = never | np.isin(index.profile_ids, list(ids)) if ids else never
     return np.flatnonzero(excluded).astype(np.int64)
 
 
-def recommendations_for_mentee(*, profile: Profile, k: int = 5) -> list[RecommendedMentor]:
-    """The k mentors we would suggest to this mentee now, best first."""
+def _recommended(
+    profile: Profile, *, k: int, leaving_out: Collection[int], reach: bool
+) -> Suggestions:
+    """The k mentors we would suggest now, best first; with `reach`, the skills out of reach."""
     index = mentor_index()
     if len(index.mentors) == 0:
-        return []
+        return Suggestions(picks=[], out_of_reach=[])
     mentee = mentee_encode(profile, index)
     availability = availability_for(profile)
     load = np.array(
         [availability.load.get(int(pk), 0.0) for pk in index.profile_ids], dtype=np.float32
     )
+    never = _never_offered(profile, index)
     picks = recommend(
         0,
         mentee,
@@ -82,9 +112,17 @@ def recommendations_for_mentee(*, profile: Profile, k: int = 5) -> list[Recommen
         table=index.table,
         labels=index.labels,
         k=k,
-        excluded=_excluded_for(profile, profile.user, index, availability.unavailable),
+        excluded=_keys(never, index, availability.unavailable | set(leaving_out)),
         load=load if availability.load else None,
     )
+    out_of_reach = []
+    if reach:
+        # Mentors the mentee is waiting on or cooling down from still count: the sentence is
+        # about who offers the skill, and one of them taking requests makes it untrue.
+        for skill, mentors in skills_out_of_reach(
+            0, mentee, index.mentors, table=index.table, excluded=_keys(never, index, leaving_out)
+        ):
+            out_of_reach.append(_out_of_reach_sentence(index.labels.skills[skill], mentors))
     ids = [int(index.profile_ids[p.mentor]) for p in picks]
     profiles = (
         Profile.objects.select_related("user", "organization")
@@ -94,28 +132,74 @@ def recommendations_for_mentee(*, profile: Profile, k: int = 5) -> list[Recommen
         .in_bulk(ids)
     )
     # A mentor may have been paused or hidden since the index was built: drop them.
-    return [
-        RecommendedMentor(
-            profile=profiles[pk],
-            score=pick.score,
-            reasons=[sentence for _, sentence in pick.explanation.reasons],
-            hints=pick.explanation.hints,
+    return Suggestions(
+        picks=[
+            RecommendedMentor(
+                profile=profiles[pk],
+                score=pick.score,
+                reasons=[sentence for _, sentence in pick.explanation.reasons],
+                hints=pick.explanation.hints,
+                placement=pick.placement,
+            )
+            for pk, pick in zip(ids, picks, strict=True)
+            if pk in profiles and profiles[pk].accepts_requests
+        ],
+        out_of_reach=out_of_reach,
+    )
+
+
+def _out_of_reach_sentence(skill: str, mentors: int) -> str:
+    if mentors == 1:
+        return (
+            f"The one mentor who offers {skill} isn't taking requests right now, "
+            "so they aren't listed here."
         )
-        for pk, pick in zip(ids, picks, strict=True)
-        if pk in profiles and profiles[pk].accepts_requests
-    ]
+    return (
+        f"The mentors who offer {skill} aren't taking requests right now, "
+        "so they aren't listed here."
+    )
 
 
-def pair_reasons(*, mentee: Profile, mentor: Profile) -> list[str]:
-    """Why this mentor fits this mentee, in plain words (for a mentor reading an ask)."""
-    return pair_reasons_for_mentor(mentor=mentor, mentees=[mentee]).get(mentee.pk, [])
+def recommendations_for_mentee(
+    *, profile: Profile, k: int = 5, leaving_out: Collection[int] = ()
+) -> list[RecommendedMentor]:
+    """The k mentors we would suggest to this mentee now, in the order to show them.
+
+    `leaving_out` holds mentor profile ids not to suggest (say, one already on the page).
+    """
+    return _recommended(profile, k=k, leaving_out=leaving_out, reach=False).picks
 
 
-def pair_reasons_for_mentor(*, mentor: Profile, mentees: list[Profile]) -> dict[int, list[str]]:
-    """Why this mentor fits each of these mentees (a mentor's inbox), in a few queries in all.
+def recommendations_page_for(*, profile: Profile | None) -> RecommendationsPage:
+    """A mentee's recommendations, and what would improve them said once for the list."""
+    ready = profile is not None and profile.is_mentee and profile.is_onboarded
+    picks = recommendations_for_mentee(profile=profile) if ready and profile else []
+    return RecommendationsPage(
+        profile=profile, ready=ready, picks=picks, hints=list_hints([p.hints for p in picks])
+    )
 
-    Reasons describe the fit even when the pair could not be matched now (say the mentor has
-    since paused), so an ask already sent still shows why it was sent.
+
+def suggestions_for_mentee(
+    *, profile: Profile, k: int = 3, leaving_out: Collection[int] = ()
+) -> Suggestions:
+    """Other mentors to try (after a no, a lapse, or a mentor who is full), none of those in
+    `leaving_out`, and a sentence for each wanted skill whose mentors are all paused or full."""
+    return _recommended(profile, k=k, leaving_out=leaving_out, reach=True)
+
+
+def pair_reasons(*, mentee: Profile, mentor: Profile, voice: Voice = MENTOR) -> list[str]:
+    """Why these two fit, in plain words; by default told to the mentor (reading an ask)."""
+    return pair_reasons_for_mentor(mentor=mentor, mentees=[mentee], voice=voice).get(mentee.pk, [])
+
+
+def pair_reasons_for_mentor(
+    *, mentor: Profile, mentees: list[Profile], voice: Voice = MENTOR
+) -> dict[int, list[str]]:
+    """Why each of these mentees fits this mentor (a mentor's inbox), in a few queries in all.
+
+    Told to the mentor ("wants to learn Python, which you know at expert level") unless
+    `voice` says otherwise. Reasons describe the fit even when the pair could not be matched
+    now (say the mentor has since paused), so an ask already sent still shows why it was sent.
     """
     if not mentees:
         return {}
@@ -128,6 +212,11 @@ def pair_reasons_for_mentor(*, mentor: Profile, mentees: list[Profile]) -> dict[
     x = np.full_like(a, int(where[0]))
     scores = score_pairs(people, index.mentors, a, x, table=index.table)
     return {
-        profile.pk: [s for _, s in explain(people, index.mentors, scores, i, index.labels).reasons]
+        profile.pk: [
+            sentence
+            for _, sentence in explain(
+                people, index.mentors, scores, i, index.labels, voice=voice
+            ).reasons
+        ]
         for i, profile in enumerate(mentees)
     }

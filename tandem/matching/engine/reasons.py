@@ -1,12 +1,16 @@
 """Plain-language reasons for a score, and at most two hints on what would improve it.
 
-Reasons only ever name factors of that very pair, strongest contribution first.
+Reasons only ever name factors of that very pair, strongest contribution first. They come in
+two voices: the mentee reading about a mentor ("knows Python at expert level, which you want
+to learn") and the mentor reading about a mentee ("wants to learn Python, which you know at
+expert level"). The same factors are named either way; only the reader changes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 
@@ -17,6 +21,18 @@ MAX_FACTOR_REASONS = 3  # strongest weighted factors
 MAX_REASONS = 5  # plus up to two facts of context (organization, language)
 MAX_HINTS = 2
 PROFICIENCY_WORDS = ((0.99, "at expert level"), (0.74, "at an advanced level"), (0.0, ""))
+
+Voice = Literal["mentee", "mentor"]
+MENTEE: Voice = "mentee"  # a mentee reads about a mentor (recommendations, suggestions)
+MENTOR: Voice = "mentor"  # a mentor reads about a mentee (an ask, the inbox)
+
+PARTIAL_SKILLS_HINT = (
+    "This mentor covers only part of the skills you want; a second mentor could cover the rest."
+)
+# The same advice said of a whole list, where "this mentor" would point at no one.
+PARTIAL_SKILLS_LIST_HINT = (
+    "No one here covers every skill you want; a second mentor for the rest is a fine idea."
+)
 
 
 @dataclass(frozen=True)
@@ -45,7 +61,9 @@ def _bits(mask: int) -> list[int]:
     return [bit for bit in range(64) if mask >> bit & 1]
 
 
-def _skills_reason(mentees: People, mentors: People, a: int, x: int, labels: Labels) -> str:
+def _skills_reason(
+    mentees: People, mentors: People, a: int, x: int, labels: Labels, voice: Voice
+) -> str:
     offered = {
         int(s): float(p)
         for s, p in zip(mentors.skills[x], mentors.proficiency[x], strict=True)
@@ -56,16 +74,28 @@ def _skills_reason(mentees: People, mentors: People, a: int, x: int, labels: Lab
     )
     if not matched:
         return ""
-    best = matched[0]
-    level = next(word for floor, word in PROFICIENCY_WORDS if offered[best] >= floor)
-    first = f"knows {labels.skills[best]}{' ' + level if level else ''}, which you want to learn"
-    if len(matched) > 1:
-        others = ", ".join(labels.skills[s] for s in matched[1:3])
-        first += f", and also {others}"
-    return first
+    best = labels.skills[matched[0]]
+    level = next(word for floor, word in PROFICIENCY_WORDS if offered[matched[0]] >= floor)
+    others = ", ".join(labels.skills[s] for s in matched[1:3])
+    if voice == MENTOR:
+        sentence = f"wants to learn {best}, which you {'know ' + level if level else 'offer'}"
+        return sentence + (f"; you also offer {others}" if others else "")
+    sentence = f"knows {best}{' ' + level if level else ''}, which you want to learn"
+    return sentence + (f", and also {others}" if others else "")
 
 
-def _level_reason(gap: int) -> str:
+def _level_reason(gap: int, voice: Voice) -> str:
+    """`gap` is the mentor's level minus the mentee's (P2: a few levels apart is best)."""
+    if voice == MENTOR:
+        if gap > 4:
+            return f"{gap} levels below you: your long view will help them see ahead"
+        if gap > 1:
+            return f"{gap} levels below you: close enough to remember, far enough to help"
+        if gap == 1:
+            return "one level below you"
+        if gap == 0:
+            return "at your level: you can compare notes as peers"
+        return "further along than you: you may learn as much as you share"
     if gap > 4:
         return f"{gap} levels above you: a long view of where you are heading"
     if gap > 1:
@@ -77,49 +107,94 @@ def _level_reason(gap: int) -> str:
     return "earlier in their career than you, with a fresh view"
 
 
-def _sentence(factor: str, mentees: People, mentors: People, a: int, x: int, labels: Labels) -> str:
+def _direction_reason(
+    mentees: People, mentors: People, a: int, x: int, labels: Labels, voice: Voice
+) -> str:
+    industry = mentees.industry[a] >= 0 and mentees.industry[a] == mentors.industry[x]
+    function = mentees.function[a] >= 0 and mentees.function[a] == mentors.function[x]
+    if voice == MENTOR:
+        names = [labels.industries[mentors.industry[x]]] if industry else []
+        names += [labels.functions[mentors.function[x]]] if function else []
+        return f"heading for {' and '.join(names)}, where you work" if names else ""
+    parts = [f"works in {labels.industries[mentors.industry[x]]}"] if industry else []
+    parts += [f"in {labels.functions[mentors.function[x]]}"] if function else []
+    return " ".join(parts) + ", where you want to be" if parts else ""
+
+
+def _timezone_reason(mentees: People, mentors: People, a: int, x: int, voice: Voice) -> str:
+    hours = abs(float(mentees.utc_offset[a] - mentors.utc_offset[x])) % 24
+    hours = min(hours, 24 - hours)
+    if voice == MENTOR:
+        return "in your timezone" if hours < 0.5 else f"{hours:g} h from your timezone"
+    return "same timezone as you" if hours < 0.5 else f"{hours:g} h timezone difference"
+
+
+def _meeting_reason(
+    mentees: People, mentors: People, a: int, x: int, labels: Labels, voice: Voice
+) -> str:
+    if mentors.city[x] >= 0 and mentees.city[a] == mentors.city[x] and labels.cities:
+        city = labels.cities[mentors.city[x]]
+        if voice == MENTOR:
+            return f"in {city} too, so you two could meet in person"
+        return f"also in {city}, so you could meet in person"
+    if voice == MENTOR:
+        return "happy to meet the way you like to"
+    return "happy to meet the way you prefer"
+
+
+def _sentence(
+    factor: str, mentees: People, mentors: People, a: int, x: int, labels: Labels, voice: Voice
+) -> str:
+    mentor_voice = voice == MENTOR
     if factor == "skills":
-        return _skills_reason(mentees, mentors, a, x, labels)
+        return _skills_reason(mentees, mentors, a, x, labels, voice)
     if factor == "goals":
+        if mentor_voice:
+            return "the goals they wrote echo what you have done"
         return "what they have done echoes the goals you wrote"
     if factor == "direction":
-        parts = []
-        if mentees.industry[a] >= 0 and mentees.industry[a] == mentors.industry[x]:
-            parts.append(f"works in {labels.industries[mentors.industry[x]]}")
-        if mentees.function[a] >= 0 and mentees.function[a] == mentors.function[x]:
-            parts.append(f"in {labels.functions[mentors.function[x]]}")
-        return " ".join(parts) + ", where you want to be" if parts else ""
+        return _direction_reason(mentees, mentors, a, x, labels, voice)
     if factor == "level_gap":
-        return _level_reason(int(mentors.level[x] - mentees.level[a]))
+        return _level_reason(int(mentors.level[x] - mentees.level[a]), voice)
     if factor == "timezone":
-        hours = abs(float(mentees.utc_offset[a] - mentors.utc_offset[x])) % 24
-        hours = min(hours, 24 - hours)
-        return "same timezone as you" if hours < 0.5 else f"{hours:g} h timezone difference"
+        return _timezone_reason(mentees, mentors, a, x, voice)
     if factor == "meeting":
-        if mentors.city[x] >= 0 and mentees.city[a] == mentors.city[x] and labels.cities:
-            return f"also in {labels.cities[mentors.city[x]]}, so you could meet in person"
-        return "happy to meet the way you prefer"
+        return _meeting_reason(mentees, mentors, a, x, labels, voice)
     if factor == "mentoring_type":
         shared = _bits(int(mentees.mentoring_types[a] & mentors.mentoring_types[x]))
         names = [
             labels.mentoring_types[b].lower() for b in shared if b < len(labels.mentoring_types)
         ]
-        return f"offers {names[0]} mentoring, which you're looking for" if names else ""
-    if factor == "availability":
+        if not names:
+            return ""
+        if mentor_voice:
+            return f"looking for {names[0]} mentoring, which you offer"
+        return f"offers {names[0]} mentoring, which you're looking for"
+    if factor == "availability" and not mentor_voice:
+        # The mentor's own hours say nothing to the mentor about the mentee.
         return f"has about {mentors.hours[x]:g} hours a month for mentoring"
     return ""
 
 
-def _extra_reasons(mentees: People, mentors: People, a: int, x: int, labels: Labels) -> list[str]:
+def _extra_reasons(
+    mentees: People, mentors: People, a: int, x: int, labels: Labels, voice: Voice
+) -> list[str]:
     """Facts that carry no weight of their own but matter to people (P3)."""
     extra = []
     org_a, org_x = int(mentees.organization[a]), int(mentors.organization[x])
     if org_x >= 0 and org_a != org_x:
-        extra.append("outside your organization, so you can speak freely")
+        extra.append(
+            "from outside your organization, so they can speak freely"
+            if voice == MENTOR
+            else "outside your organization, so you can speak freely"
+        )
     shared = _bits(int(mentees.languages[a] & mentors.languages[x]))
     shared = [b for b in shared if b != labels.common_language_bit and b < len(labels.languages)]
     if shared:
-        extra.append(f"speaks {labels.languages[shared[0]]}, like you")
+        language = labels.languages[shared[0]]
+        extra.append(
+            f"speaks {language}, as you do" if voice == MENTOR else f"speaks {language}, like you"
+        )
     return extra
 
 
@@ -139,8 +214,7 @@ def _hints(mentees: People, scores: PairScores, i: int, weights: Mapping[str, fl
             hint = (
                 "Add the skills you want to learn to your profile."
                 if mentees.skill_count()[a] == 0
-                else "This mentor covers only part of the skills you want; a second mentor "
-                "could cover the rest."
+                else PARTIAL_SKILLS_HINT
             )
         elif factor == "direction" and (mentees.industry[a] < 0 or mentees.function[a] < 0):
             hint = "Set a target industry and function to find people already working there."
@@ -157,6 +231,22 @@ def _hints(mentees: People, scores: PairScores, i: int, weights: Mapping[str, fl
     return hints
 
 
+def list_hints(hints_per_pick: Sequence[Sequence[str]]) -> list[str]:
+    """The hints for a whole list, each once: what the mentee could change, said one time.
+
+    The partial-skills hint is about one mentor, so a list keeps it only when it holds for
+    every mentor in the list, in words about the list.
+    """
+    hints: list[str] = []
+    for pick in hints_per_pick:
+        for hint in pick:
+            if hint != PARTIAL_SKILLS_HINT and hint not in hints:
+                hints.append(hint)
+    if hints_per_pick and all(PARTIAL_SKILLS_HINT in pick for pick in hints_per_pick):
+        hints.append(PARTIAL_SKILLS_LIST_HINT)
+    return hints[:MAX_HINTS]
+
+
 def explain(
     mentees: People,
     mentors: People,
@@ -165,8 +255,9 @@ def explain(
     labels: Labels,
     *,
     weights: Mapping[str, float] | None = None,
+    voice: Voice = MENTEE,
 ) -> Explanation:
-    """Reasons and hints for pair i of `scores`."""
+    """Reasons and hints for pair i of `scores`, told to the mentee or to the mentor."""
     used = dict(DEFAULT_WEIGHTS if weights is None else weights)
     total = sum(used.get(f, 0.0) for f in FACTORS) or 1.0
     used = {f: 100.0 * used.get(f, 0.0) / total for f in FACTORS}
@@ -176,12 +267,12 @@ def explain(
     for contribution, factor in ranked:
         if contribution < 2.0 or float(scores.factors[factor][i]) < 0.34:
             continue
-        sentence = _sentence(factor, mentees, mentors, a, x, labels)
+        sentence = _sentence(factor, mentees, mentors, a, x, labels, voice)
         if sentence:
             reasons.append((factor, sentence))
         if len(reasons) == MAX_FACTOR_REASONS:
             break
-    reasons += [("context", s) for s in _extra_reasons(mentees, mentors, a, x, labels)]
+    reasons += [("context", s) for s in _extra_reasons(mentees, mentors, a, x, labels, voice)]
     return Explanation(
         score=float(np.round(scores.score[i], 1)),
         reasons=reasons[:MAX_REASONS],

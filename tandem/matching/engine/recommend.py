@@ -3,10 +3,14 @@
 Load: a mentor many people are already asking is pushed down a little, so the same
 popular mentor is not everyone's first suggestion. Diversity: after the first pick, mentors
 from the same organization or with the same skills as those already picked step back.
+
+So the order is not always the order of the fit score people see. Whenever a mentor sits
+below one with a lower score, their recommendation says why, in plain words.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -15,53 +19,110 @@ import numpy.typing as npt
 
 from tandem.matching.engine.people import NO_SKILL, People
 from tandem.matching.engine.reasons import Explanation, Labels, explain
-from tandem.matching.engine.score import score_pairs
+from tandem.matching.engine.score import Impossible, impossible_reasons, score_pairs
 
 LOAD_PENALTY = 15.0  # points taken off a mentor whose load is 1 (fully asked for)
 SAME_ORGANIZATION_PENALTY = 6.0
 SAME_SKILLS_PENALTY = 8.0  # times the Jaccard overlap with an already picked mentor
 POOL = 50  # best candidates considered for the re-ranking
+EPSILON = 1e-6
+FloatPoints = npt.NDArray[np.float32]
+
+# Why a mentor sits below one with a lower score, in the order they are said.
+STEP_BACK_WORDS = {
+    "load": "many people are already asking them",
+    "organization": "a mentor above works at the same organization",
+    "skills": "a mentor above offers much the same skills",
+}
 
 
 @dataclass(frozen=True)
 class Recommendation:
-    """One suggested mentor, with the score people see and why."""
+    """One suggested mentor, with the score people see and why.
+
+    `placement` is empty unless the mentor sits below someone with a lower score; then it
+    says what moved them down.
+    """
 
     mentor: int
     score: float
     explanation: Explanation
+    placement: str = ""
 
 
 def _skill_sets(mentors: People, picks: npt.NDArray[np.int64]) -> list[set[int]]:
     return [{s for s in mentors.skills[x].tolist() if s != NO_SKILL} for x in picks]
 
 
+class _Similarity:
+    """Penalties for resembling mentors already picked (organization, skills)."""
+
+    def __init__(self, mentors: People, pool: npt.NDArray[np.int64]) -> None:
+        self.organization = mentors.organization
+        self.skills = dict(zip(pool.tolist(), _skill_sets(mentors, pool), strict=True))
+
+    def penalties(self, x: int, chosen: list[int]) -> tuple[float, float]:
+        """(organization, skills) points taken off x, given the mentors chosen so far."""
+        organization = skills = 0.0
+        for y in chosen:
+            if self.organization[x] >= 0 and self.organization[x] == self.organization[y]:
+                organization += SAME_ORGANIZATION_PENALTY
+            union = self.skills[x] | self.skills[y]
+            if union:
+                skills += SAME_SKILLS_PENALTY * len(self.skills[x] & self.skills[y]) / len(union)
+        return organization, skills
+
+
 def _diversified(
-    mentors: People, pool: npt.NDArray[np.int64], adjusted: npt.NDArray[np.float32], k: int
+    similarity: _Similarity, pool: npt.NDArray[np.int64], adjusted: npt.NDArray[np.float32], k: int
 ) -> list[int]:
     """Greedy re-ranking: each step takes the best candidate after penalties for similarity."""
-    skills = dict(zip(pool.tolist(), _skill_sets(mentors, pool), strict=True))
     chosen: list[int] = []
     left = pool.tolist()
     while left and len(chosen) < k:
 
         def value(x: int) -> tuple[float, int]:
-            penalty = 0.0
-            for y in chosen:
-                if (
-                    mentors.organization[x] >= 0
-                    and mentors.organization[x] == mentors.organization[y]
-                ):
-                    penalty += SAME_ORGANIZATION_PENALTY
-                union = skills[x] | skills[y]
-                if union:
-                    penalty += SAME_SKILLS_PENALTY * len(skills[x] & skills[y]) / len(union)
-            return (float(adjusted[x]) - penalty, -x)
+            return (float(adjusted[x]) - sum(similarity.penalties(x, chosen)), -x)
 
         best = max(left, key=value)
         chosen.append(best)
         left.remove(best)
     return chosen
+
+
+def shown(score: float) -> int:
+    """The whole number a page shows for a score (halves round up, as templates do)."""
+    return math.floor(score + 0.5)
+
+
+def _placements(
+    similarity: _Similarity, picks: list[int], fit: list[float], load_points: FloatPoints
+) -> list[str]:
+    """For each pick below a lower shown score, what put it there.
+
+    When y was picked before x although x fits better, x lost that step to y on load or on
+    resembling the mentors picked before y; the causes named are those that count against
+    x more than against y at that step.
+    """
+    notes = []
+    for j, x in enumerate(picks):
+        causes: set[str] = set()
+        for i, y in enumerate(picks[:j]):
+            if shown(fit[i]) >= shown(fit[j]):
+                continue
+            before = picks[:i]
+            organization_x, skills_x = similarity.penalties(x, before)
+            organization_y, skills_y = similarity.penalties(y, before)
+            against = {
+                "load": float(load_points[x] - load_points[y]),
+                "organization": organization_x - organization_y,
+                "skills": skills_x - skills_y,
+            }
+            named = {cause for cause, points in against.items() if points > EPSILON}
+            causes |= named or {max(against, key=lambda cause: against[cause])}
+        words = [STEP_BACK_WORDS[cause] for cause in STEP_BACK_WORDS if cause in causes]
+        notes.append(f"Placed below a lower score on purpose: {'; '.join(words)}." if words else "")
+    return notes
 
 
 def recommend(
@@ -76,7 +137,7 @@ def recommend(
     excluded: npt.NDArray[np.int64] | None = None,
     load: npt.NDArray[np.float32] | None = None,
 ) -> list[Recommendation]:
-    """Up to k mentors for one mentee, best first; impossible pairs never appear."""
+    """Up to k mentors for one mentee, in the order to show them; impossible pairs never appear."""
     x = np.arange(len(mentors), dtype=np.int64)
     a = np.full_like(x, mentee)
     goals = mentors.text @ mentees.text[mentee]
@@ -86,18 +147,55 @@ def recommend(
     possible = np.flatnonzero(scores.score >= 0)
     if possible.size == 0:
         return []
-    adjusted = scores.score.copy()
+    points = np.zeros(len(mentors), dtype=np.float32)
     if load is not None:
-        adjusted -= np.float32(LOAD_PENALTY) * np.clip(load, 0, 1).astype(np.float32)
+        points = np.float32(LOAD_PENALTY) * np.clip(load, 0, 1).astype(np.float32)
+    adjusted = scores.score - points
     size = min(POOL, possible.size)
     pool = possible[np.argpartition(-adjusted[possible], size - 1)[:size]]
     pool = pool[np.lexsort((pool, -adjusted[pool]))]
-    picks = _diversified(mentors, pool, adjusted, k)
+    similarity = _Similarity(mentors, pool)
+    picks = _diversified(similarity, pool, adjusted, k)
+    fit = [float(np.round(scores.score[x_], 1)) for x_ in picks]
+    placements = _placements(similarity, picks, fit, points)
     return [
         Recommendation(
             mentor=x_,
-            score=float(np.round(scores.score[x_], 1)),
+            score=score,
             explanation=explain(mentees, mentors, scores, x_, labels, weights=weights),
+            placement=placement,
         )
-        for x_ in picks
+        for x_, score, placement in zip(picks, fit, placements, strict=True)
     ]
+
+
+def skills_out_of_reach(
+    mentee: int,
+    mentees: People,
+    mentors: People,
+    *,
+    table: npt.NDArray[np.float32],
+    excluded: npt.NDArray[np.int64] | None = None,
+) -> list[tuple[int, int]]:
+    """Wanted skills that only mentors not taking requests now (paused or full) offer.
+
+    Each comes with how many such mentors there are, so a page can say why nobody with that
+    skill is suggested instead of leaving the mentee to wonder. Only mentors the mentee could
+    otherwise be matched with count.
+    """
+    wanted = [s for s in mentees.skills[mentee].tolist() if s != NO_SKILL]
+    if not wanted:
+        return []
+    offers = table[:, wanted] > 0
+    x = np.flatnonzero(offers.any(axis=1))
+    a = np.full_like(x, mentee)
+    could = impossible_reasons(mentees, mentors, a, x, excluded=excluded, availability=False) == (
+        Impossible.POSSIBLE
+    )
+    taking = mentors.available[x] & (mentors.capacity[x] > 0)
+    out = []
+    for column, skill in enumerate(wanted):
+        offering = offers[x, column] & could
+        if offering.any() and not (offering & taking).any():
+            out.append((skill, int(offering.sum())))
+    return out

@@ -101,11 +101,13 @@ def impossible_reasons(
     x: IntArray,
     *,
     excluded: npt.NDArray[np.int64] | None = None,
+    availability: bool = True,
 ) -> npt.NDArray[np.int8]:
     """For each pair, 0 if possible or the first hard constraint it breaks.
 
     `excluded` holds keys `mentee * len(mentors) + mentor` of pairs the caller rules out
     (manager chain, explicit forbids, the cool-down after a declined or expired ask).
+    With `availability=False` a paused or full mentor counts as possible: who *could* help.
     """
     why = np.zeros(a.shape[0], dtype=np.int8)
     if excluded is not None and excluded.size:
@@ -119,7 +121,8 @@ def impossible_reasons(
     why[comp] = Impossible.COMPETITOR
     lang_a, lang_x = mentees.languages[a], mentors.languages[x]
     why[((lang_a & lang_x) == 0) & (lang_a != 0) & (lang_x != 0)] = Impossible.NO_SHARED_LANGUAGE
-    why[~mentors.available[x] | (mentors.capacity[x] <= 0)] = Impossible.UNAVAILABLE
+    if availability:
+        why[~mentors.available[x] | (mentors.capacity[x] <= 0)] = Impossible.UNAVAILABLE
     why[mentees.person[a] == mentors.person[x]] = Impossible.SELF
     return why
 

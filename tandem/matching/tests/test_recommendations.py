@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 
 from tandem.matching import encode
+from tandem.matching.engine.recommend import shown
 from tandem.matching.selectors import recommendations_for_mentee
 from tandem.profiles.services import profile_update
 from tandem.profiles.tests.factories import (
@@ -150,3 +152,49 @@ class TestRecommendationsPage:
     def test_someone_who_is_not_a_mentee_is_asked_to_finish_their_profile(self, client, mentor):
         client.force_login(mentor.user)
         assert "Finish your mentee profile" in client.get(URL).content.decode()
+
+
+@pytest.mark.django_db
+class TestRecommendationsPageWords:
+    def test_the_mentee_reads_the_reasons_in_their_own_voice(self, client):
+        mentee = _mentee()
+        _mentor()
+        client.force_login(mentee.user)
+        body = client.get(URL).content.decode()
+        assert "Knows Python at expert level, which you want to learn" in body
+        assert "levels above you" in body
+        assert "Wants to learn Python" not in body
+        assert "levels below you" not in body
+
+    def test_one_line_above_the_list_says_how_it_is_ordered(self, client):
+        mentee = _mentee()
+        for _ in range(3):
+            _mentor()
+        client.force_login(mentee.user)
+        body = client.get(URL, HTTP_HX_REQUEST="true").content.decode()
+        assert body.count("Best fit first") == 1
+        assert body.index("Best fit first") < body.index('class="mentor-card')
+
+    def test_the_improvement_hint_is_said_once_for_the_whole_list(self, client):
+        mentee = ProfileFactory(level=3)  # wants no skills yet: every pick would say so
+        speak(mentee, "en")
+        for _ in range(3):
+            _mentor()
+        client.force_login(mentee.user)
+        body = client.get(URL).content.decode()
+        assert body.count('class="mentor-card') == 3
+        assert body.count("Add the skills you want to learn to your profile.") == 1
+        assert body.count("To find even better matches") == 1
+        assert body.rindex('class="mentor-card') < body.index("To find even better matches")
+
+    def test_a_list_in_score_order_shows_no_placement_note(self, client):
+        mentee = _mentee()
+        _mentor()
+        client.force_login(mentee.user)
+        assert "Placed below a lower score" not in client.get(URL).content.decode()
+
+
+def test_the_engine_compares_scores_as_the_page_rounds_them():
+    for tenths in range(1001):
+        score = tenths / 10
+        assert floatformat(score, 0) == str(shown(score)), score

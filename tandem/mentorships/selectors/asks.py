@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -9,11 +10,14 @@ from django.db.models import Q, QuerySet
 
 from tandem.accounts.models import User
 from tandem.core.errors import NotFound
+from tandem.matching.engine.reasons import MENTOR as MENTOR_VOICE
 from tandem.matching.selectors import (
     RecommendedMentor,
+    Suggestions,
     pair_reasons,
     pair_reasons_for_mentor,
     recommendations_for_mentee,
+    suggestions_for_mentee,
 )
 from tandem.mentorships.models import Ask
 from tandem.mentorships.rules import ask_refusal, places_taken
@@ -50,9 +54,15 @@ def ask_for_user(*, ask_id: int, user: User) -> tuple[Ask, Sides]:
     return ask, sides_of(ask, user, missing=MISSING)
 
 
-def suggestions_for(profile: Profile, k: int = 3) -> list[RecommendedMentor]:
-    """Other mentors to try, for a mentee (after a no, a lapse, or a mentor who is full)."""
-    return recommendations_for_mentee(profile=profile, k=k) if profile.is_mentee else []
+def suggestions_for(
+    profile: Profile, k: int = 3, *, leaving_out: Collection[int] = ()
+) -> Suggestions:
+    """Other mentors to try, for a mentee (after a no, a lapse, or a mentor who is full),
+    none of those in `leaving_out` (the mentor who said no, one already suggested on the page),
+    and a word on wanted skills whose mentors are all paused or full."""
+    if not profile.is_mentee:
+        return Suggestions(picks=[], out_of_reach=[])
+    return suggestions_for_mentee(profile=profile, k=k, leaving_out=leaving_out)
 
 
 # --- The ask form ---------------------------------------------------------------------------
@@ -65,6 +75,7 @@ class AskFormPage:
     waiting: Ask | None  # a request already waiting with this mentor: the page goes there
     reason: str | None  # why this mentee can't ask this mentor now, said before they write
     suggestions: list[RecommendedMentor]  # others to ask instead, when they can't
+    out_of_reach: list[str]  # wanted skills whose mentors aren't taking requests, when they can't
     shared_focus: list[str]  # what the form starts with: focus areas both sides share
 
 
@@ -77,9 +88,11 @@ def ask_form_page_for(*, user: User, mentor_id: int, now: datetime) -> AskFormPa
     waiting = Ask.objects.filter(mentee=mentee, mentor=mentor, state=Ask.State.PENDING).first()
     reason = None if waiting else ask_refusal(mentee=mentee, mentor=mentor, now=now)
     shared = [f for f in mentee.focus_areas_sought if f in mentor.focus_areas_offered]
+    others = suggestions_for(mentee, leaving_out={mentor.pk}) if reason else None
     return AskFormPage(
         mentee=mentee, mentor=mentor, waiting=waiting, reason=reason,
-        suggestions=suggestions_for(mentee) if reason else [], shared_focus=shared[:3],
+        suggestions=others.picks if others else [],
+        out_of_reach=others.out_of_reach if others else [], shared_focus=shared[:3],
     )  # fmt: skip
 
 
@@ -97,6 +110,7 @@ class AskPage:
     referral_choices: list[tuple[int, str]]  # for the mentor: whom they may suggest instead
     full: bool  # for the mentor: no free place to accept into
     suggestions: list[RecommendedMentor]  # for the mentee, once the ask is over: others to try
+    out_of_reach: list[str]  # for the mentee, then: wanted skills nobody can take on right now
 
 
 def referral_choices_for(ask: Ask) -> list[tuple[int, str]]:
@@ -129,18 +143,27 @@ def ask_page_for(
     """
     ask, sides = ask_for_user(ask_id=ask_id, user=user)
     deciding = sides.role == MENTOR and ask.state == Ask.State.PENDING
+    others = None
+    if sides.role != MENTOR and ask.state in ENDED_ASK:
+        # Never the mentor who said no or let it lapse, nor the one they suggested: that
+        # one has a card of their own above the list.
+        leaving_out = {ask.mentor_id}
+        if ask.referred_to_id is not None:
+            leaving_out.add(ask.referred_to_id)
+        others = suggestions_for(ask.mentee, leaving_out=leaving_out)
     if referral_choices is None and deciding:
         referral_choices = referral_choices_for(ask)
     return AskPage(
         ask=ask, role=sides.role, is_mentor=sides.role == MENTOR,
         focus_labels=focus_labels(ask.focus_areas),
         times=[datetime.fromisoformat(t).astimezone(UTC) for t in ask.proposed_times],
-        reasons=pair_reasons(mentee=ask.mentee, mentor=ask.mentor) if sides.role == MENTOR else [],
+        reasons=pair_reasons(mentee=ask.mentee, mentor=ask.mentor, voice=MENTOR_VOICE)
+        if sides.role == MENTOR
+        else [],
         referral_choices=referral_choices if deciding and referral_choices else [],
         full=deciding and places_taken(mentor=ask.mentor) >= ask.mentor.capacity,
-        suggestions=suggestions_for(ask.mentee)
-        if sides.role != MENTOR and ask.state in ENDED_ASK
-        else [],
+        suggestions=others.picks if others else [],
+        out_of_reach=others.out_of_reach if others else [],
     )  # fmt: skip
 
 
@@ -183,7 +206,9 @@ def inbox_page_for(*, user: User) -> InboxPage:
     profile = own_profile(user=user)
     received = asks_received(mentor=profile) if profile.is_mentor else None
     asks = received.waiting if received else []
-    reasons = pair_reasons_for_mentor(mentor=profile, mentees=[ask.mentee for ask in asks])
+    reasons = pair_reasons_for_mentor(
+        mentor=profile, mentees=[ask.mentee for ask in asks], voice=MENTOR_VOICE
+    )
     waiting = [
         (ask, focus_labels(ask.focus_areas), reasons.get(ask.mentee_id, [])[:2]) for ask in asks
     ]

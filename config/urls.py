@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("tandem.mentorships.urls")),
     path("", include("tandem.meetings.calendar.urls")),
     path("", include("tandem.meetings.urls")),
+    path("", include("tandem.conversations.urls")),
     path("", include("tandem.profiles.urls")),
 ]
 

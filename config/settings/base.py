@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "tandem.matching",
     "tandem.mentorships",
     "tandem.meetings",
+    "tandem.conversations",
     "tandem.home",
     "tandem.notifications",
     "tandem.demo",

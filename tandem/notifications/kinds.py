@@ -34,6 +34,7 @@ class Kind(models.TextChoices):
         "mentorship_changed",
         "A mentorship is paused, resumed, closed or completed",
     )
+    MESSAGE_RECEIVED = "message_received", "The other side writes to you (once until you read it)"
 
 
 class Delivery(models.TextChoices):

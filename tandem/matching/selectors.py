@@ -13,7 +13,7 @@ from django.db.models import Prefetch
 from tandem.matching.availability import availability_for
 from tandem.matching.encode import MentorIndex, mentee_encode, mentees_encode, mentor_index
 from tandem.matching.engine.reasons import MENTOR, Voice, explain, list_hints
-from tandem.matching.engine.recommend import recommend, skills_out_of_reach
+from tandem.matching.engine.recommend import OutOfReach, recommend, skills_out_of_reach
 from tandem.matching.engine.score import score_pairs
 from tandem.profiles.models import Profile, SkillOffered
 
@@ -93,9 +93,11 @@ def _keys(
 
 
 def _recommended(
-    profile: Profile, *, k: int, leaving_out: Collection[int], reach: bool
-) -> Suggestions:
-    """The k mentors we would suggest now, best first; with `reach`, the skills out of reach."""
+    profile: Profile, *, k: int, leaving_out: Collection[int], declined: Collection[int] = (),
+    reach: bool,
+) -> Suggestions:  # fmt: skip
+    """The k mentors we would suggest now, in order, none of `leaving_out` or `declined`;
+    with `reach`, the wanted skills whose mentors are all paused or full."""
     index = mentor_index()
     if len(index.mentors) == 0:
         return Suggestions(picks=[], out_of_reach=[])
@@ -112,17 +114,18 @@ def _recommended(
         table=index.table,
         labels=index.labels,
         k=k,
-        excluded=_keys(never, index, availability.unavailable | set(leaving_out)),
+        excluded=_keys(never, index, availability.unavailable | {*leaving_out, *declined}),
         load=load if availability.load else None,
     )
     out_of_reach = []
     if reach:
-        # Mentors the mentee is waiting on or cooling down from still count: the sentence is
-        # about who offers the skill, and one of them taking requests makes it untrue.
-        for skill, mentors in skills_out_of_reach(
-            0, mentee, index.mentors, table=index.table, excluded=_keys(never, index, leaving_out)
-        ):
-            out_of_reach.append(_out_of_reach_sentence(index.labels.skills[skill], mentors))
+        # Mentors the mentee is waiting on, or one left out only because they have a card of
+        # their own, still count: one of them taking requests would make the sentence untrue.
+        for skill in skills_out_of_reach(
+            0, mentee, index.mentors, table=index.table, excluded=_keys(never, index, ()),
+            declined=np.flatnonzero(np.isin(index.profile_ids, list(declined))).tolist(),
+        ):  # fmt: skip
+            out_of_reach.append(_out_of_reach_sentence(skill, index.labels.skills[skill.skill]))
     ids = [int(index.profile_ids[p.mentor]) for p in picks]
     profiles = (
         Profile.objects.select_related("user", "organization")
@@ -148,16 +151,14 @@ def _recommended(
     )
 
 
-def _out_of_reach_sentence(skill: str, mentors: int) -> str:
-    if mentors == 1:
+def _out_of_reach_sentence(out: OutOfReach, skill: str) -> str:
+    if out.mentors == 1:
+        who = "The other mentor" if out.other else "The one mentor"
         return (
-            f"The one mentor who offers {skill} isn't taking requests right now, "
-            "so they aren't listed here."
+            f"{who} who offers {skill} isn't taking requests right now, so they aren't listed here."
         )
-    return (
-        f"The mentors who offer {skill} aren't taking requests right now, "
-        "so they aren't listed here."
-    )
+    who = "The other mentors" if out.other else "The mentors"
+    return f"{who} who offer {skill} aren't taking requests right now, so they aren't listed here."
 
 
 def recommendations_for_mentee(
@@ -180,11 +181,17 @@ def recommendations_page_for(*, profile: Profile | None) -> RecommendationsPage:
 
 
 def suggestions_for_mentee(
-    *, profile: Profile, k: int = 3, leaving_out: Collection[int] = ()
-) -> Suggestions:
-    """Other mentors to try (after a no, a lapse, or a mentor who is full), none of those in
-    `leaving_out`, and a sentence for each wanted skill whose mentors are all paused or full."""
-    return _recommended(profile, k=k, leaving_out=leaving_out, reach=True)
+    *, profile: Profile, k: int = 3, leaving_out: Collection[int] = (),
+    declined: Collection[int] = (),
+) -> Suggestions:  # fmt: skip
+    """Other mentors to try (after a no, a lapse, or a mentor who is full), and a sentence for
+    each wanted skill whose mentors are all paused or full.
+
+    Mentors in `leaving_out` are not suggested (one with a card of their own on the page);
+    those in `declined` (who said no or let the ask lapse) are neither suggested nor counted
+    among the mentors of a skill.
+    """
+    return _recommended(profile, k=k, leaving_out=leaving_out, declined=declined, reach=True)
 
 
 def pair_reasons(*, mentee: Profile, mentor: Profile, voice: Voice = MENTOR) -> list[str]:

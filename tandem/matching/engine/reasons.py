@@ -170,8 +170,8 @@ def _sentence(
         if mentor_voice:
             return f"looking for {names[0]} mentoring, which you offer"
         return f"offers {names[0]} mentoring, which you're looking for"
+    # Told to the mentee only: a mentor learns nothing about the mentee from their own hours.
     if factor == "availability" and not mentor_voice:
-        # The mentor's own hours say nothing to the mentor about the mentee.
         return f"has about {mentors.hours[x]:g} hours a month for mentoring"
     return ""
 

@@ -11,7 +11,7 @@ below one with a lower score, their recommendation says why, in plain words.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -169,6 +169,15 @@ def recommend(
     ]
 
 
+@dataclass(frozen=True)
+class OutOfReach:
+    """A wanted skill whose mentors are all paused or full right now."""
+
+    skill: int
+    mentors: int  # how many could otherwise be asked
+    other: bool  # a mentor who already said no offers it too: the others are meant
+
+
 def skills_out_of_reach(
     mentee: int,
     mentees: People,
@@ -176,12 +185,13 @@ def skills_out_of_reach(
     *,
     table: npt.NDArray[np.float32],
     excluded: npt.NDArray[np.int64] | None = None,
-) -> list[tuple[int, int]]:
+    declined: Collection[int] = (),
+) -> list[OutOfReach]:
     """Wanted skills that only mentors not taking requests now (paused or full) offer.
 
-    Each comes with how many such mentors there are, so a page can say why nobody with that
-    skill is suggested instead of leaving the mentee to wonder. Only mentors the mentee could
-    otherwise be matched with count.
+    Said so a page can tell why nobody with that skill is suggested, rather than leave the
+    mentee to wonder. Only mentors the mentee could otherwise be matched with count; mentors
+    in `declined` (who said no to this mentee, or let the ask lapse) are not counted at all.
     """
     wanted = [s for s in mentees.skills[mentee].tolist() if s != NO_SKILL]
     if not wanted:
@@ -192,10 +202,12 @@ def skills_out_of_reach(
     could = impossible_reasons(mentees, mentors, a, x, excluded=excluded, availability=False) == (
         Impossible.POSSIBLE
     )
+    said_no = np.isin(x, list(declined))
     taking = mentors.available[x] & (mentors.capacity[x] > 0)
     out = []
     for column, skill in enumerate(wanted):
-        offering = offers[x, column] & could
+        offering = offers[x, column] & could & ~said_no
         if offering.any() and not (offering & taking).any():
-            out.append((skill, int(offering.sum())))
+            other = bool((offers[x, column] & said_no).any())
+            out.append(OutOfReach(skill=skill, mentors=int(offering.sum()), other=other))
     return out

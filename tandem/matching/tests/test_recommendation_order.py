@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from tandem.matching.engine.people import skill_table
 from tandem.matching.engine.recommend import (
     STEP_BACK_WORDS,
+    OutOfReach,
     recommend,
     shown,
     skills_out_of_reach,
@@ -91,12 +92,12 @@ class TestSkillsOutOfReach:
 
     def test_a_skill_only_a_paused_mentor_offers_is_named_with_the_count(self):
         paused = {**self.NEGOTIATOR, "available": False}
-        assert self.out_of_reach([GREAT, paused]) == [(NEGOTIATION, 1)]
+        assert self.out_of_reach([GREAT, paused]) == [OutOfReach(NEGOTIATION, 1, other=False)]
 
     def test_paused_and_full_mentors_both_count(self):
         paused = {**self.NEGOTIATOR, "available": False}
         full = {**self.NEGOTIATOR, "capacity": 0}
-        assert self.out_of_reach([GREAT, paused, full]) == [(NEGOTIATION, 2)]
+        assert self.out_of_reach([GREAT, paused, full]) == [OutOfReach(NEGOTIATION, 2, other=False)]
 
     def test_one_mentor_taking_requests_is_enough(self):
         paused = {**self.NEGOTIATOR, "available": False}
@@ -109,6 +110,13 @@ class TestSkillsOutOfReach:
         paused = {**self.NEGOTIATOR, "available": False}
         excluded = np.array([1], dtype=np.int64)  # the key of (mentee 0, mentor 1)
         assert self.out_of_reach([GREAT, paused], excluded=excluded) == []
+
+    def test_a_mentor_who_said_no_is_not_counted_but_makes_it_the_other_mentors(self):
+        paused = {**self.NEGOTIATOR, "available": False}
+        assert self.out_of_reach([self.NEGOTIATOR, paused], declined=[0]) == [
+            OutOfReach(NEGOTIATION, 1, other=True)
+        ]
+        assert self.out_of_reach([self.NEGOTIATOR], declined=[0]) == []
 
     def test_a_skill_nobody_offers_is_not_out_of_reach_just_absent(self):
         assert self.out_of_reach([GREAT]) == []

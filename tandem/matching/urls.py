@@ -6,4 +6,5 @@ app_name = "matching"
 
 urlpatterns = [
     path("mentors/recommended/", views.recommendations, name="recommendations"),
+    path("mentors/recommended/strip/", views.recommendation_strip, name="recommendation_strip"),
 ]

@@ -79,3 +79,10 @@ class Visibility(models.TextChoices):
     MEMBERS = "members", "Everyone on Tandem"
     ORGANIZATION = "organization", "Only people with an email at my organization"
     HIDDEN = "hidden", "Nobody but Tandem staff (hidden from the directory)"
+
+
+class SkillSide(models.TextChoices):
+    """The two skill lists on a profile."""
+
+    WANTED = "wanted", "Wants to learn"
+    OFFERED = "offered", "Offers"

@@ -10,12 +10,12 @@ from tandem.core.params import clean_param
 from tandem.organizations.choices import Industry, JobFunction
 from tandem.profiles.selectors import DirectoryFilters
 from tandem.skills.models import Skill
-from tandem.skills.selectors import skill_resolve, skill_suggest
+from tandem.skills.selectors import skill_closest, skill_resolve
 
 
 @dataclass(frozen=True)
 class ParsedFilters:
-    """The filters to apply, what was typed, and hints when a skill wasn't recognised."""
+    """The filters to apply, what was typed, and the closest skills when one wasn't recognised."""
 
     filters: DirectoryFilters
     values: dict[str, str]
@@ -43,7 +43,7 @@ def directory_filters_from(query: QueryDict) -> ParsedFilters:
     )}  # fmt: skip
     skill = skill_resolve(text=values["skill"]) if values["skill"] else None
     unknown = values["skill"] if values["skill"] and skill is None else ""
-    hints = skill_suggest(query=unknown, limit=5) if unknown else []
+    hints = skill_closest(text=unknown, limit=5) if unknown else []
     filters = DirectoryFilters(
         text=values["q"],
         skill=skill,

@@ -206,6 +206,8 @@ class SkillAddForm(forms.Form):
     proficiency = forms.TypedChoiceField(
         choices=Proficiency.choices, coerce=int, required=False, initial=Proficiency.ADVANCED
     )
+    # "Keep my own words": store text that names no skill for staff to map later.
+    keep = forms.BooleanField(required=False)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

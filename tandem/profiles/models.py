@@ -17,6 +17,7 @@ from tandem.profiles.choices import (
     MeetingMode,
     MentoringType,
     Proficiency,
+    SkillSide,
     Visibility,
 )
 from tandem.skills.models import Skill
@@ -173,6 +174,15 @@ class Profile(BaseModel):
         """A mentor who is not paused and has a free place."""
         return self.is_mentor and not self.is_paused and self.capacity > self.places_taken
 
+    @property
+    def skill_requests_waiting(self) -> dict[str, list[SkillRequest]]:
+        """Skills in the person's own words not yet mapped, by side (uses a prefetch if any)."""
+        waiting: dict[str, list[SkillRequest]] = {side: [] for side in SkillSide.values}
+        for request in self.skill_requests.all():
+            if request.is_pending:
+                waiting[request.side].append(request)
+        return waiting
+
 
 class SkillOffered(models.Model):
     """A skill a mentor offers, with how well they know it."""
@@ -197,6 +207,55 @@ class SkillOffered(models.Model):
 
     def __str__(self) -> str:
         return f"{self.skill} ({self.get_proficiency_display()})"
+
+
+class SkillRequest(models.Model):
+    """A skill in a person's own words that the taxonomy lacks, kept until staff map it.
+
+    Mapping gives the person the real skill on the same side; the row stays as the record
+    of what was asked for and what it became, so staff can see which words to add as aliases.
+    """
+
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="skill_requests")
+    side = models.CharField(max_length=8, choices=SkillSide.choices)
+    text = models.CharField("in their words", max_length=120)
+    normalized = models.CharField(max_length=120, editable=False)
+    # For the offered side: how well they said they know it, carried over when mapped.
+    proficiency = models.PositiveSmallIntegerField(
+        choices=Proficiency.choices, default=Proficiency.ADVANCED
+    )
+    requested_at = models.DateTimeField()
+    mapped_to = models.ForeignKey(
+        Skill, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    mapped_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("requested_at", "id")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["profile", "side", "normalized"],
+                condition=Q(mapped_to__isnull=True),
+                name="profiles_skill_request_pending_once",
+            ),
+            models.CheckConstraint(
+                condition=Q(mapped_to__isnull=True, mapped_at__isnull=True)
+                | Q(mapped_to__isnull=False, mapped_at__isnull=False),
+                name="profiles_skill_request_mapped_with_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(proficiency__gte=1, proficiency__lte=4),
+                name="profiles_skill_request_proficiency_1_to_4",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"“{self.text}” ({self.get_side_display()})"
+
+    @property
+    def is_pending(self) -> bool:
+        """Not yet mapped to a skill."""
+        return self.mapped_to_id is None
 
 
 def _labels(values: list[str], choices: type[models.TextChoices]) -> list[str]:

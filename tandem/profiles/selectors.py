@@ -52,7 +52,10 @@ def profile_get_visible(*, profile_id: int, viewer: User) -> Profile | None:
         .select_related("user", "organization")
         .prefetch_related(_offered_skills(), "skills_wanted", "languages", "competitors")
     )
-    if not (viewer.is_staff or Profile.objects.filter(pk=profile_id, user=viewer).exists()):
+    if Profile.objects.filter(pk=profile_id, user=viewer).exists():
+        # Only the owner sees the skills in their own words that wait to be mapped.
+        return qs.prefetch_related("skill_requests").first()
+    if not viewer.is_staff:
         qs = qs.filter(_visible_to(viewer))
     return qs.first()
 

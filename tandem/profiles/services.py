@@ -9,14 +9,18 @@ from typing import Any
 from django.db import transaction
 
 from tandem.accounts.models import User
-from tandem.core.errors import DomainError
+from tandem.core.errors import DomainError, IllegalTransition, NotFound
 from tandem.organizations.services import organization_get_or_create
-from tandem.profiles.choices import Proficiency, Visibility
-from tandem.profiles.models import Language, Profile, SkillOffered
+from tandem.profiles.choices import Proficiency, SkillSide, Visibility
+from tandem.profiles.models import Language, Profile, SkillOffered, SkillRequest
 from tandem.skills.models import Skill
-from tandem.skills.selectors import skill_resolve
+from tandem.skills.normalize import normalize
+from tandem.skills.selectors import skill_closest, skill_resolve
 
 MAX_SKILLS_PER_SIDE = 15
+# Skills in a person's own words waiting for staff at once (both lists together), and their length.
+MAX_SKILL_REQUESTS = 5
+MAX_SKILL_TEXT = 120
 MAX_COMPETITORS = 10
 MAX_ORGANIZATION_NAME = 200
 NO_ROLE = "Choose at least one: find a mentor, be a mentor, or both."
@@ -127,20 +131,26 @@ def _touch(profile: Profile) -> None:
     profile.save(update_fields=["updated_at"])
 
 
-def _resolve_or_fail(text: str, field: str) -> Skill:
+class SkillNotKnown(ProfileError):
+    """Typed text that names no skill; carries the closest skills, for "did you mean"."""
+
+    def __init__(self, text: str, closest: list[Skill]) -> None:
+        super().__init__(f"We don't know the skill “{text}” yet.", field="skill")
+        self.text = text
+        self.closest = closest
+
+
+def _resolve_or_fail(text: str) -> Skill:
     skill = skill_resolve(text=text)
     if skill is None:
-        raise ProfileError(
-            f"We don't know the skill “{text.strip()}” yet. Pick one of the suggestions.",
-            field=field,
-        )
+        raise SkillNotKnown(" ".join(text.split()), skill_closest(text=text))
     return skill
 
 
 @transaction.atomic
 def profile_skill_wanted_add(*, profile: Profile, text: str) -> Skill:
     """Add a skill the person wants to learn; typed aliases resolve to the skill."""
-    skill = _resolve_or_fail(text, "skill")
+    skill = _resolve_or_fail(text)
     if not profile.skills_wanted.filter(pk=skill.pk).exists():
         if profile.skills_wanted.count() >= MAX_SKILLS_PER_SIDE:
             raise ProfileError(
@@ -164,7 +174,7 @@ def profile_skill_offered_add(
     """Add (or re-rate) a skill the person offers as a mentor."""
     if proficiency not in Proficiency.values:
         raise ProfileError("Choose how well you know it.", field="proficiency")
-    skill = _resolve_or_fail(text, "skill")
+    skill = _resolve_or_fail(text)
     existing = SkillOffered.objects.filter(profile=profile, skill=skill).first()
     if existing is not None:
         existing.proficiency = proficiency
@@ -192,6 +202,118 @@ def profile_skill_offered_remove(*, profile: Profile, skill_id: int) -> None:
     """Stop offering a skill (no error if it wasn't offered)."""
     SkillOffered.objects.filter(profile=profile, skill_id=skill_id).delete()
     _touch(profile)
+
+
+def _skill_count(profile: Profile, side: str) -> int:
+    """Skills on one side of the profile, counting words still waiting to be mapped."""
+    held = (
+        profile.skills_wanted.count()
+        if side == SkillSide.WANTED
+        else SkillOffered.objects.filter(profile=profile).count()
+    )
+    return held + profile.skill_requests.filter(side=side, mapped_to__isnull=True).count()
+
+
+@transaction.atomic
+def profile_skill_request_add(
+    *,
+    profile: Profile,
+    side: str,
+    text: str,
+    proficiency: int = Proficiency.ADVANCED,
+    now: datetime,
+) -> Skill | SkillRequest:
+    """Keep a skill in the person's own words until staff map it to one in the taxonomy.
+
+    Words that do name a skill add that skill instead (returned); the same words twice keep
+    one request. Free text is capped: a few waiting at once, within the list's own cap.
+    """
+    if side not in SkillSide.values:
+        raise ProfileError("Choose which list it belongs on.", field="skill")
+    if proficiency not in Proficiency.values:
+        raise ProfileError("Choose how well you know it.", field="proficiency")
+    words = " ".join(text.split())
+    if not any(ch.isalnum() for ch in words):
+        raise ProfileError("Type the skill in a few words, e.g. “growth loops”.", field="skill")
+    if len(words) > MAX_SKILL_TEXT:
+        raise ProfileError(f"Keep it under {MAX_SKILL_TEXT} characters.", field="skill")
+    if skill_resolve(text=words) is not None:
+        if side == SkillSide.WANTED:
+            return profile_skill_wanted_add(profile=profile, text=words)
+        return profile_skill_offered_add(profile=profile, text=words, proficiency=proficiency).skill
+    # Under the profile's row lock, so two quick clicks cannot both slip under the caps.
+    locked = Profile.objects.select_for_update().get(pk=profile.pk)
+    key = normalize(words)
+    existing = locked.skill_requests.filter(side=side, normalized=key, mapped_to__isnull=True)
+    if (request := existing.first()) is not None:
+        return request
+    waiting = locked.skill_requests.filter(mapped_to__isnull=True).count()
+    if waiting >= MAX_SKILL_REQUESTS:
+        raise ProfileError(
+            f"You have {waiting} skills in your own words waiting for us already. Once we've "
+            "matched those, add more; or pick a skill from the list.",
+            field="skill",
+        )
+    if _skill_count(locked, side) >= MAX_SKILLS_PER_SIDE:
+        raise ProfileError(f"Keep it focused: at most {MAX_SKILLS_PER_SIDE} skills.", field="skill")
+    return SkillRequest.objects.create(
+        profile=locked, side=side, text=words, normalized=key, proficiency=proficiency,
+        requested_at=now,
+    )  # fmt: skip
+
+
+def profile_skill_request_withdraw(*, profile: Profile, skill_request_id: int) -> str:
+    """Take back words still waiting to be mapped; returns their side. Others' are not found."""
+    request = profile.skill_requests.filter(pk=skill_request_id, mapped_to__isnull=True).first()
+    if request is None:
+        raise NotFound("We couldn't find those words on your profile.")
+    request.delete()
+    return request.side
+
+
+@transaction.atomic
+def skill_request_map(*, skill_request_id: int, skill: Skill, now: datetime) -> SkillRequest:
+    """Staff: these words mean this skill, so the person now holds it on the same side.
+
+    The request already held its place under the list's cap, so mapping never fails on it.
+    Mapping again to the same skill changes nothing; to another skill is refused.
+    """
+    request = (
+        SkillRequest.objects.select_for_update()
+        .select_related("profile", "mapped_to")
+        .filter(pk=skill_request_id)
+        .first()
+    )
+    if request is None:
+        raise NotFound("No such skill request.")
+    if request.mapped_to is not None:
+        if request.mapped_to.pk == skill.pk:
+            return request
+        raise IllegalTransition(f"These words are already mapped to {request.mapped_to.name}.")
+    request.mapped_to = skill
+    request.mapped_at = now
+    request.save(update_fields=["mapped_to", "mapped_at"])
+    profile = request.profile
+    if request.side == SkillSide.WANTED:
+        profile.skills_wanted.add(skill)
+    else:
+        SkillOffered.objects.get_or_create(
+            profile=profile, skill=skill, defaults={"proficiency": request.proficiency}
+        )
+    _touch(profile)
+    return request
+
+
+def skill_requests_map_resolved(*, skill_request_ids: Iterable[int], now: datetime) -> int:
+    """Staff: map each waiting request whose words now name a skill (an alias was added)."""
+    mapped = 0
+    waiting = SkillRequest.objects.filter(pk__in=list(skill_request_ids), mapped_to__isnull=True)
+    for request in waiting.order_by("id"):
+        skill = skill_resolve(text=request.text)
+        if skill is not None:
+            skill_request_map(skill_request_id=request.pk, skill=skill, now=now)
+            mapped += 1
+    return mapped
 
 
 # Kinds of mentoring a new mentor can give from having been a mentee; sponsorship and line

@@ -21,6 +21,11 @@ urlpatterns = [
         views.skill_proficiency,
         name="skill_proficiency",
     ),
+    path(
+        "profiles/me/skills/requests/<int:request_id>/withdraw/",
+        views.skill_request_withdraw,
+        name="skill_request_withdraw",
+    ),
     path("skills/suggest/", views.skill_suggestions, name="skill_suggestions"),
     path("organizations/suggest/", views.organization_suggestions, name="organization_suggestions"),
 ]

@@ -40,16 +40,19 @@ from tandem.profiles.selectors import (
 )
 from tandem.profiles.services import (
     ProfileError,
+    SkillNotKnown,
     profile_get_or_create,
     profile_onboarding_complete,
     profile_skill_offered_add,
     profile_skill_offered_remove,
     profile_skill_offered_set_proficiency,
+    profile_skill_request_add,
+    profile_skill_request_withdraw,
     profile_skill_wanted_add,
     profile_skill_wanted_remove,
     profile_update,
 )
-from tandem.skills.selectors import skill_suggest
+from tandem.skills.selectors import skill_closest, skill_suggest
 
 SKILL_SIDES = ("wanted", "offered")
 # Every change a person makes to their own profile counts against one allowance.
@@ -195,44 +198,81 @@ def profile_edit(request: AuthedHttpRequest, profile_id: int) -> HttpResponse:
 
 
 def _skills_response(
-    request: AuthedHttpRequest, side: str, form: SkillAddForm | None = None
+    request: AuthedHttpRequest,
+    side: str,
+    form: SkillAddForm | None = None,
+    unknown: SkillNotKnown | None = None,
 ) -> HttpResponse:
     """The skill editor partial for htmx; a redirect back for plain form posts."""
     if not request.htmx:
         if form is not None and form.errors:
             for error in form.errors.get("skill", []):
                 messages.error(request, str(error))
+        if unknown is not None:
+            messages.info(request, did_you_mean_sentence(unknown))
         target = request.POST.get("next", "")
         if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
             target = reverse("home")
         return redirect(target)
     profile = profile_for_user(user=request.user)
-    context = {"profile": profile, "side": side, "skill_form": form or SkillAddForm()}
+    context = {
+        "profile": profile, "side": side, "skill_form": form or SkillAddForm(), "unknown": unknown,
+    }  # fmt: skip
     return render(request, "profiles/_skills.html#editor", context)
+
+
+def did_you_mean_sentence(unknown: SkillNotKnown) -> str:
+    """The "did you mean" note as one sentence, for a page reached without htmx."""
+    names = [skill.name for skill in unknown.closest]
+    if not names:
+        return f"{unknown.message} Try another word, or tick “Keep my own words” and add it again."
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    return (
+        f"{unknown.message} Did you mean {listed}? Type one of those, or tick “Keep my own "
+        "words” and add it again."
+    )
 
 
 @login_required
 @require_POST
 @rate_limited(*PROFILE_WRITES)
 def skill_add(request: AuthedHttpRequest, side: str) -> HttpResponse:
-    """Add a skill to one's own profile (wanted or offered)."""
+    """Add a skill to one's own profile (wanted or offered), or keep it in the person's words."""
     if side not in SKILL_SIDES:
         raise Http404("No such list")
     profile = profile_get_or_create(user=request.user)
     form = SkillAddForm(request.POST)
+    unknown = None
     if form.is_valid():
+        text = form.cleaned_data["text"]
+        proficiency = form.cleaned_data.get("proficiency") or 3
         try:
-            if side == "wanted":
-                profile_skill_wanted_add(profile=profile, text=form.cleaned_data["text"])
+            if form.cleaned_data["keep"]:
+                profile_skill_request_add(
+                    profile=profile, side=side, text=text, proficiency=proficiency,
+                    now=timezone.now(),
+                )  # fmt: skip
+            elif side == "wanted":
+                profile_skill_wanted_add(profile=profile, text=text)
             else:
-                proficiency = form.cleaned_data.get("proficiency") or 3
-                profile_skill_offered_add(
-                    profile=profile, text=form.cleaned_data["text"], proficiency=proficiency
-                )
+                profile_skill_offered_add(profile=profile, text=text, proficiency=proficiency)
             form = SkillAddForm()
+        except SkillNotKnown as error:
+            # Not a mistake: offer the closest skills, or keeping their own words.
+            unknown = error
         except ProfileError as error:
             form.add_error("skill", error.message)
-    return _skills_response(request, side, form)
+    return _skills_response(request, side, form, unknown)
+
+
+@login_required
+@require_POST
+@rate_limited(*PROFILE_WRITES)
+def skill_request_withdraw(request: AuthedHttpRequest, request_id: int) -> HttpResponse:
+    """Take back a skill in one's own words that is still waiting to be mapped."""
+    profile = profile_get_or_create(user=request.user)
+    side = profile_skill_request_withdraw(profile=profile, skill_request_id=request_id)
+    return _skills_response(request, side)
 
 
 @login_required
@@ -270,7 +310,8 @@ def skill_suggestions(request: AuthedHttpRequest) -> HttpResponse:
     """Skills matching what is typed so far (names and synonyms), as clickable suggestions."""
     side = request.GET.get("side", "wanted")
     query = clean_param(request.GET.get("skill", "") or request.GET.get("q", ""), max_length=60)
-    suggestions = skill_suggest(query=query) if query else []
+    # Skills containing what is typed so far; failing that, ones spelled like it.
+    suggestions = (skill_suggest(query=query) or skill_closest(text=query)) if query else []
     context = {"suggestions": suggestions, "side": side, "query": query}
     return render(request, "profiles/_skills.html#suggestions", context)
 

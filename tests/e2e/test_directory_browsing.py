@@ -43,6 +43,8 @@ class TestDirectoryBrowsing:
         expect(cards.get_by_role("heading")).to_have_text(["Cleo Mentor", "Dev Mentor"])
         assert_accessible(page)
 
+        # Skill, keyword and availability come first; the other filters fold under "More filters".
+        page.get_by_text("More filters").click()
         page.get_by_label("Industry").select_option(label="Healthcare")
         expect(page).to_have_url(re.compile(r"[?&]industry=healthcare(&|$)"))
         expect(page).not_to_have_url(re.compile(r"[?&]page="))

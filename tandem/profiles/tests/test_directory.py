@@ -70,6 +70,29 @@ class TestDirectoryFilters:
         assert "Python" in [s.name for s in response.context["parsed"].skill_hints]
         assert "close match" in response.content.decode()
 
+    def test_pm_finds_mentors_offering_product_management_and_no_one_else(self, mentee_client):
+        pm = MentorProfileFactory(user__first_name="Priya")
+        offer(pm, "product-management")
+        offer(MentorProfileFactory(user__first_name="Mark"), "product-marketing")
+        offer(MentorProfileFactory(user__first_name="Jo"), "project-management")
+        response = mentee_client.get(URL, {"skill": "PM"})
+        assert [p.pk for p in response.context["page"].object_list] == [pm.pk]
+        assert response.context["parsed"].filters.skill.name == "Product management"
+        assert "Showing mentors who offer <strong>Product management</strong>" in (
+            response.content.decode()
+        )
+
+    def test_a_misspelt_skill_asks_did_you_mean_without_an_error_colour(self, mentee_client):
+        pm = MentorProfileFactory()
+        offer(pm, "product-management")
+        response = mentee_client.get(URL, {"skill": "product managment"})
+        body = response.content.decode()
+        assert "Did you mean" in body
+        assert "skill=Product%20management" in body
+        assert '<div class="flash did-you-mean" role="status">' in body
+        assert "flash-warning" not in body
+        assert pm.pk in [p.pk for p in response.context["page"].object_list]
+
     def test_a_skill_nobody_has_heard_of_shows_no_one(self, mentee_client):
         offer(MentorProfileFactory(), "python")
         response = mentee_client.get(URL, {"skill": "zzqx"})
@@ -164,7 +187,10 @@ class TestDirectoryVisibility:
 class TestDirectoryRecommendations:
     def test_an_unfiltered_first_page_loads_recommendations_for_a_mentee(self, mentee_client):
         body = mentee_client.get(URL).content.decode()
-        assert 'hx-get="/mentors/recommended/"' in body
+        # A compact strip after the search and results, with a link to the full page.
+        assert 'hx-get="/mentors/recommended/strip/"' in body
+        assert 'href="/mentors/recommended/"' in body
+        assert body.index('id="directory-results"') < body.index('id="recommendation-strip"')
 
     def test_a_search_or_a_mentor_only_viewer_gets_none(self, client, mentee_client):
         assert (

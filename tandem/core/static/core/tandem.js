@@ -59,23 +59,58 @@
   document.addEventListener("htmx:afterSwap", function (event) { wire(event.target); });
 })();
 
-// The meeting timer: minutes left in the time box, so the meeting ends on time (P7).
+// The meeting timer: minutes left in the time box, so the meeting ends on time (P7). The page
+// renders it only while a scheduled meeting is on; it stops counting at the end of the time
+// box, or as soon as the timer leaves the page (the meeting was marked, the page swapped).
 (function () {
   "use strict";
   function start() {
     var box = document.getElementById("meeting-timer");
     if (!box || !box.dataset.ends) return;
     var ends = new Date(box.dataset.ends).getTime();
+    var timer = null;
     function tick() {
+      if (!box.isConnected) { clearInterval(timer); return; }
       var left = Math.ceil((ends - Date.now()) / 60000);
-      box.textContent = left > 0
-        ? left + (left === 1 ? " minute" : " minutes") + " left in the time box"
-        : "Time's up: wrap up kindly, and note what you'll try.";
+      if (left > 0) {
+        box.textContent = left + (left === 1 ? " minute" : " minutes") + " left in the time box";
+        return;
+      }
+      box.textContent = "Time's up: wrap up kindly, then mark how it went below.";
+      box.dataset.state = "over";
+      clearInterval(timer);
     }
+    timer = setInterval(tick, 15000);
     tick();
-    setInterval(tick, 15000);
   }
   document.addEventListener("DOMContentLoaded", start);
+})();
+
+// The menu is a <details>: it folds on phones without this file. Here it closes on Escape
+// and on a tap elsewhere, and browsers that cannot show a closed <details>' contents as a
+// row (no ::details-content) get it opened on wide screens instead.
+(function () {
+  "use strict";
+  function wire() {
+    var menu = document.getElementById("site-menu");
+    if (!menu) return;
+    var wide = window.matchMedia("(min-width: 64em)");
+    var rowInCss = window.CSS && CSS.supports && CSS.supports("selector(::details-content)");
+    if (!rowInCss) {
+      var follow = function () { menu.open = wide.matches; };
+      follow();
+      wide.addEventListener("change", follow);
+    }
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !menu.open || wide.matches) return;
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    });
+    document.addEventListener("click", function (event) {
+      if (menu.open && !wide.matches && !menu.contains(event.target)) menu.open = false;
+    });
+  }
+  document.addEventListener("DOMContentLoaded", wire);
 })();
 
 // Forms marked data-submit-on-change (the directory's filters) search as soon as a select or

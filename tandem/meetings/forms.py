@@ -7,20 +7,35 @@ current one, so the fields return them aware and the services store them in UTC.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django import forms
 from django.utils import timezone
 
 from tandem.core.forms import PageForm
-from tandem.meetings.models import TEXT_SHORT, ActionItem
+from tandem.meetings.models import PLACE_MAX, TEXT_SHORT, VIDEO_URL_MAX, ActionItem
 from tandem.meetings.rules import MAX_SLOTS
 
 LOCAL = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
+def _place_fields() -> tuple[forms.CharField, forms.CharField]:
+    location = forms.CharField(
+        label="Place (optional)", max_length=PLACE_MAX, required=False,
+        help_text="E.g. the café on Rua Augusta, or a phone call.",
+    )  # fmt: skip
+    # A plain text field: the service checks the https link and says how to fix it.
+    video_url = forms.CharField(
+        label="Video link (optional)", max_length=VIDEO_URL_MAX, required=False,
+        widget=forms.URLInput(attrs={"placeholder": "https://"}),
+        help_text="An https:// link to the call; it goes into the calendar invite.",
+    )  # fmt: skip
+    return location, video_url
+
+
 class SlotsForm(PageForm):
-    """One to three times, typed in the viewer's own timezone and stored in UTC."""
+    """One to three times, typed in the viewer's own timezone and stored in UTC, and where."""
 
     id_prefix = "slots"
     slot_1 = forms.DateTimeField(label="Time 1", widget=LOCAL)
@@ -35,6 +50,7 @@ class SlotsForm(PageForm):
         label="A note (optional)", max_length=500, required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )  # fmt: skip
+    location, video_url = _place_fields()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -93,3 +109,25 @@ class ThankYouForm(PageForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Say what was useful: it tells your mentor what to keep doing.",
     )  # fmt: skip
+
+
+class PlaceForm(PageForm):
+    """Where a meeting happens: a place, a video link, or both (either may be cleared)."""
+
+    id_prefix = "place"
+    location, video_url = _place_fields()
+
+
+class IntroTimeForm(forms.Form):
+    """The suggested time a mentor picks on an ask, posted back as it was shown (ISO, UTC)."""
+
+    time = forms.CharField(max_length=40)
+
+    def clean_time(self) -> datetime:
+        try:
+            value = datetime.fromisoformat(self.cleaned_data["time"])
+        except ValueError:
+            raise forms.ValidationError("Pick one of the suggested times.") from None
+        if value.tzinfo is None:
+            raise forms.ValidationError("Pick one of the suggested times.")
+        return value

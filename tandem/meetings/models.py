@@ -9,6 +9,7 @@ import secrets
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -19,6 +20,7 @@ from tandem.mentorships.models import Mentorship
 
 MIN_MINUTES, MAX_MINUTES = 15, 90
 TEXT_SHORT = 300
+PLACE_MAX, VIDEO_URL_MAX = 200, 500
 
 
 class Meeting(BaseModel):
@@ -44,6 +46,12 @@ class Meeting(BaseModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     sequence = models.PositiveIntegerField(default=0)  # RFC 5545 SEQUENCE, bumped on changes
+    # Where it happens: a place in words, a video link (https only), both, or neither yet.
+    location = models.CharField("place", max_length=PLACE_MAX, blank=True)
+    video_url = models.CharField(
+        "video link", max_length=VIDEO_URL_MAX, blank=True,
+        validators=[URLValidator(schemes=["https"])],
+    )  # fmt: skip
 
     class Meta:
         ordering = ("-starts_at", "-id")

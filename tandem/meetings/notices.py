@@ -1,9 +1,10 @@
 """What each meeting event and each nudge tells people, in Tandem's words.
 
-Events (a time offered, picked, moved; a thank-you; feedback; an action item's outcome) go
-to the other side through `notify`. Nudges (reminders, a slipping cadence, a side gone quiet,
-the term review, an overdue item) are built here as `Notice` rows for the sweep to write in
-bulk; each says what triggered it. Every notice is one per cause.
+Events (a time offered, picked, moved; where to meet; a thank-you; feedback; an action item's
+outcome) go to the other side through `notify`. Nudges (reminders, the prompt after a meeting,
+a slipping cadence, a side gone quiet, the term review, an overdue item) are built here as
+`Notice` rows for the sweep to write in bulk; each says what triggered it. Every notice is one
+per cause.
 """
 
 from __future__ import annotations
@@ -68,6 +69,16 @@ def meeting_changed(meeting: Meeting, *, actor: User, note: str, now: datetime) 
     )  # fmt: skip
 
 
+def meeting_place_changed(meeting: Meeting, *, actor: User, now: datetime) -> None:
+    where = " · ".join(w for w in (meeting.location, meeting.video_url) if w) or "not set yet"
+    in_calendars = " Your calendar invite is updated." if meeting.starts_at else ""
+    _tell_other(
+        meeting, actor.pk, Kind.MEETING_CHANGED,
+        f"meeting:{meeting.pk}:place:{now.astimezone(UTC).isoformat()}",
+        "changed where you'll meet", f"Where: {where}.{in_calendars}", now=now,
+    )  # fmt: skip
+
+
 def meeting_held(meeting: Meeting, *, now: datetime) -> None:
     """After a good conversation: a thank-you prompt for the mentee, feedback for both."""
     mentorship, url, cause = (
@@ -75,12 +86,17 @@ def meeting_held(meeting: Meeting, *, now: datetime) -> None:
         meeting.get_absolute_url(),
         f"meeting:{meeting.pk}:held",
     )
+    next_step = (
+        " If the intro helped, you can now propose an agreement on your mentorship page."
+        if mentorship.state == Mentorship.State.INTRO
+        else ""
+    )
     notify(
         recipient=mentorship.mentee.user, kind=Kind.MEETING_FOLLOW_UP, cause=cause,
         title=f"Say thank you to {mentorship.mentor.user.display_name}",
         body=(
             "A short note on what was useful means a lot to a mentor. Note down what you'll "
-            "try, too, and share a minute of feedback."
+            "try, too, and share a minute of feedback." + next_step
         ),
         url=url, now=now,
     )  # fmt: skip
@@ -142,6 +158,27 @@ def reminder_notices(
             )
         body = f"{minutes} minutes, {people.when(me, starts_at)}. {why}"
         notices.append(Notice(me, Kind.MEETING_REMINDER, cause, title, body, url))
+    return notices
+
+
+def ended_notices(
+    *, meeting_id: int, starts_at: datetime, minutes: int, pair: tuple[int, int],
+    people: Recipients,
+) -> list[Notice]:  # fmt: skip
+    """Right after a meeting ends, to both sides (`pair`: mentee and mentor user ids): how did
+    it go? Mark it, note what you'll try, and (the mentee) say thank you."""
+    cause = f"meeting:{meeting_id}:{starts_at.astimezone(UTC).isoformat()}:ended"
+    url = Meeting(pk=meeting_id).get_absolute_url()
+    notices = []
+    for me, other in (pair, pair[::-1]):
+        thanks = " and send a short thank-you" if me == pair[0] else ""
+        body = (
+            f"Your {minutes}-minute meeting with {people.name(other)} "
+            f"({people.when(me, starts_at)}) has ended. While it's fresh: mark it held (or that "
+            f"you didn't meet), note what you'll each try{thanks}. It takes a minute."
+        )
+        title = f"How did it go with {people.name(other)}?"
+        notices.append(Notice(me, Kind.MEETING_FOLLOW_UP, cause, title, body, url))
     return notices
 
 

@@ -120,18 +120,32 @@ def open_actions_carried(meeting: Meeting) -> list[ActionItem]:
 class MeetingsPage:
     mentorship: Mentorship
     role: str
+    other: Profile
     meetings: list[Meeting]
+    intro: Meeting | None  # in `intro`: the intro meeting on the way, else the one held
     health: Health | None  # active and paused mentorships have one
     can_propose: bool
     actions: list[ActionItem]  # the first 50
     default_minutes: int  # the time box the form starts with
 
 
+def intro_of(mentorship: Mentorship, meetings: list[Meeting]) -> Meeting | None:
+    """For a mentorship in `intro`, the meeting its page leads with: the next one on the way
+    (`meetings` lists those first), else the latest held."""
+    if mentorship.state != Mentorship.State.INTRO:
+        return None
+    ahead = [m for m in meetings if m.state in Meeting.UPCOMING]
+    held = [m for m in meetings if m.state == Meeting.State.HELD]
+    return next(iter(ahead or held), None)
+
+
 def meetings_page_for(*, mentorship_id: int, user: User, today: date) -> MeetingsPage:
-    """A mentorship's meetings with its health, and what offering times needs."""
+    """A mentorship's meetings with its health, its intro, and what offering times needs."""
     mentorship, sides = mentorship_for_user(mentorship_id=mentorship_id, user=user)
+    meetings = meetings_of(mentorship)
     return MeetingsPage(
-        mentorship=mentorship, role=sides.role, meetings=meetings_of(mentorship),
+        mentorship=mentorship, role=sides.role, other=sides.other, meetings=meetings,
+        intro=intro_of(mentorship, meetings),
         health=health_for(mentorship_ids=[mentorship.pk], today=today).get(mentorship.pk),
         can_propose=mentorship.state in MEETING_STATES,
         actions=list(actions_of(mentorship)[:50]), default_minutes=default_minutes(mentorship),
@@ -161,7 +175,7 @@ class MeetingPage:
     slots: list[Slot]  # the times now on the table
     i_proposed: bool
     started: bool
-    in_window: bool  # the meeting is on right now: the page counts down
+    in_window: bool  # scheduled and on right now: the page counts down
     carried: list[ActionItem]  # open items from earlier meetings
     agenda_long: bool  # more questions than the time box holds
     my_feedback: MeetingFeedback | None
@@ -182,7 +196,10 @@ def meeting_page_for(*, meeting_id: int, user: User, now: datetime) -> MeetingPa
         meeting=meeting, mentorship=meeting.mentorship, role=sides.role, other=sides.other,
         now=now, slots=[s for s in slots if s.round == current_round],
         i_proposed=meeting.proposed_by_id == user.pk, started=started,
-        in_window=started and ends_at is not None and now < ends_at,
+        in_window=meeting.state == Meeting.State.SCHEDULED
+        and started
+        and ends_at is not None
+        and now < ends_at,
         carried=open_actions_carried(meeting),
         agenda_long=len(meeting.agenda.all()) > SHORT_AGENDA,
         my_feedback=feedback.get(sides.me.user_id),

@@ -13,6 +13,7 @@ urlpatterns = [
         name="for_mentorship",
     ),
     path("mentorships/<int:mentorship_id>/actions/", views.mentorship_actions, name="actions"),
+    path("asks/<int:ask_id>/book/", views.ask_book, name="ask_book"),
     path("meetings/<int:meeting_id>/", views.meeting_detail, name="detail"),
     path("mentorships/health/", views.health_overview, name="health"),
     re_path(

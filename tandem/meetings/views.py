@@ -33,7 +33,9 @@ from tandem.meetings.forms import (
     ActionItemForm,
     ActionUpdateForm,
     AgendaForm,
+    IntroTimeForm,
     NoteForm,
+    PlaceForm,
     SlotsForm,
     ThankYouForm,
 )
@@ -48,7 +50,9 @@ from tandem.meetings.selectors import (
     meetings_page_for,
 )
 from tandem.mentorships.forms import FeedbackForm
+from tandem.mentorships.selectors.asks import ask_for_user
 from tandem.mentorships.selectors.mentorships import mentorship_for_user
+from tandem.mentorships.services.asks import ask_accept
 
 WRITES = ("meeting-write", "60/m")
 
@@ -68,11 +72,12 @@ def mentorship_meetings(request: AuthedHttpRequest, mentorship_id: int) -> HttpR
             meeting = services.meeting_propose(
                 mentorship=mentorship, actor=request.user, slots=form.cleaned_data["slots"],
                 minutes=form.cleaned_data["minutes"], now=timezone.now(),
+                location=form.cleaned_data["location"], video_url=form.cleaned_data["video_url"],
             )  # fmt: skip
         except DomainError as error:
             if error.field is None:
                 raise
-            form.add_error(None, error.message)
+            add_refusal(form, error)
         else:
             messages.success(request, "Times offered. You'll hear when one is picked.")
             return redirect(meeting)
@@ -83,9 +88,38 @@ def mentorship_meetings(request: AuthedHttpRequest, mentorship_id: int) -> HttpR
         form = SlotsForm(initial={"minutes": page.default_minutes})
     template = "meetings/mentorship_meetings.html"
     if request.htmx and request.method == "GET":
-        template += "#meetings"
+        # The mentorship page loads two parts: the intro it leads with, and the meetings.
+        template += "#intro" if request.GET.get("part") == "intro" else "#meetings"
     context = {**vars(page), "form": form}
     return render(request, template, context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+@rate_limited(*WRITES)
+def ask_book(request: AuthedHttpRequest, ask_id: int) -> HttpResponse:
+    """The mentor accepts an ask from its page by picking one of the suggested times, which
+    books the intro; or, with "None of these work", accepts and goes on to offer other times."""
+    ask, _ = ask_for_user(ask_id=ask_id, user=request.user)
+    now, name = timezone.now(), ask.mentee.user.first_name or ask.mentee.user.display_name
+    if request.POST.get("none"):
+        mentorship = ask_accept(ask=ask, actor=request.user, now=now)
+        messages.success(
+            request,
+            f"Accepted. Since none of {name}'s times work, offer two or three of your own "
+            f"below; {name} picks one and you both get a calendar invite.",
+        )
+        return redirect("meetings:for_mentorship", mentorship_id=mentorship.pk)
+    form = IntroTimeForm(request.POST)
+    if not form.is_valid():
+        raise DomainError("Pick one of the suggested times.", field="time")
+    meeting = services.ask_accept_with_time(
+        ask=ask, actor=request.user, starts_at=form.cleaned_data["time"], now=now
+    )
+    messages.success(
+        request, f"Accepted, and your intro with {name} is booked. You both have the invite."
+    )
+    return redirect(meeting.mentorship)
 
 
 @login_required
@@ -99,7 +133,8 @@ def mentorship_actions(request: AuthedHttpRequest, mentorship_id: int) -> HttpRe
 # --- One meeting ----------------------------------------------------------------------------
 
 PAGE_FORMS: dict[str, type[PageForm]] = {
-    "slots_form": SlotsForm, "agenda_form": AgendaForm, "note_form": NoteForm,
+    "slots_form": SlotsForm, "place_form": PlaceForm, "agenda_form": AgendaForm,
+    "note_form": NoteForm,
     "action_form": ActionItemForm, "thanks_form": ThankYouForm, "feedback_form": FeedbackForm,
 }  # fmt: skip
 
@@ -141,8 +176,12 @@ ACTIONS: dict[str, Action] = {
         meeting=m, actor=u, now=now, slot_id=_slot_id(d.get("slot", ""))),
         "It's in the calendar: both of you have the invite."),
     "reschedule": Action("slots_form", lambda m, u, now, d: services.meeting_reschedule(
-        meeting=m, actor=u, now=now, slots=d["slots"], note=d["note"]),
+        meeting=m, actor=u, now=now, slots=d["slots"], note=d["note"],
+        location=d["location"] or None, video_url=d["video_url"] or None),  # empty: keep
         "New times offered; the other side picks one."),
+    "place": Action("place_form", lambda m, u, now, d: services.meeting_place_set(
+        meeting=m, actor=u, now=now, location=d["location"], video_url=d["video_url"]),
+        "Saved where you'll meet. The other side has been told."),
     "cancel": Action(None, lambda m, u, now, d: services.meeting_cancel(
         meeting=m, actor=u, now=now, note=d.get("note", "")[:500]),
         "Cancelled. Calendars get the cancellation."),

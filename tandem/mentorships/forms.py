@@ -143,6 +143,15 @@ class MoveForm(forms.Form):
         label="A note for the other side (optional)", max_length=500, required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )  # fmt: skip
+    # The page asks, beside "Mark complete", which goals were reached (checkboxes `achieved`).
+    goals_asked = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def achieved_goals(self) -> list[int] | None:
+        """The goal ids ticked as reached; None when the form didn't ask about goals."""
+        if not self.cleaned_data.get("goals_asked"):
+            return None
+        ticked: list[str] = self.data.getlist("achieved") if hasattr(self.data, "getlist") else []
+        return [int(value) for value in ticked if value.isdigit()]
 
 
 def _feedback_text(label: str) -> forms.CharField:

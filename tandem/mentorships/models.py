@@ -91,6 +91,9 @@ class Mentorship(BaseModel):
     )
     ask = models.OneToOneField(Ask, on_delete=models.SET_NULL, null=True, blank=True)
     state = models.CharField(max_length=10, choices=State.choices, default=State.INTRO)
+    # When a meeting of theirs was first marked held: the intro is behind them, and the mentee
+    # may propose an agreement. The meetings app records it (it sits above this one).
+    intro_held_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ("-created_at", "-id")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from tandem.accounts.models import User
+from tandem.core.zones import zone_named
 from tandem.mentorships.models import Agreement, Ask, Feedback, Mentorship, Transition
 from tandem.mentorships.rules import EXPIRE_AFTER
 from tandem.mentorships.sides import sides_of
@@ -38,12 +39,24 @@ def ask_received(ask: Ask, *, now: datetime) -> None:
     )  # fmt: skip
 
 
-def ask_accepted(ask: Ask, mentorship: Mentorship, *, now: datetime) -> None:
+def ask_accepted(
+    ask: Ask, mentorship: Mentorship, *, intro_at: datetime | None = None, now: datetime
+) -> None:
+    """To the mentee: a yes, and, when the mentor picked one of their times, when they meet."""
+    if intro_at is None:
+        when = "Agree a time and keep the conversation"
+    else:
+        zone = zone_named(ask.mentee.timezone)
+        local = intro_at.astimezone(zone)
+        when = (
+            f"They picked {local:%A} {local.day} {local:%B} at {local:%H:%M} ({zone.key}) from "
+            "the times you suggested; the calendar invite is in your email. Keep the conversation"
+        )
     _tell(
         ask.mentee.user, Kind.ASK_ACCEPTED, f"ask:{ask.pk}:accepted",
         f"{ask.mentor.user.display_name} said yes to an intro",
-        "Their contact details are now on your mentorship page. Agree a time and keep the "
-        f"conversation to the {ask.intro_minutes} minutes you asked for.",
+        f"Their contact details are now on your mentorship page. {when} to the "
+        f"{ask.intro_minutes} minutes you asked for.",
         about=mentorship, now=now,
     )  # fmt: skip
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from calendar import monthrange
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from tandem.core.errors import RuleBroken
 from tandem.mentorships.models import INTRO_MINUTES, NOTE_MAX_LENGTH, Agreement, Ask, Mentorship
@@ -98,6 +98,11 @@ def ask_refusal(*, mentee: Profile, mentor: Profile, now: datetime) -> str | Non
     return None
 
 
+def suggested_times(ask: Ask) -> list[datetime]:
+    """The times the mentee suggested for the intro, aware and in UTC, soonest first."""
+    return sorted(datetime.fromisoformat(t).astimezone(UTC) for t in ask.proposed_times)
+
+
 def ask_content_check(
     *, focus_areas: Sequence[str], note: str, intro_minutes: int, proposed_times: Sequence[str]
 ) -> None:
@@ -115,6 +120,21 @@ def ask_content_check(
 
 
 # --- Agreements and terms -------------------------------------------------------------------
+
+
+def intro_held(mentorship: Mentorship) -> bool:
+    """Has the pair held their intro meeting? Only then may the mentee propose an agreement
+    (§4.2: "intro meeting held, mentee proposes an agreement")."""
+    return mentorship.intro_held_at is not None
+
+
+def agreement_propose_check(mentorship: Mentorship) -> None:
+    """Raise RuleBroken if an agreement can't be proposed yet: the intro comes first."""
+    if mentorship.state == S.INTRO and not intro_held(mentorship):
+        raise RuleBroken(
+            "After your intro, you can propose an agreement. Once you've met, mark the intro "
+            "meeting as held on its page, then come back here."
+        )
 
 
 def agreement_terms_check(

@@ -107,7 +107,8 @@ def _ask_page(
 @require_GET
 def ask_detail(request: AuthedHttpRequest, ask_id: int) -> HttpResponse:
     """One ask, for either side: the mentor decides here, the mentee follows it here."""
-    return _ask_page(request, ask_page_for(ask_id=ask_id, user=request.user))
+    page = ask_page_for(ask_id=ask_id, user=request.user, now=timezone.now())
+    return _ask_page(request, page)
 
 
 @login_required
@@ -133,7 +134,7 @@ def ask_answer(request: AuthedHttpRequest, ask_id: int, answer: str) -> HttpResp
         if refer_to is None:  # gone or hidden since the page was shown
             form.add_error("refer_to", "That mentor can't be suggested any more; pick another.")
     if form.errors:
-        page = ask_page_for(ask_id=ask_id, user=request.user, referral_choices=choices)
+        page = ask_page_for(ask_id=ask_id, user=request.user, referral_choices=choices, now=now)
         return _ask_page(request, page, decline_form=form, status=400)
     asks.ask_decline(
         ask=ask, actor=request.user, now=now, reason=form.cleaned_data["reason"],
@@ -230,7 +231,8 @@ def agreement_action(request: AuthedHttpRequest, mentorship_id: int, action: str
 @require_POST
 @rate_limited(*WRITES)
 def mentorship_change(request: AuthedHttpRequest, mentorship_id: int) -> HttpResponse:
-    """Pause, resume, complete, close or stay in touch, with an optional note."""
+    """Pause, resume, complete (saying which goals were reached), close or stay in touch, with
+    an optional note."""
     mentorship, _ = mentorship_for_user(mentorship_id=mentorship_id, user=request.user)
     form = MoveForm(request.POST)
     if not form.is_valid() or form.cleaned_data["to_state"] not in Mentorship.State.values:
@@ -238,7 +240,7 @@ def mentorship_change(request: AuthedHttpRequest, mentorship_id: int) -> HttpRes
     to_state = form.cleaned_data["to_state"]
     mentorship_move(
         mentorship=mentorship, actor=request.user, to_state=to_state, now=timezone.now(),
-        reason=form.cleaned_data["reason"],
+        reason=form.cleaned_data["reason"], achieved_goals=form.achieved_goals(),
     )  # fmt: skip
     messages.success(request, WORDS[to_state].done or "Done.")
     return redirect(mentorship)

@@ -1,17 +1,22 @@
 """The ask and the mentorship in two browsers: one for the mentee, one for the mentor.
 
-1. The mentee asks; the mentor sees the notification and accepts; both see the intro; the
-   mentee proposes an agreement; the mentor accepts; both see it active with goals and term.
+1. The mentee asks; the mentor sees the notification and accepts; both see the intro; once
+   the intro meeting is held the mentee proposes an agreement; the mentor accepts; both see
+   it active with goals and term.
 2. A mentor declines with a referral; the mentee sees the referred mentor suggested.
 """
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from tandem.accounts.tests.factories import PASSWORD
 from tandem.matching import encode
+from tandem.meetings.tests.factories import HeldMeetingFactory
+from tandem.mentorships.models import Mentorship
 from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory, offer, speak
 from tandem.skills.models import Skill
 
@@ -101,8 +106,14 @@ class TestAskToActive:
         mentors_list.get_by_role("link", name="Ines Carvalho").click()
         expect(page.locator("#mentorship-state")).to_have_text("Intro")
         expect(page.get_by_role("region", name="Contact")).to_contain_text("ines on Signal")
+        expect(page.locator("#agreement-after-intro")).to_contain_text("After your intro")
         assert_accessible(page)
 
+        # They hold the intro: the test books it days ago and marks it held, as the meeting
+        # page does once it has started; only then may the mentee propose an agreement.
+        mentorship = Mentorship.objects.get(mentee=mentee)
+        HeldMeetingFactory(mentorship=mentorship, now=timezone.now() - timedelta(days=3))
+        page.reload()
         page.get_by_label("Goal 1").fill("Run my first team retrospective")
         page.get_by_label("Goal 2").fill("Write a hiring plan for two analysts")
         page.get_by_label("How often you'll meet").select_option(label="Every two weeks")

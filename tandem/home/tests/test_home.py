@@ -41,7 +41,7 @@ class TestForAMentor:
         assert "1 thing is waiting for you." in page
 
     def test_an_agreement_to_answer_is_waiting_for_the_mentor_only(self, client):
-        mentorship = IntroFactory(now=timezone.now() - DAY)
+        mentorship = IntroFactory(now=timezone.now() - DAY, intro_held=True)
         agreement_propose(
             mentorship=mentorship, actor=mentorship.mentee.user, goals=["Lead", "Write"],
             cadence="1m", meeting_minutes=45, now=timezone.now(),

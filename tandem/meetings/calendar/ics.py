@@ -8,6 +8,13 @@ meeting was agreed on Tandem already.
 
 Times are written in UTC (`…Z`), which every calendar app shows in its own timezone; the emails
 also spell out each recipient's local time, from their profile.
+
+Where the meeting happens: RFC 5545 has one URL per event, "associated with" it, which here
+stays the meeting's page on Tandem (agenda, notes and the time box live there, and the feed has
+always pointed to it). The video link goes in CONFERENCE (RFC 7986 §5.11, `VALUE=URI`,
+`FEATURE=VIDEO`), the property made for "how to join", and also in LOCATION when no place is
+given, because many calendar apps ignore CONFERENCE but show LOCATION and make a link in it
+clickable. A place in words is the LOCATION (RFC 5545 §3.8.1.7, "the intended venue").
 """
 
 from __future__ import annotations
@@ -77,14 +84,27 @@ def _event(meeting: Meeting, *, status: str, attendees: bool, now: datetime) -> 
     event.add("dtstart", starts_at.astimezone(UTC))
     event.add("dtend", ends_at.astimezone(UTC))
     event.add("summary", meeting_summary(meeting))
+    where = "".join(
+        f"{label}: {value}\n"
+        for label, value in (("Where", meeting.location), ("Video call", meeting.video_url))
+        if value
+    )
     event.add(
         "description",
         f"A mentoring conversation between {mentorship.mentee.user.display_name} (mentee) "
         f"and {mentorship.mentor.user.display_name} (mentor).\n"
         f"Time box: {meeting.minutes} minutes.\n"
+        f"{where}"
         f"Agenda, notes and next steps: {link}",
     )
     event.add("url", link)
+    if meeting.location or meeting.video_url:
+        event.add("location", meeting.location or meeting.video_url)
+    if meeting.video_url:
+        event.add(
+            "conference", meeting.video_url,
+            parameters={"VALUE": "URI", "FEATURE": "VIDEO", "LABEL": "Video call"},
+        )  # fmt: skip
     event.add("organizer", _organizer())
     # A published feed carries no attendees (RFC 5546 §3.2.1): it informs, it does not invite.
     if attendees:

@@ -40,6 +40,8 @@ def _invite_message(
         "when_local": f"{dateformat.format(local, 'l j F Y, H:i')} ({zone.key})",
         "when_utc": dateformat.format(meeting.starts_at.astimezone(UTC), "j F Y, H:i") + " UTC",
         "minutes": meeting.minutes,
+        "location": meeting.location,
+        "video_url": meeting.video_url,
         "link": absolute_url(meeting.get_absolute_url()),
         "calendar_url": absolute_url(reverse("calendar:settings")),
     }

@@ -1,4 +1,5 @@
-"""Meeting reminders, a day and an hour before: when one is due, and sending it once."""
+"""Meeting reminders, a day and an hour before, and the prompt right after it ends to mark it
+held or missed: when each is due, and sending it once."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from typing import Any
 from django.db.models import Max, Q
 
 from tandem.meetings import notices
-from tandem.meetings.models import Meeting
+from tandem.meetings.models import MAX_MINUTES, Meeting
 from tandem.meetings.recipients import Recipients
-from tandem.meetings.rules import MEETING_STATES, REMINDER_HOURS
+from tandem.meetings.rules import ENDED_PROMPT_WINDOW, MEETING_STATES, REMINDER_HOURS
 from tandem.notifications.services import Notice, notify_many
 
 
@@ -110,3 +111,52 @@ def reminders_due(now: datetime) -> list[tuple[dict[str, Any], int]]:
                 due.append((meeting, hours))
                 break
     return due
+
+
+# --- After the meeting ----------------------------------------------------------------------
+
+
+def ended_prompt_due(*, ends_at: datetime, now: datetime) -> bool:
+    """Is it time to ask how a meeting went? From its end, for a couple of days (after that a
+    prompt about an old meeting is noise: the health's "counts as met" has its say)."""
+    return ends_at <= now < ends_at + ENDED_PROMPT_WINDOW
+
+
+def _ends_at(meeting: dict[str, Any]) -> datetime:
+    ends_at: datetime = meeting["starts_at"] + timedelta(minutes=meeting["minutes"])
+    return ends_at
+
+
+def ended_notices(meeting: dict[str, Any], people: Recipients) -> list[Notice]:
+    """The after-meeting prompt for a meeting row, to both sides."""
+    return notices.ended_notices(
+        meeting_id=meeting["id"], starts_at=meeting["starts_at"], minutes=meeting["minutes"],
+        pair=pair(meeting), people=people,
+    )  # fmt: skip
+
+
+def meeting_ended_prompt_if_due(*, meeting_id: int, starts_at: datetime, now: datetime) -> bool:
+    """Ask both sides, once, to mark a meeting that just ended; True if it went out now.
+
+    Nothing if someone already marked it (or it moved or was cancelled: it is no longer
+    scheduled at `starts_at`), its mentorship is paused or over, or the prompt isn't due.
+    """
+    meetings = [
+        m
+        for m in _scheduled_meetings(pk=meeting_id, starts_at=starts_at)
+        if ended_prompt_due(ends_at=_ends_at(m), now=now)
+    ]
+    if not meetings:
+        return False
+    people = Recipients(people_of(meetings))
+    return notify_many(ended_notices(meetings[0], people), now=now) > 0
+
+
+def ended_prompts_due(now: datetime) -> list[dict[str, Any]]:
+    """Every scheduled meeting whose after-meeting prompt is due now (for the sweep)."""
+    earliest = now - ENDED_PROMPT_WINDOW - timedelta(minutes=MAX_MINUTES)
+    return [
+        meeting
+        for meeting in _scheduled_meetings(starts_at__gt=earliest, starts_at__lte=now)
+        if ended_prompt_due(ends_at=_ends_at(meeting), now=now)
+    ]

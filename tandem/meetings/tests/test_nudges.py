@@ -12,7 +12,7 @@ from django.core.management import call_command
 from tandem.meetings.models import ActionItem, AgendaItem, Meeting, MeetingTransition
 from tandem.meetings.nudges.reminders import meeting_remind_if_due, reminder_due
 from tandem.meetings.nudges.sweep import meetings_sweep
-from tandem.meetings.tasks import meeting_remind, meeting_reminders_schedule
+from tandem.meetings.tasks import meeting_ended, meeting_nudges_schedule, meeting_remind
 from tandem.meetings.tests.factories import backdate, meeting_row
 from tandem.mentorships.models import Agreement, Mentorship
 from tandem.mentorships.services.mentorships import mentorship_move
@@ -45,17 +45,18 @@ def recently_met(now: datetime = SWEEP_AT) -> Mentorship:
 
 @pytest.mark.django_db
 class TestMeetingReminders:
-    def test_scheduling_enqueues_both_reminders_with_the_start_time(self, deferred_tasks):
+    def test_scheduling_enqueues_both_reminders_and_the_prompt_at_the_end(self, deferred_tasks):
         m = recently_met()
         starts = SWEEP_AT + 3 * DAY
-        upcoming = meeting_row(m, Meeting.State.SCHEDULED, starts)
+        upcoming = meeting_row(m, Meeting.State.SCHEDULED, starts, minutes=30)
         deferred_tasks.clear()  # the ask's own jobs
-        meeting_reminders_schedule(upcoming)
+        meeting_nudges_schedule(upcoming)
         jobs = {(r.task.func, r.task.run_after, tuple(r.args)) for r in deferred_tasks}
         iso = starts.isoformat()
         assert jobs == {
             (meeting_remind.func, starts - 24 * HOUR, (upcoming.pk, 24, iso)),
             (meeting_remind.func, starts - HOUR, (upcoming.pk, 1, iso)),
+            (meeting_ended.func, starts + 30 * timedelta(minutes=1), (upcoming.pk, iso)),
         }
 
     def test_each_reminder_reaches_both_sides_once(self):
@@ -330,5 +331,5 @@ class TestTheWholeSweep:
         call_command("sweep", stdout=out)  # the real clock
         words = out.getvalue()
         assert "0 follow-up(s), 0 expired ask(s)" in words
-        assert "0 meeting reminder(s), 0 cadence nudge(s)" in words
+        assert "0 meeting reminder(s), 0 after-meeting prompt(s), 0 cadence nudge(s)" in words
         assert "0 back-off suggestion(s), 0 term review(s)" in words

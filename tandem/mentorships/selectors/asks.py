@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from tandem.accounts.models import User
 from tandem.core.errors import NotFound
+from tandem.core.zones import zone_named
 from tandem.matching.engine.reasons import MENTOR as MENTOR_VOICE
 from tandem.matching.selectors import (
     RecommendedMentor,
@@ -20,7 +22,7 @@ from tandem.matching.selectors import (
     suggestions_for_mentee,
 )
 from tandem.mentorships.models import Ask
-from tandem.mentorships.rules import ask_refusal, places_taken
+from tandem.mentorships.rules import ask_refusal, places_taken, suggested_times
 from tandem.mentorships.sides import MENTOR, Sides, sides_of
 from tandem.mentorships.wording import focus_labels
 from tandem.profiles.models import Profile
@@ -100,12 +102,22 @@ def ask_form_page_for(*, user: User, mentor_id: int, now: datetime) -> AskFormPa
 
 
 @dataclass(frozen=True)
+class SuggestedTime:
+    """One of the mentee's suggested intro times, as the mentor picks from them."""
+
+    at: datetime  # in UTC; pages show it in the viewer's (the mentor's) timezone
+    value: str  # what the form posts back
+    theirs: str  # the mentee's own clock then: "19:30", or "Wed 4 Mar, 02:00" on another day
+
+
+@dataclass(frozen=True)
 class AskPage:
     ask: Ask
     role: str
     is_mentor: bool
     focus_labels: str
     times: list[datetime]  # the suggested times (pages show them in the viewer's timezone)
+    open_times: list[SuggestedTime]  # for the mentor deciding: those still ahead, to pick from
     reasons: list[str]  # for the mentor: why the two fit
     referral_choices: list[tuple[int, str]]  # for the mentor: whom they may suggest instead
     full: bool  # for the mentor: no free place to accept into
@@ -133,13 +145,32 @@ def referral_pick(*, ask: Ask, profile_id: int) -> Profile | None:
     return profile_get_visible(profile_id=profile_id, viewer=ask.mentee.user)
 
 
+def open_times_for(ask: Ask, *, now: datetime) -> list[SuggestedTime]:
+    """The suggested times still ahead, each with the mentee's local time beside it (the day
+    too when it differs from the mentor's day)."""
+    mine, theirs = zone_named(ask.mentor.timezone), zone_named(ask.mentee.timezone)
+    times = []
+    for at in suggested_times(ask):
+        if at <= now:
+            continue
+        there = at.astimezone(theirs)
+        same_day = there.date() == at.astimezone(mine).date()
+        label = (
+            f"{there:%H:%M}" if same_day else f"{there:%a} {there.day} {there:%b}, {there:%H:%M}"
+        )
+        times.append(SuggestedTime(at=at, value=at.isoformat(), theirs=label))
+    return times
+
+
 def ask_page_for(
-    *, ask_id: int, user: User, referral_choices: list[tuple[int, str]] | None = None
-) -> AskPage:
+    *, ask_id: int, user: User, referral_choices: list[tuple[int, str]] | None = None,
+    now: datetime | None = None,
+) -> AskPage:  # fmt: skip
     """One ask as either side sees it: the mentor decides there, the mentee follows it.
 
     `referral_choices` saves working them out again when the page is shown back with a
-    decline form that already has them.
+    decline form that already has them; `now` (the clock by default) decides which suggested
+    times are still ahead.
     """
     ask, sides = ask_for_user(ask_id=ask_id, user=user)
     deciding = sides.role == MENTOR and ask.state == Ask.State.PENDING
@@ -153,15 +184,17 @@ def ask_page_for(
         others = suggestions_for(ask.mentee, leaving_out=leaving_out)
     if referral_choices is None and deciding:
         referral_choices = referral_choices_for(ask)
+    full = deciding and places_taken(mentor=ask.mentor) >= ask.mentor.capacity
     return AskPage(
         ask=ask, role=sides.role, is_mentor=sides.role == MENTOR,
         focus_labels=focus_labels(ask.focus_areas),
         times=[datetime.fromisoformat(t).astimezone(UTC) for t in ask.proposed_times],
+        open_times=open_times_for(ask, now=now or timezone.now()) if deciding and not full else [],
         reasons=pair_reasons(mentee=ask.mentee, mentor=ask.mentor, voice=MENTOR_VOICE)
         if sides.role == MENTOR
         else [],
         referral_choices=referral_choices if deciding and referral_choices else [],
-        full=deciding and places_taken(mentor=ask.mentor) >= ask.mentor.capacity,
+        full=full,
         suggestions=others.picks if others else [],
         out_of_reach=others.out_of_reach if others else [],
     )  # fmt: skip

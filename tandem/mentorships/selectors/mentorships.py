@@ -22,6 +22,7 @@ from tandem.mentorships.rules import (
     ENDED,
     agreement_current,
     agreement_proposal,
+    intro_held,
     renewal_open,
     term_review_open,
 )
@@ -113,12 +114,14 @@ class MentorshipPage:
     now: datetime
     current: Agreement | None  # the agreement in force
     proposal: Agreement | None  # a first agreement or a renewal waiting for an answer
+    can_propose: bool  # the mentee, in `intro`, once the intro meeting was held
     next_step: str
     moves: list[Move]
     renewal_open: bool
     ended: bool
     goals: list[Goal]
     goal_statuses: list[tuple[str, str]]
+    completion_goals: list[Goal]  # when "Mark complete" is offered: the goals to tick if reached
     my_feedback: Feedback | None  # the review when it ended, each side's
     their_feedback: Feedback | None
     term_review_open: bool
@@ -143,6 +146,9 @@ def mentorship_page_for(*, mentorship_id: int, user: User, now: datetime) -> Men
     )  # fmt: skip
     mentorship = _theirs_or_missing(qs, mentorship_id=mentorship_id, user=user)
     sides = sides_of(mentorship, user)
+    moves = moves_for(mentorship, sides.role)
+    goals: list[Goal] = mentorship.goal_rows  # type: ignore[attr-defined]
+    completing = any(move.to_state == Mentorship.State.COMPLETED for move in moves)
     reviews: dict[str, dict[int, Feedback]] = {occasion: {} for occasion in Feedback.Occasion}
     for feedback in mentorship.feedback.all():
         reviews[feedback.occasion][feedback.author_id] = feedback
@@ -150,12 +156,14 @@ def mentorship_page_for(*, mentorship_id: int, user: User, now: datetime) -> Men
     return MentorshipPage(
         mentorship=mentorship, role=sides.role, other=sides.other, now=now,
         current=agreement_current(mentorship), proposal=agreement_proposal(mentorship),
+        can_propose=sides.role == MENTEE and mentorship.state == Mentorship.State.INTRO
+        and intro_held(mentorship),
         next_step=next_step(mentorship, sides.role, now=now),
-        moves=moves_for(mentorship, sides.role),
+        moves=moves,
         renewal_open=renewal_open(mentorship, now=now),
         ended=mentorship.state in ENDED,
-        goals=mentorship.goal_rows,  # type: ignore[attr-defined]
-        goal_statuses=Goal.Status.choices,
+        goals=goals, goal_statuses=Goal.Status.choices,
+        completion_goals=[g for g in goals if not g.is_learning_goal] if completing else [],
         my_feedback=reviews[Feedback.Occasion.ENDING].get(mine),
         their_feedback=reviews[Feedback.Occasion.ENDING].get(theirs),
         term_review_open=term_review_open(mentorship, now=now),

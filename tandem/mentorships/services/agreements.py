@@ -22,6 +22,7 @@ from tandem.mentorships.rules import (
     add_months,
     agreement_current,
     agreement_proposal,
+    agreement_propose_check,
     agreement_terms_check,
     renewal_open,
 )
@@ -82,6 +83,11 @@ def agreement_propose(
 ) -> Agreement:
     """After a good intro the mentee proposes goals, a rhythm and an end date (P9)."""
     mentorship = mentorship_lock(mentorship)
+    # Who and from where first (a stranger gets a 404, the mentor "not your move"), then
+    # whether the intro is behind them.
+    role = sides_of(mentorship, actor, missing=MISSING).role
+    MENTORSHIP.check(state=mentorship.state, to_state=Mentorship.State.PROPOSED, role=role)
+    agreement_propose_check(mentorship)
     _terms_check(terms)
     mentorship_transition(mentorship, actor=actor, to_state=Mentorship.State.PROPOSED, now=now)
     agreement = _agreement_new(mentorship, actor=actor, terms=terms)

@@ -85,8 +85,14 @@ def _check(ask: Ask, actor: User, to_state: str) -> None:
 
 
 @transaction.atomic
-def ask_accept(*, ask: Ask, actor: User, now: datetime) -> Mentorship:
-    """The mentor says yes: a mentorship starts in `intro`, using one of their places."""
+def ask_accept(
+    *, ask: Ask, actor: User, now: datetime, intro_at: datetime | None = None
+) -> Mentorship:
+    """The mentor says yes: a mentorship starts in `intro`, using one of their places.
+
+    `intro_at` is the suggested time the mentor picked when the meetings app books the intro
+    in the same step; the mentee's notice then says when they meet.
+    """
     ask = _locked(ask)
     _check(ask, actor, Ask.State.ACCEPTED)
     # The mentor's row lock makes concurrent accepts queue up: none can overfill.
@@ -102,7 +108,7 @@ def ask_accept(*, ask: Ask, actor: User, now: datetime) -> Mentorship:
     )
     mentor.places_taken = places_taken(mentor=mentor)
     mentor.save(update_fields=["places_taken", "updated_at"])
-    notices.ask_accepted(ask, mentorship, now=now)
+    notices.ask_accepted(ask, mentorship, intro_at=intro_at, now=now)
     return mentorship
 
 

@@ -6,12 +6,13 @@ progress has somewhere to live; the agreement keeps the words as they were agree
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 from django.db import transaction
 
 from tandem.accounts.models import User
-from tandem.core.errors import IllegalTransition, RuleBroken
+from tandem.core.errors import DomainError, IllegalTransition, RuleBroken
 from tandem.mentorships.models import Agreement, Goal, GoalUpdate, Mentorship
 from tandem.mentorships.rules import LIVE, MAX_LEARNING_GOALS
 from tandem.mentorships.sides import MENTOR, sides_of
@@ -51,6 +52,28 @@ def goal_update(
     goal.status = status
     goal.save(update_fields=["status", "updated_at"])
     return GoalUpdate.objects.create(goal=goal, author=actor, text=text.strip(), status=status)
+
+
+def goals_settle(
+    *, mentorship: Mentorship, actor: User, achieved: Collection[int], now: datetime
+) -> None:
+    """At completion, record which of the agreement's goals were reached (`achieved`, goal
+    ids): those become achieved, one marked achieved but not ticked goes back to in progress,
+    and each change gets an update in the actor's name. Call it inside the completing move's
+    transaction."""
+    goals = list(mentorship.goals.filter(is_learning_goal=False).select_for_update())
+    if set(achieved) - {goal.pk for goal in goals}:
+        raise DomainError("Tick only the goals of this mentorship.", field="achieved")
+    for goal in goals:
+        reached = goal.pk in achieved
+        if reached == (goal.status == Goal.Status.ACHIEVED):
+            continue
+        goal.status = Goal.Status.ACHIEVED if reached else Goal.Status.PROGRESSING
+        goal.save(update_fields=["status", "updated_at"])
+        GoalUpdate.objects.create(
+            goal=goal, author=actor, status=goal.status,
+            text="Reached by the end." if reached else "Not reached by the end.",
+        )  # fmt: skip
 
 
 def learning_goal_add(*, mentorship: Mentorship, actor: User, text: str) -> Goal:

@@ -3,6 +3,7 @@ stay in touch; and the one transition step the agreement services share."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 from django.db import transaction
@@ -13,6 +14,7 @@ from tandem.mentorships import notices
 from tandem.mentorships.lifecycles import AGREEMENT_MOVES, MENTORSHIP
 from tandem.mentorships.models import Agreement, Mentorship, Transition
 from tandem.mentorships.rules import places_taken
+from tandem.mentorships.services.goals import goals_settle
 from tandem.mentorships.sides import sides_of
 from tandem.profiles.models import Profile
 
@@ -62,14 +64,32 @@ def mentorship_transition(
 
 @transaction.atomic
 def mentorship_move(
-    *, mentorship: Mentorship, actor: User, to_state: str, now: datetime, reason: str = ""
-) -> Mentorship:
-    """Close, pause, resume, complete or stay in touch; agreements have their own services."""
+    *, mentorship: Mentorship, actor: User, to_state: str, now: datetime, reason: str = "",
+    achieved_goals: Collection[int] | None = None,
+) -> Mentorship:  # fmt: skip
+    """Close, pause, resume, complete or stay in touch; agreements have their own services.
+
+    Completing asks which of the agreement's goals were reached: `achieved_goals` (goal ids,
+    None when the question wasn't asked) is recorded on the goals in the same transaction.
+    """
     mentorship = mentorship_lock(mentorship)
     if (mentorship.state, to_state) in AGREEMENT_MOVES:
         raise IllegalTransition("That step happens through the agreement.")
     transition = mentorship_transition(
         mentorship, actor=actor, to_state=to_state, now=now, reason=reason
     )
+    if to_state == Mentorship.State.COMPLETED and achieved_goals is not None:
+        goals_settle(mentorship=mentorship, actor=actor, achieved=achieved_goals, now=now)
     notices.mentorship_changed(mentorship, transition, now=now)
     return mentorship
+
+
+def mentorship_intro_held(*, mentorship: Mentorship, now: datetime) -> None:
+    """Record that the pair has held a meeting, once: the intro is behind them, so the mentee
+    may propose an agreement. The meeting services call it inside their transaction when a
+    meeting is marked held; a later meeting changes nothing."""
+    first = Mentorship.objects.filter(pk=mentorship.pk, intro_held_at=None).update(
+        intro_held_at=now, updated_at=now
+    )
+    if first:
+        mentorship.intro_held_at = now

@@ -3,7 +3,9 @@ notice and jobs, an intro its accepted ask and a taken place, an active mentorsh
 terms and goals, exactly as people would have made them.
 
 `now` is when the last step happened (NOW unless a test says otherwise); the earlier steps
-happen at `asked_at` (the ask, by default `now`).
+happen at `asked_at` (the ask, by default `now`). The intro meeting itself belongs to the
+meetings app above this one: `IntroFactory(intro_held=True)` records it as held the way the
+meeting services do (`mentorship_intro_held`), and the meetings factories hold a real one.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from tandem.core.tests.clock import NOW
 from tandem.mentorships.models import Ask, Mentorship
 from tandem.mentorships.services.agreements import agreement_accept, agreement_propose
 from tandem.mentorships.services.asks import ask_accept, ask_create
+from tandem.mentorships.services.mentorships import mentorship_intro_held
 from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory
 
 NOTE = "I'm a data analyst aiming for product; 20 minutes of advice?"
@@ -43,7 +46,8 @@ class AskFactory(factory.django.DjangoModelFactory[Ask]):
 
 
 class IntroFactory(factory.django.DjangoModelFactory[Mentorship]):
-    """A mentorship in `intro`: the mentor accepted the ask at `now` (`ask_accept`)."""
+    """A mentorship in `intro`: the mentor accepted the ask at `now` (`ask_accept`); with
+    `intro_held`, their intro meeting was held then too, so the mentee may propose terms."""
 
     class Meta:
         model = Mentorship
@@ -53,6 +57,7 @@ class IntroFactory(factory.django.DjangoModelFactory[Mentorship]):
     now = NOW
     asked_at: datetime | None = None  # when the ask was sent; `now` by default
     intro_minutes = 20
+    intro_held = False
 
     @classmethod
     def _create(cls, model_class: type[Mentorship], *args: Any, **kwargs: Any) -> Mentorship:
@@ -60,17 +65,23 @@ class IntroFactory(factory.django.DjangoModelFactory[Mentorship]):
 
     @staticmethod
     def _intro(
-        *, mentee: Any, mentor: Any, now: datetime, asked_at: datetime | None, intro_minutes: int
-    ) -> Mentorship:
+        *, mentee: Any, mentor: Any, now: datetime, asked_at: datetime | None,
+        intro_minutes: int, intro_held: bool,
+    ) -> Mentorship:  # fmt: skip
         ask = AskFactory(
             mentee=mentee, mentor=mentor, now=asked_at or now, intro_minutes=intro_minutes
         )
-        return ask_accept(ask=ask, actor=mentor.user, now=now)
+        mentorship = ask_accept(ask=ask, actor=mentor.user, now=now)
+        if intro_held:
+            mentorship_intro_held(mentorship=mentorship, now=now)
+        return mentorship
 
 
 class ActiveMentorshipFactory(IntroFactory):
-    """An active mentorship: the mentee proposed these terms at `now`, the mentor accepted."""
+    """An active mentorship: after the intro, the mentee proposed these terms at `now`, and the
+    mentor accepted."""
 
+    intro_held = True
     goals = GOALS
     cadence = "1m"
     meeting_minutes = 45

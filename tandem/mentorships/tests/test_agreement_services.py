@@ -28,7 +28,7 @@ DAY = timedelta(days=1)
 @pytest.mark.django_db
 class TestAgreement:
     def test_accepting_sets_the_term_from_today(self):
-        mentorship = IntroFactory()
+        mentorship = IntroFactory(intro_held=True)
         agreement_propose(
             mentorship=mentorship, actor=mentorship.mentee.user, goals=list(GOALS), cadence="2w",
             meeting_minutes=30, now=NOW,
@@ -51,7 +51,7 @@ class TestAgreement:
         ],
     )
     def test_a_bad_agreement_is_refused_and_nothing_moves(self, change, field):
-        mentorship = IntroFactory()
+        mentorship = IntroFactory(intro_held=True)
         data = {"goals": list(GOALS), "cadence": "1m", "meeting_minutes": 45, "term_months": 12}
         with pytest.raises(RuleBroken) as caught:
             agreement_propose(
@@ -63,7 +63,7 @@ class TestAgreement:
         assert not Agreement.objects.exists()
 
     def test_declining_closes_without_blame_and_marks_the_agreement(self):
-        mentorship = IntroFactory()
+        mentorship = IntroFactory(intro_held=True)
         agreement_propose(
             mentorship=mentorship, actor=mentorship.mentee.user, goals=list(GOALS), cadence="1m",
             meeting_minutes=45, now=NOW,
@@ -72,7 +72,7 @@ class TestAgreement:
         assert Agreement.objects.get().state == "declined"
 
     def test_agreement_steps_cannot_be_skipped_through_a_plain_move(self):
-        mentorship = IntroFactory()
+        mentorship = IntroFactory(intro_held=True)
         agreement_propose(
             mentorship=mentorship, actor=mentorship.mentee.user, goals=list(GOALS), cadence="1m",
             meeting_minutes=45, now=NOW,
@@ -81,6 +81,24 @@ class TestAgreement:
             mentorship_move(
                 mentorship=mentorship, actor=mentorship.mentor.user, to_state="active", now=NOW
             )
+
+    def test_proposing_waits_for_the_intro_meeting_and_nothing_moves_before(self):
+        mentorship = IntroFactory()
+        with pytest.raises(RuleBroken, match="After your intro"):
+            agreement_propose(
+                mentorship=mentorship, actor=mentorship.mentee.user, goals=list(GOALS),
+                cadence="1m", meeting_minutes=45, now=NOW,
+            )  # fmt: skip
+        mentorship.refresh_from_db()
+        assert (mentorship.state, mentorship.agreements.count()) == ("intro", 0)
+
+    def test_the_mentor_is_told_proposing_is_the_mentees_move_even_before_the_intro(self):
+        mentorship = IntroFactory()
+        with pytest.raises(IllegalTransition, match="other side"):
+            agreement_propose(
+                mentorship=mentorship, actor=mentorship.mentor.user, goals=list(GOALS),
+                cadence="1m", meeting_minutes=45, now=NOW,
+            )  # fmt: skip
 
     def test_a_stranger_cannot_touch_a_mentorship(self):
         mentorship = IntroFactory()
@@ -170,7 +188,7 @@ class TestRenewal:
 @pytest.mark.django_db
 class TestLeftoverProposals:
     def test_the_mentee_may_close_while_waiting_and_the_proposal_lapses(self):
-        mentorship = IntroFactory()
+        mentorship = IntroFactory(intro_held=True)
         mentee = mentorship.mentee.user
         agreement_propose(
             mentorship=mentorship, actor=mentee, goals=list(GOALS), cadence="1m",

@@ -215,7 +215,7 @@ class TestReferralsAndAskers:
     def test_the_mentee_cannot_decline_their_own_agreement(self):
         from tandem.mentorships.services.agreements import agreement_decline
 
-        mentorship = IntroFactory()
+        mentorship = IntroFactory(intro_held=True)
         mentee = mentorship.mentee.user
         agreement_propose(
             mentorship=mentorship, actor=mentee, goals=list(GOALS), cadence="1m",

@@ -23,8 +23,9 @@ STATES = list(Mentorship.State.values)
 
 
 def in_state(state: str) -> Mentorship:
-    """An intro put in `state` directly (the table is under test), with an agreement past intro."""
-    mentorship = IntroFactory.create()
+    """An intro put in `state` directly (the table is under test), with an agreement past intro.
+    The intro meeting is behind them, so only the table decides whether the mentee may propose."""
+    mentorship = IntroFactory.create(intro_held=True)
     if state != Mentorship.State.INTRO:
         Agreement.objects.create(mentorship=mentorship, goals=list(GOALS))
     Mentorship.objects.filter(pk=mentorship.pk).update(state=state)

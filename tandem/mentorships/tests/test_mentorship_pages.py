@@ -47,7 +47,7 @@ class TestMentorshipPages:
         assert mentorship.state == Mentorship.State.INTRO
 
     def test_propose_then_accept_through_the_pages(self, client):
-        mentorship = IntroFactory()
+        mentorship = IntroFactory(intro_held=True)
         login(client, mentorship.mentee).post(
             reverse("mentorships:agreement", args=[mentorship.pk, "propose"]),
             {"goal_1": "Run a planning meeting", "goal_2": "Write a product brief",
@@ -64,8 +64,24 @@ class TestMentorshipPages:
         assert "Write a product brief" in page
         assert "Every two weeks" in page
 
+    def test_the_proposal_form_comes_once_the_intro_is_held(self, client):
+        waiting, held = IntroFactory(), IntroFactory(intro_held=True)
+        for mentorship, form_shown in ((waiting, False), (held, True)):
+            page = login(client, mentorship.mentee).get(mentorship.get_absolute_url())
+            assert ("Propose this agreement" in page.content.decode()) is form_shown
+            assert ("After your intro, you can propose" in page.content.decode()) is not form_shown
+        page = login(client, waiting.mentor).get(waiting.get_absolute_url()).content.decode()
+        assert f"After your intro, {waiting.mentee.user.display_name} can propose" in page
+        refused = login(client, waiting.mentee).post(
+            reverse("mentorships:agreement", args=[waiting.pk, "propose"]),
+            {"goal_1": "One", "goal_2": "Two", "cadence": "1m", "meeting_minutes": "45",
+             "term_months": "12"},
+        )  # fmt: skip
+        assert refused.status_code == 409
+        assert not Agreement.objects.exists()
+
     def test_a_bad_agreement_shows_errors_and_changes_nothing(self, client):
-        mentorship = IntroFactory()
+        mentorship = IntroFactory(intro_held=True)
         response = login(client, mentorship.mentee).post(
             reverse("mentorships:agreement", args=[mentorship.pk, "propose"]),
             {"goal_1": "Only one goal", "cadence": "2w", "meeting_minutes": "90"},

@@ -12,7 +12,7 @@ from tandem.core.tests.clock import NOW
 from tandem.mentorships.models import Ask
 from tandem.mentorships.services.agreements import agreement_propose
 from tandem.mentorships.services.asks import ask_accept, ask_decline, ask_withdraw
-from tandem.mentorships.services.mentorships import mentorship_move
+from tandem.mentorships.services.mentorships import mentorship_intro_held, mentorship_move
 from tandem.mentorships.tests.factories import (
     GOALS,
     ActiveMentorshipFactory,
@@ -50,7 +50,7 @@ class TestEmails:
         assert f"http://testserver/asks/{ask.pk}/" in email.body
 
     def test_agreement_proposal_tells_the_mentor(self):
-        mentorship = IntroFactory()
+        mentorship = IntroFactory(intro_held=True)
         mail.outbox.clear()
         agreement_propose(
             mentorship=mentorship, actor=mentorship.mentee.user, goals=list(GOALS), cadence="1m",
@@ -81,6 +81,7 @@ def _events(now: datetime):
     ask = AskFactory()
     mentorship = ask_accept(ask=ask, actor=ask.mentor.user, now=now)
     yield "said yes", ask.mentee.user, f"/mentorships/{mentorship.pk}/"
+    mentorship_intro_held(mentorship=mentorship, now=now)  # as marking the intro held does
     agreement_propose(
         mentorship=mentorship, actor=ask.mentee.user, goals=list(GOALS), cadence="1m",
         meeting_minutes=45, now=now,

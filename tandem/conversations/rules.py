@@ -83,8 +83,9 @@ def posting_hint(*, relationship: Relationship, role: str) -> str:
             "Your contact details stay private until you accept."
         )
     return (
-        f"Until {relationship.mentor.user.display_name} answers, you can send one follow-up, "
-        "then one reply to each of their messages. Contact details are shared once they accept."
+        f"Until {relationship.mentor.user.display_name} answers your request, you can send one "
+        "follow-up, then one reply to each of their messages. Contact details are shared once "
+        "they accept."
     )
 
 

@@ -66,7 +66,7 @@ def test_ask_follow_up_reply_and_read(page, second_page, pair, log_in, assert_ac
     page.get_by_role("button", name="Send my request").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your request to Ines Carvalho")
     thread = conversation(page)
-    expect(thread).to_contain_text("Until Ines Carvalho answers, you can send one follow-up")
+    expect(thread).to_contain_text("Until Ines Carvalho answers your request, you can send one")
     thread.get_by_label("Your message").fill(FOLLOW_UP)
     thread.get_by_role("button", name="Send").click()
     expect(thread).to_contain_text("mornings before 10 suit me best")

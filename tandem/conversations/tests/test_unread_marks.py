@@ -25,7 +25,10 @@ def as_(client, profile):
 
 
 def mark(slot, count):
-    return f'<small id="{slot}" class="new-label" hx-swap-oob="true">{count} new'
+    return (
+        f'<span id="{slot}" class="unread-slot" hx-swap-oob="true">'
+        f'<small class="new-label">{count} new'
+    )
 
 
 @pytest.mark.django_db

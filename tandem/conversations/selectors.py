@@ -191,3 +191,43 @@ def unread_marks_for(
         if mentorship_id in mentorship_ids:
             marks.append(UnreadMark(f"unread-mentorship-{mentorship_id}", unread))
     return marks
+
+
+# --- New messages on the home page -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UnreadThread:
+    relationship: Relationship  # where the conversation lives (its thread_url, page_url)
+    other: Profile
+    count: int
+
+
+def unread_threads_for(*, user: User, limit: int = 5) -> list[UnreadThread]:
+    """The person's conversations with messages new to them, most new first (two queries)."""
+    seen = ReadMark.objects.filter(thread=OuterRef("thread"), reader=user).values("seen_up_to")
+    counts = dict(
+        Message.objects.filter(
+            Q(thread__mentee__user=user) | Q(thread__mentor__user=user),
+            hidden_at__isnull=True,
+            id__gt=Coalesce(Subquery(seen[:1]), Value(0)),
+        )
+        .exclude(author=user)
+        .values("thread")
+        .annotate(unread=Count("id"))
+        .order_by()
+        .values_list("thread", "unread")
+    )
+    threads = Thread.objects.filter(pk__in=counts).select_related(
+        "mentee__user", "mentor__user", "ask__mentorship", "mentorship"
+    )
+    found = []
+    for thread in threads:
+        if thread.ask is not None:
+            relationship = Relationship.of_ask(thread.ask)
+        else:
+            relationship = Relationship(ask=None, mentorship=thread.mentorship)
+        other = thread.mentor if thread.mentee.user_id == user.pk else thread.mentee
+        found.append(UnreadThread(relationship, other, counts[thread.pk]))
+    found.sort(key=lambda row: (-row.count, row.other.user.display_name))
+    return found[:limit]

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from django.db.models import Max, Q, QuerySet
 
 from tandem.accounts.models import User
+from tandem.conversations.selectors import UnreadThread, unread_threads_for
 from tandem.meetings.models import ActionItem, Meeting
 from tandem.meetings.selectors import OverviewRow, health_overview_for
 from tandem.mentorships.models import Agreement, Ask, Goal, Mentorship
@@ -61,6 +62,7 @@ class HomePage:
     stuck: list[OverviewRow]  # mentorships whose health is not on track, with the reasons
     waiting_on_me: int  # how many things wait for this person's move
     completeness: Completeness  # what their profile still misses
+    unread: list[UnreadThread]  # conversations with messages new to them
 
 
 def _mine(user: User) -> Q:
@@ -175,11 +177,12 @@ def home_page_for(*, user: User, now: datetime) -> HomePage:
     stuck = [row for row in health if row.health and row.health.status in NOT_ON_TRACK]
     agreements, meetings = _agreements(user), _meeting_rows(user, now)
     actions_due = _actions_due(user, now)
-    waiting = len(to_answer) + len(agreements) + len(actions_due)
+    unread = unread_threads_for(user=user)
+    waiting = len(to_answer) + len(agreements) + len(actions_due) + len(unread)
     waiting += len(meetings["times_to_pick"]) + len(meetings["to_mark"])
     return HomePage(
         profile=profile, now=now, to_answer=to_answer, agreements=agreements, my_asks=my_asks,
         answered=answered[:SHOWN], **meetings, actions_due=actions_due,
         quiet_goals=_quiet_goals(user, now), stuck=stuck, waiting_on_me=waiting,
-        completeness=profile_completeness(profile),
+        completeness=profile_completeness(profile), unread=unread,
     )  # fmt: skip

@@ -139,3 +139,18 @@ def test_the_home_page_costs_the_same_queries_however_much_waits(
         page = client.get(reverse("home")).content.decode()
     assert page.count("would like a 20-minute intro") == 4
     assert page.count("offered times to meet: pick one") == 3
+
+
+@pytest.mark.django_db
+def test_new_messages_wait_on_the_home_page_until_read(client):
+    from tandem.conversations.tests.factories import MessageFactory
+
+    now = timezone.now()
+    ask = AskFactory(now=now - DAY)
+    MessageFactory(about=ask, author=ask.mentee.user, text="One more thing: Tuesdays suit me.")
+    page = home(client, ask.mentor)
+    assert f"1 new message from {ask.mentee.user.display_name}" in page
+    assert f"new message from {ask.mentor.user.display_name}" not in home(client, ask.mentee)
+    client.force_login(ask.mentor.user)
+    client.get(reverse("conversations:ask", args=[ask.pk]))  # reading the thread
+    assert "new message from" not in home(client, ask.mentor)

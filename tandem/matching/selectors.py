@@ -16,6 +16,7 @@ from tandem.matching.engine.reasons import MENTOR, Voice, explain, list_hints
 from tandem.matching.engine.recommend import OutOfReach, recommend, skills_out_of_reach
 from tandem.matching.engine.score import score_pairs
 from tandem.profiles.models import Profile, SkillOffered
+from tandem.profiles.responsiveness import response_words_for
 
 MAX_MANAGER_CHAIN = 10
 
@@ -32,6 +33,7 @@ class RecommendedMentor:
     reasons: list[str]
     hints: list[str]
     placement: str = ""
+    response: str = ""  # "Usually answers within 2 days", once they have answered a few asks
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,7 @@ def _recommended(
         )
         .in_bulk(ids)
     )
+    responses = response_words_for(mentor_ids=ids)  # one query for the whole list
     # A mentor may have been paused or hidden since the index was built: drop them.
     return Suggestions(
         picks=[
@@ -143,6 +146,7 @@ def _recommended(
                 reasons=[sentence for _, sentence in pick.explanation.reasons],
                 hints=pick.explanation.hints,
                 placement=pick.placement,
+                response=responses.get(pk, ""),
             )
             for pk, pick in zip(ids, picks, strict=True)
             if pk in profiles and profiles[pk].accepts_requests

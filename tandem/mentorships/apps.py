@@ -10,5 +10,9 @@ class MentorshipsConfig(AppConfig):
         # Matching cannot import this app (it sits below it); tell it who can be asked.
         from tandem.matching.availability import availability_provider_register
         from tandem.mentorships.selectors.availability import mentor_availability_for
+        from tandem.mentorships.selectors.responsiveness import mentor_response_times
+        from tandem.profiles.responsiveness import response_times_provider_register
 
         availability_provider_register(mentor_availability_for)
+        # The mentor cards below this app show how quickly each mentor answers asks.
+        response_times_provider_register(mentor_response_times)

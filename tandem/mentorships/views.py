@@ -88,7 +88,7 @@ def ask_new(request: AuthedHttpRequest, profile_id: int) -> HttpResponse:
             except DomainError as error:
                 add_refusal(form, error)
             else:
-                messages.success(request, f"Sent. {page.mentor.user.display_name} has been told.")
+                messages.success(request, "Your request is on its way.")
                 return redirect(ask)
     status = 400 if form.errors else 200
     return render(request, "mentorships/ask_new.html", {**context, "form": form}, status=status)

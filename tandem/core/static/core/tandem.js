@@ -39,18 +39,36 @@
 })();
 
 // A live count of the characters left in a note with a limit (the server checks it too).
+// Browsers cut a paste that is too long at the limit without a word; we say so instead.
 (function () {
   "use strict";
+  function number(n) { return n.toLocaleString("en-GB"); }
   function wire(root) {
     (root || document).querySelectorAll("textarea[data-count][maxlength]").forEach(function (area) {
       var out = document.getElementById(area.getAttribute("data-count"));
       if (!out || area.dataset.counting) return;
       area.dataset.counting = "1";
       var max = parseInt(area.getAttribute("maxlength"), 10);
+      var cut = "";  // what the last paste lost, said until the next paste
       function update() {
         var left = max - area.value.length;
-        out.textContent = left + " of " + max + " characters left";
+        out.textContent = cut + left + " of " + max + " characters left";
       }
+      area.addEventListener("paste", function (event) {
+        var pasted = event.clipboardData ? event.clipboardData.getData("text") : "";
+        var start = area.selectionStart, end = area.selectionEnd;
+        var room = Math.max(0, max - (area.value.length - (end - start)));
+        cut = "";
+        if (pasted.length > room) {
+          event.preventDefault();
+          area.setRangeText(pasted.slice(0, room), start, end, "end");
+          cut = "Your pasted text was " + number(pasted.length) + " characters, more than fits, " +
+            "so only the first " + number(room) + " went in. Check how your note ends: " +
+            "a short ask is easier to say yes to. ";
+        }
+        // The browser's own paste fires "input"; ours does not, so count now.
+        update();
+      });
       area.addEventListener("input", update);
       update();
     });

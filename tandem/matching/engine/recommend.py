@@ -30,7 +30,7 @@ FloatPoints = npt.NDArray[np.float32]
 
 # Why a mentor sits below one with a lower score, in the order they are said.
 STEP_BACK_WORDS = {
-    "load": "many people are already asking them",
+    "load": "others are already waiting to hear from them",
     "organization": "a mentor above works at the same organization",
     "skills": "a mentor above offers much the same skills",
 }
@@ -96,19 +96,22 @@ def shown(score: float) -> int:
 
 
 def _placements(
-    similarity: _Similarity, picks: list[int], fit: list[float], load_points: FloatPoints
-) -> list[str]:
-    """For each pick below a lower shown score, what put it there.
+    similarity: _Similarity, picks: list[int], scores: list[float], fit: list[float],
+    load_points: FloatPoints,
+) -> list[str]:  # fmt: skip
+    """For each pick below a lower shown score (`scores`, as pages show them, to one decimal),
+    what put it there; `fit` holds the same scores unrounded.
 
     When y was picked before x although x fits better, x lost that step to y on load or on
-    resembling the mentors picked before y; the causes named are those that count against
-    x more than against y at that step.
+    resembling the mentors picked before y: together those penalties, counted against x more
+    than against y, outweigh the better fit. The causes named are the fewest, biggest first,
+    that do so, so a trifle is never given as the reason.
     """
     notes = []
     for j, x in enumerate(picks):
         causes: set[str] = set()
         for i, y in enumerate(picks[:j]):
-            if shown(fit[i]) >= shown(fit[j]):
+            if shown(scores[i]) >= shown(scores[j]):
                 continue
             before = picks[:i]
             organization_x, skills_x = similarity.penalties(x, before)
@@ -118,8 +121,16 @@ def _placements(
                 "organization": organization_x - organization_y,
                 "skills": skills_x - skills_y,
             }
-            named = {cause for cause, points in against.items() if points > EPSILON}
-            causes |= named or {max(against, key=lambda cause: against[cause])}
+            # What still has to be outweighed once the causes favouring x are counted.
+            left = fit[j] - fit[i] - sum(p for p in against.values() if p < 0)
+            ranked = sorted(against.items(), key=lambda item: -item[1])
+            causes.add(ranked[0][0])  # the biggest always counts, even in float dust
+            left -= ranked[0][1]
+            for cause, points in ranked[1:]:
+                if left <= EPSILON or points <= EPSILON:
+                    break
+                causes.add(cause)
+                left -= points
         words = [STEP_BACK_WORDS[cause] for cause in STEP_BACK_WORDS if cause in causes]
         notes.append(f"Placed below a lower score on purpose: {'; '.join(words)}." if words else "")
     return notes
@@ -156,8 +167,9 @@ def recommend(
     pool = pool[np.lexsort((pool, -adjusted[pool]))]
     similarity = _Similarity(mentors, pool)
     picks = _diversified(similarity, pool, adjusted, k)
-    fit = [float(np.round(scores.score[x_], 1)) for x_ in picks]
-    placements = _placements(similarity, picks, fit, points)
+    fit = [float(scores.score[x_]) for x_ in picks]
+    shown_scores = [float(np.round(scores.score[x_], 1)) for x_ in picks]
+    placements = _placements(similarity, picks, shown_scores, fit, points)
     return [
         Recommendation(
             mentor=x_,
@@ -165,7 +177,7 @@ def recommend(
             explanation=explain(mentees, mentors, scores, x_, labels, weights=weights),
             placement=placement,
         )
-        for x_, score, placement in zip(picks, fit, placements, strict=True)
+        for x_, score, placement in zip(picks, shown_scores, placements, strict=True)
     ]
 
 

@@ -37,7 +37,7 @@ class TestPlacement:
         assert shown(second.score) > shown(first.score)
         assert first.placement == ""
         assert second.placement == (
-            "Placed below a lower score on purpose: many people are already asking them."
+            "Placed below a lower score on purpose: others are already waiting to hear from them."
         )
 
     def test_a_better_fit_from_the_same_organization_as_a_pick_above_says_so(self):
@@ -50,6 +50,18 @@ class TestPlacement:
             "Placed below a lower score on purpose: a mentor above works at the same organization."
         )
         assert picks[1].placement == ""
+
+    def test_only_the_penalties_that_outweigh_the_better_fit_are_named(self):
+        # The better fit is a little busy (under a point) but mostly shares an organization
+        # with the first pick: only the organization is the reason.
+        same = [{**GREAT, "organization": 7}, {**GREAT, "organization": 7}]
+        mentees, mentors, table = market([*same, {**GREAT, "organization": 8, "hours": 3.0}])
+        load = np.array([0.0, 0.05, 0.0], dtype=np.float32)
+        picks = recommend(0, mentees, mentors, table=table, labels=LABELS, load=load)
+        assert [p.mentor for p in picks] == [0, 2, 1]
+        assert picks[2].placement == (
+            "Placed below a lower score on purpose: a mentor above works at the same organization."
+        )
 
     def test_a_list_in_score_order_says_nothing_about_placement(self):
         mentees, mentors, table = market(

@@ -57,14 +57,15 @@ def ask_for_user(*, ask_id: int, user: User) -> tuple[Ask, Sides]:
 
 
 def suggestions_for(
-    profile: Profile, k: int = 3, *, leaving_out: Collection[int] = ()
-) -> Suggestions:
+    profile: Profile, k: int = 3, *, leaving_out: Collection[int] = (),
+    declined: Collection[int] = (),
+) -> Suggestions:  # fmt: skip
     """Other mentors to try, for a mentee (after a no, a lapse, or a mentor who is full),
-    none of those in `leaving_out` (the mentor who said no, one already suggested on the page),
+    none in `leaving_out` (one already on the page) or `declined` (the mentor who said no),
     and a word on wanted skills whose mentors are all paused or full."""
     if not profile.is_mentee:
         return Suggestions(picks=[], out_of_reach=[])
-    return suggestions_for_mentee(profile=profile, k=k, leaving_out=leaving_out)
+    return suggestions_for_mentee(profile=profile, k=k, leaving_out=leaving_out, declined=declined)
 
 
 # --- The ask form ---------------------------------------------------------------------------
@@ -178,10 +179,10 @@ def ask_page_for(
     if sides.role != MENTOR and ask.state in ENDED_ASK:
         # Never the mentor who said no or let it lapse, nor the one they suggested: that
         # one has a card of their own above the list.
-        leaving_out = {ask.mentor_id}
-        if ask.referred_to_id is not None:
-            leaving_out.add(ask.referred_to_id)
-        others = suggestions_for(ask.mentee, leaving_out=leaving_out)
+        others = suggestions_for(
+            ask.mentee, declined={ask.mentor_id},
+            leaving_out={ask.referred_to_id} if ask.referred_to_id is not None else (),
+        )  # fmt: skip
     if referral_choices is None and deciding:
         referral_choices = referral_choices_for(ask)
     full = deciding and places_taken(mentor=ask.mentor) >= ask.mentor.capacity

@@ -122,6 +122,26 @@ class TestSuggestionsAfterADecline:
         assert page.out_of_reach == []
         assert open_one in [pick.profile for pick in page.suggestions]
 
+    def test_when_the_mentor_who_said_no_offers_it_too_the_others_are_meant(self):
+        mentee = mentee_wanting("public-speaking")
+        decliner = mentor_offering("public-speaking")
+        mentor_offering("public-speaking", is_paused=True)
+        ask = declined(mentee, decliner)
+        assert ask_page_for(ask_id=ask.pk, user=mentee.user).out_of_reach == [
+            f"The other mentor who offers {skill_name('public-speaking')} isn't taking requests "
+            "right now, so they aren't listed here."
+        ]
+
+    def test_a_suggested_mentor_with_the_skill_means_nothing_is_out_of_reach(self):
+        mentee = mentee_wanting("public-speaking")
+        decliner = mentor_offering("python")
+        referred = mentor_offering("public-speaking")
+        mentor_offering("public-speaking", is_paused=True)
+        ask = declined(mentee, decliner, refer_to=referred)
+        page = ask_page_for(ask_id=ask.pk, user=mentee.user)
+        assert page.out_of_reach == []
+        assert referred not in [pick.profile for pick in page.suggestions]
+
     def test_the_mentor_who_said_no_is_not_counted_among_those_who_could(self):
         mentee = mentee_wanting("public-speaking")
         decliner = mentor_offering("public-speaking")
@@ -139,7 +159,21 @@ def test_a_better_fit_many_people_are_asking_sits_lower_and_says_why(client):
     html = client.get(reverse("matching:recommendations")).content.decode()
     assert html.index(free.user.display_name) < html.index(busy.user.display_name)
     busy_card = html[html.index(busy.user.display_name) :]
-    assert "Placed below a lower score on purpose: many people are already asking them." in (
-        busy_card
+    assert (
+        "Placed below a lower score on purpose: others are already waiting to hear from them."
+        in (busy_card)
     )
     assert "Best fit first" in html
+
+
+@pytest.mark.django_db
+def test_a_full_mentor_who_is_the_only_one_with_the_skill_says_so_before_the_ask(client):
+    mentee = mentee_wanting("public-speaking")
+    full = mentor_offering("public-speaking", capacity=1)
+    IntroFactory(mentor=full)
+    client.force_login(mentee.user)
+    html = client.get(reverse("mentorships:ask_new", args=[full.pk])).content.decode()
+    assert (
+        f"The one mentor who offers {skill_name('public-speaking')} isn&#x27;t taking requests"
+        in html
+    )

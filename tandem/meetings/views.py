@@ -181,7 +181,7 @@ ACTIONS: dict[str, Action] = {
         "New times offered; the other side picks one."),
     "place": Action("place_form", lambda m, u, now, d: services.meeting_place_set(
         meeting=m, actor=u, now=now, location=d["location"], video_url=d["video_url"]),
-        "Saved where you'll meet. The other side has been told."),
+        "Saved where you'll meet; you'll both find it here and in the calendar invite."),
     "cancel": Action(None, lambda m, u, now, d: services.meeting_cancel(
         meeting=m, actor=u, now=now, note=d.get("note", "")[:500]),
         "Cancelled. Calendars get the cancellation."),

@@ -20,10 +20,13 @@ $(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/pip install -q -e ".[dev]"
 	@touch $@ $(VENV)/.installed-run
 
+# Emails and the printed demo login link point where the site is served, unless
+# TANDEM_SITE_URL says otherwise (pages use the address they were opened on anyway).
 run: export DJANGO_DEBUG ?= 1
+run: export TANDEM_SITE_URL ?= http://$(HOST):$(PORT)
 run: $(VENV)/.installed-run
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py demo --once --site-url http://$(HOST):$(PORT)
+	$(BIN)/python manage.py demo --once
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The browser tests drive Debian's Chromium; install it when missing (these machines run as root).

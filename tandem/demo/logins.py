@@ -19,7 +19,6 @@ from tandem.profiles.choices import (
 )
 
 DEMO_PASSWORD = "tandem-demo-2026"  # noqa: S105 - public on purpose, see the module docstring
-DEMO_SITE_URL = "http://127.0.0.1:8000"  # where `make run` serves; --site-url overrides it
 LOGIN_PATH = "/accounts/login/"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.http import HttpRequest
 from django.utils.http import url_has_allowed_host_and_scheme
 
 
@@ -18,6 +19,11 @@ def is_site_path(url: str) -> bool:
     )
 
 
-def absolute_url(path: str) -> str:
-    """The path on the public site (SITE_URL), for links in emails."""
+def absolute_url(path: str, *, request: HttpRequest | None = None) -> str:
+    """The path as a full address: on the host the request came to when there is one (a demo
+    served on another address links to itself), else on the public site (SITE_URL), which is
+    all an email or a job has to go on."""
+    if request is not None:
+        # get_host() checks ALLOWED_HOSTS, so a forged Host header cannot steer the link.
+        return request.build_absolute_uri(path)
     return f"{settings.SITE_URL}{path}"

@@ -220,11 +220,12 @@ class TestDemoCommand:
         run_demo("--people", str(SMALL))
         assert User.objects.count() == SMALL
 
-    def test_prints_the_counts_the_logins_the_password_and_the_login_url(self):
+    def test_prints_the_counts_the_logins_the_password_and_the_login_url(self, settings):
+        settings.SITE_URL = "http://127.0.0.1:8000"  # TANDEM_SITE_URL, which `make run` sets
         output = run_demo("--people", str(SMALL), "--allow-production")
         assert f"Created {SMALL} people (15 mentors and 40 mentees" in output
         assert DEMO_PASSWORD in output
-        assert "http://127.0.0.1:8000/accounts/login/" in output
+        assert "Sign in at  http://127.0.0.1:8000/accounts/login/" in output
         for role, email in DEMO_LOGINS:
             assert role in output
             assert email in output

@@ -24,6 +24,7 @@ from email.utils import parseaddr
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.http import HttpRequest
 from icalendar import Calendar, Event, vCalAddress, vDuration, vText
 
 from tandem.accounts.models import User
@@ -39,7 +40,10 @@ FEED_REFRESH = timedelta(hours=1)  # how often calendar apps may poll the feed
 
 
 def meeting_uid(meeting: Meeting) -> str:
-    """Stable for the meeting's whole life: reschedules and cancellations keep it."""
+    """Stable for the meeting's whole life: reschedules and cancellations keep it.
+
+    Always the configured site's host, never the request's: the emailed invite and a download
+    from another address must name the same event, or calendars would show it twice."""
     host = urlsplit(settings.SITE_URL).hostname or "tandem.localhost"
     return f"meeting-{meeting.pk}@{host}"
 
@@ -71,12 +75,14 @@ def _attendee(user: User) -> vCalAddress:
     return address
 
 
-def _event(meeting: Meeting, *, status: str, attendees: bool, now: datetime) -> Event:
+def _event(
+    meeting: Meeting, *, status: str, attendees: bool, now: datetime, request: HttpRequest | None
+) -> Event:
     starts_at, ends_at = meeting.starts_at, meeting.ends_at
     assert starts_at is not None
     assert ends_at is not None
     mentorship = meeting.mentorship
-    link = absolute_url(meeting.get_absolute_url())
+    link = absolute_url(meeting.get_absolute_url(), request=request)
     event = Event()
     event.add("uid", meeting_uid(meeting))
     event.add("sequence", meeting.sequence)
@@ -123,7 +129,9 @@ def _calendar(method: str) -> Calendar:
     return calendar
 
 
-def meeting_ics(meeting: Meeting, *, method: str, now: datetime) -> bytes:
+def meeting_ics(
+    meeting: Meeting, *, method: str, now: datetime, request: HttpRequest | None = None
+) -> bytes:
     """The invite for one meeting with a time: REQUEST to add or update it, CANCEL to remove it.
 
     `meeting` should come with its mentorship's people (select_related), as the selectors give.
@@ -132,7 +140,7 @@ def meeting_ics(meeting: Meeting, *, method: str, now: datetime) -> bytes:
         raise ValueError(f"An invite is a REQUEST or a CANCEL, not {method!r}.")
     calendar = _calendar(method)
     status = "CANCELLED" if method == CANCEL else "CONFIRMED"
-    calendar.add_component(_event(meeting, status=status, attendees=True, now=now))
+    calendar.add_component(_event(meeting, status=status, attendees=True, now=now, request=request))
     return calendar.to_ical()
 
 
@@ -141,7 +149,7 @@ def invite_method(meeting: Meeting) -> str:
     return CANCEL if meeting.state == Meeting.State.CANCELLED else REQUEST
 
 
-def feed_ics(user: User, *, now: datetime) -> bytes:
+def feed_ics(user: User, *, now: datetime, request: HttpRequest | None = None) -> bytes:
     """The person's private feed: their meetings on either side, with the invites' UIDs."""
     calendar = _calendar(PUBLISH)
     calendar.add("x-wr-calname", FEED_NAME)
@@ -151,5 +159,7 @@ def feed_ics(user: User, *, now: datetime) -> bytes:
     calendar.add("x-published-ttl", vDuration(FEED_REFRESH))
     for meeting in meetings_for_feed(user=user, now=now):
         status = "CANCELLED" if meeting.state == Meeting.State.CANCELLED else "CONFIRMED"
-        calendar.add_component(_event(meeting, status=status, attendees=False, now=now))
+        calendar.add_component(
+            _event(meeting, status=status, attendees=False, now=now, request=request)
+        )
     return calendar.to_ical()

@@ -32,7 +32,9 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     if user is None:
         # Plain and the same for every bad token: calendar apps show no page anyway.
         return HttpResponseNotFound(NO_FEED, content_type="text/plain; charset=utf-8")
-    response = HttpResponse(feed_ics(user, now=timezone.now()), content_type=CALENDAR_TYPE)
+    response = HttpResponse(
+        feed_ics(user, now=timezone.now(), request=request), content_type=CALENDAR_TYPE
+    )
     response["Cache-Control"] = "private, max-age=300"
     response["Content-Disposition"] = 'inline; filename="tandem.ics"'
     response["X-Robots-Tag"] = "noindex, nofollow"
@@ -44,7 +46,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
 def calendar_settings(request: AuthedHttpRequest) -> HttpResponse:
     """The person's feed URL, how to subscribe to it, and a way to replace it."""
     calendar_feed = feed_for(user=request.user)
-    url = absolute_url(calendar_feed.get_absolute_url())
+    url = absolute_url(calendar_feed.get_absolute_url(), request=request)
     webcal = "webcal://" + url.split("://", 1)[1]
     return render(
         request,
@@ -76,7 +78,7 @@ def invite(request: AuthedHttpRequest, meeting_id: int) -> HttpResponse:
         raise Http404("No such meeting")
     method = invite_method(meeting)
     response = HttpResponse(
-        meeting_ics(meeting, method=method, now=timezone.now()),
+        meeting_ics(meeting, method=method, now=timezone.now(), request=request),
         content_type=f"{CALENDAR_TYPE}; method={method}",
     )
     response["Content-Disposition"] = f'attachment; filename="tandem-meeting-{meeting.pk}.ics"'

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from tandem.demo.generator import DEFAULT_PEOPLE, DEFAULT_SEED
-from tandem.demo.logins import DEMO_LOGINS, DEMO_PASSWORD, DEMO_SITE_URL, LOGIN_PATH
+from tandem.demo.logins import DEMO_LOGINS, DEMO_PASSWORD, LOGIN_PATH
 from tandem.demo.plan import DemoError
 from tandem.demo.selectors import demo_is_loaded
 from tandem.demo.services import demo_load
@@ -46,8 +46,9 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--site-url",
-            default=DEMO_SITE_URL,
-            help=f"Where the site is served, for the printed login link (default {DEMO_SITE_URL}).",
+            default=None,
+            help="Where the site is served, for the printed login link (default: the site "
+            "address, TANDEM_SITE_URL, which emails link to as well).",
         )
         parser.add_argument(
             "--allow-production",
@@ -79,7 +80,7 @@ class Command(BaseCommand):
                     f"in {seconds:.1f} s."
                 )
             )
-        self._logins_write(site_url=options["site_url"].rstrip("/"))
+        self._logins_write(site_url=(options["site_url"] or settings.SITE_URL).rstrip("/"))
 
     def _logins_write(self, *, site_url: str) -> None:
         rule = "-" * 64

@@ -29,6 +29,7 @@ from tandem.profiles.forms import ProficiencyForm, ProfileForm, SkillAddForm, so
 from tandem.profiles.middleware import viewer_timezone_forget
 from tandem.profiles.models import Profile
 from tandem.profiles.onboarding import STEPS, next_step, previous_step, steps_for
+from tandem.profiles.responsiveness import response_words_for
 from tandem.profiles.selectors import (
     language_list,
     mentor_directory,
@@ -349,6 +350,10 @@ def directory(request: AuthedHttpRequest) -> HttpResponse:
         "languages": language_list(),
         "timezones": mentor_timezones(viewer=request.user),
     }
+    shown = list(page.object_list)
+    # How quickly each mentor usually answers: one query for the page, not one per card.
+    responses = response_words_for(mentor_ids=[mentor.pk for mentor in shown])
+    context["cards"] = [(mentor, responses.get(mentor.pk, "")) for mentor in shown]
     viewer = profile_for_user(user=request.user)
     # Suggestions sit above an unfiltered first page; a search means the person knows what
     # they are after.

@@ -9,7 +9,7 @@ from django.urls import reverse
 from tandem.mentorships.tests.factories import AskFactory, IntroFactory
 from tandem.profiles.tests.factories import ProfileFactory
 
-STRAY_DOT = re.compile(r">\s*·|·\s*<|·\s*·")
+STRAY_DOT = re.compile(r">\s*·|·\s*</|·\s*·")  # a dot with nothing on one side
 
 
 @pytest.mark.django_db

@@ -127,3 +127,27 @@ class TestOnTheRecommendationCards:
             body = client.get(url).content.decode()
         assert body.count("Usually answers") == 4
         assert len(five.captured_queries) == len(three.captured_queries)
+
+
+@pytest.mark.django_db
+class TestOnTheDirectoryCards:
+    def test_a_mentor_who_answered_a_few_asks_shows_how_quickly(self, mentee_client, now):
+        quick, new = MentorProfileFactory(), MentorProfileFactory()
+        answer(quick, [3 * HOUR] * 3, now=now)
+        body = mentee_client.get(reverse("profiles:directory")).content.decode()
+        assert body.count("Usually answers within a day") == 1
+        assert new.user.display_name in body
+
+    def test_the_page_reads_every_mentors_time_in_one_query(self, mentee_client, now, settings):
+        settings.TANDEM_DIRECTORY_PAGE_SIZE = 20
+        url = reverse("profiles:directory")
+        mentee_client.get(url)  # the session learns the viewer's timezone once; count after
+        for _ in range(2):
+            answer(MentorProfileFactory(), [DAY] * 3, now=now)
+        with CaptureQueriesContext(connection) as two:
+            assert mentee_client.get(url).content.decode().count("Usually answers") == 2
+        for _ in range(6):
+            answer(MentorProfileFactory(), [2 * DAY] * 3, now=now)
+        with CaptureQueriesContext(connection) as eight:
+            assert mentee_client.get(url).content.decode().count("Usually answers") == 8
+        assert len(eight.captured_queries) == len(two.captured_queries)

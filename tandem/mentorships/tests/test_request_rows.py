@@ -42,3 +42,18 @@ class TestRequestRows:
         assert re.search(r'aria-hidden="true">BH</span>', dashboard)
         assert "Amara Osei" in inbox
         assert "Ben Hale" in dashboard
+
+
+@pytest.mark.django_db
+class TestTheAskPage:
+    def test_the_mentor_sees_the_mentees_face_and_facts_without_stray_dots(self, client, mentor):
+        mentee = ProfileFactory(
+            job_title="", organization=None, level=2, user__first_name="Amara",
+            user__last_name="Osei",
+        )  # fmt: skip
+        ask = AskFactory(mentee=mentee, mentor=mentor)
+        client.force_login(mentor.user)
+        body = client.get(ask.get_absolute_url()).content.decode()
+        assert 'aria-hidden="true">AO</span>' in body
+        assert '<p class="muted">2 · Junior</p>' in body
+        assert not STRAY_DOT.search(body)

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 
 from tandem.accounts.tests.factories import PASSWORD, UserFactory
+from tandem.conversations.tests.factories import MessageFactory
 from tandem.demo.logins import DEMO_PASSWORD, NAMED_PEOPLE
 from tandem.demo.services import demo_load
 from tandem.meetings.services import (
@@ -32,7 +33,7 @@ from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory
 
 from .site_pages import BOTH, MENTEE, MENTOR, NEWCOMER, STAFF, VISITOR, Viewer
 
-DAY = timedelta(days=1)
+DAY, HOUR = timedelta(days=1), timedelta(hours=1)
 LONG_EMAIL = "alexandra.konstantinopoulou-worthington@research.example-university.ac.uk"
 LONG_LINK = "https://portfolio.example.org/case-studies/analytics-dashboard-redesign-2026-final"
 NEWCOMER_EMAIL = "newcomer@example.com"
@@ -106,6 +107,17 @@ def _meetings_in_every_state(mentorship: Mentorship, now: datetime) -> None:
                        slots=[now + 5 * DAY, now + 6 * DAY], note="Travelling")  # fmt: skip
 
 
+def _messages(mentorship: Mentorship, now: datetime) -> None:
+    """A few messages each way, one with a long link, so the threads have something to show."""
+    mentee, mentor = mentorship.mentee.user, mentorship.mentor.user
+    for hours, author, text in (
+        (30, mentor, "Before we meet: could you send me the deck you mentioned?"),
+        (29, mentee, f"Of course, here it is: {LONG_LINK}"),
+        (2, mentor, "Thanks! I've added two questions to the agenda."),
+    ):
+        MessageFactory(about=mentorship, author=author, text=text, now=now - hours * HOUR)
+
+
 def world_build() -> list[Viewer]:
     """The demo, then every state for the demo mentee and mentor; returns who walks the site."""
     now = timezone.now()
@@ -117,6 +129,7 @@ def world_build() -> list[Viewer]:
     _mentorships_in_every_state(mentee, now)
     active = Mentorship.objects.get(mentee=mentee, mentor=mentor, state=S.ACTIVE)
     _meetings_in_every_state(active, now)
+    _messages(active, now)
     mentee.contact_detail = LONG_LINK
     mentee.save(update_fields=["contact_detail"])
 

@@ -94,7 +94,9 @@ def _mentorships(viewer: Viewer) -> Iterable[tuple[str, Args]]:
 
 
 def _first_live_mentorship(viewer: Viewer) -> Iterable[tuple[str, Args]]:
-    live = viewer.mentorships().exclude(state=Mentorship.State.CLOSED).order_by("-state", "id")
+    """One mentorship still going, an active one if there is one (it has the most to show)."""
+    live = list(viewer.mentorships().exclude(state=Mentorship.State.CLOSED).order_by("id"))
+    live.sort(key=lambda mentorship: mentorship.state != Mentorship.State.ACTIVE)
     for mentorship in live[:1]:
         yield mentorship.state, {"mentorship_id": mentorship.pk}
 

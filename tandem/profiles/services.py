@@ -279,7 +279,8 @@ def skill_request_map(*, skill_request_id: int, skill: Skill, now: datetime) -> 
     Mapping again to the same skill changes nothing; to another skill is refused.
     """
     request = (
-        SkillRequest.objects.select_for_update()
+        # Lock only the request: PostgreSQL can't lock the nullable side of an outer join.
+        SkillRequest.objects.select_for_update(of=("self",))
         .select_related("profile", "mapped_to")
         .filter(pk=skill_request_id)
         .first()

@@ -6,8 +6,10 @@ from typing import Any
 
 import numpy as np
 
-from tandem.matching.engine.people import NO_COMPETITOR, NO_SKILL, Meeting, People
+from tandem.matching.engine.people import NO_COMPETITOR, NO_SKILL, Meeting, People, skill_table
 from tandem.matching.engine.reasons import Labels
+from tandem.matching.engine.score import score_pairs
+from tandem.matching.engine.synthetic import N_SKILLS, synthetic_people
 
 SKILLS = ["Python", "Team leadership", "SQL", "Public speaking", "Negotiation"]
 LABELS = Labels(
@@ -74,3 +76,44 @@ def build(people: list[dict[str, Any]], prefix: str, person_offset: int = 0) -> 
         capacity=column("capacity", np.int64),
         available=column("available", bool),
     )
+
+
+# --- Hand-built pairs and synthetic populations, scored (shared by the scoring tests) ------
+
+MENTEE = {
+    "skills": ["Python", "Team leadership"], "industry": 0, "function": 0, "level": 3,
+    "organization": 1, "languages": 0b011, "utc_offset": 1.0, "text": 0, "mentoring_types": 0b010,
+}  # fmt: skip
+GREAT = {
+    "skills": ["Python", "Team leadership", "SQL"], "proficiency": [1.0, 0.75, 0.5],
+    "industry": 0, "function": 0, "level": 6, "organization": 2, "languages": 0b011,
+    "utc_offset": 1.0, "text": 0, "mentoring_types": 0b010, "hours": 6.0, "capacity": 2,
+}  # fmt: skip
+
+
+def score_one(mentee: dict[str, Any], mentor: dict[str, Any], **kwargs: Any) -> Any:
+    """One hand-built mentee and mentor, scored: (mentees, mentors, scores)."""
+    mentees, mentors = build([mentee], "a"), build([mentor], "x", person_offset=100)
+    table = skill_table(mentors, len(SKILLS))
+    zero = np.zeros(1, dtype=np.int64)
+    return mentees, mentors, score_pairs(mentees, mentors, zero, zero, table=table, **kwargs)
+
+
+def synthetic_scored(n_mentees: int, n_mentors: int, seed: int) -> Any:
+    """Every pair of a synthetic population, scored, with labels for its codes:
+    (mentees, mentors, scores, labels)."""
+    mentees, mentors = synthetic_people(n_mentees, n_mentors, seed=seed)
+    table = skill_table(mentors, N_SKILLS)
+    a = np.repeat(np.arange(n_mentees), n_mentors)
+    x = np.tile(np.arange(n_mentors), n_mentees)
+    scores = score_pairs(mentees, mentors, a, x, table=table)
+    labels = LABELS.__class__(
+        skills=[f"skill {i}" for i in range(N_SKILLS)],
+        industries=[f"industry {i}" for i in range(20)],
+        functions=[f"function {i}" for i in range(16)],
+        languages=["English", "Spanish", "German"],
+        mentoring_types=[f"type {i}" for i in range(7)],
+        cities=[f"city {i}" for i in range(30)],
+        common_language_bit=0,
+    )
+    return mentees, mentors, scores, labels

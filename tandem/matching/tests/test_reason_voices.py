@@ -10,7 +10,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tandem.matching.engine.people import skill_table
 from tandem.matching.engine.reasons import (
     MENTEE,
     MENTOR,
@@ -20,11 +19,9 @@ from tandem.matching.engine.reasons import (
     explain,
     list_hints,
 )
-from tandem.matching.engine.score import FACTORS, score_pairs
-from tandem.matching.engine.synthetic import N_SKILLS, synthetic_people
-from tandem.matching.tests.people_builder import LABELS
-from tandem.matching.tests.test_scoring import GREAT, score_one
-from tandem.matching.tests.test_scoring import MENTEE as MENTEE_ROW
+from tandem.matching.engine.score import FACTORS
+from tandem.matching.tests.people_builder import GREAT, LABELS, score_one, synthetic_scored
+from tandem.matching.tests.people_builder import MENTEE as MENTEE_ROW
 
 ADDRESSES_THE_READER = re.compile(r"\byou(r)?\b")
 # Phrases only a mentee reading about a mentor may see.
@@ -112,20 +109,7 @@ class TestTwoVoices:
     @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(st.integers(0, 10_000))
     def test_both_voices_name_the_same_factors_for_any_pair(self, seed):
-        mentees, mentors = synthetic_people(20, 15, seed=seed)
-        table = skill_table(mentors, N_SKILLS)
-        a = np.repeat(np.arange(20), 15)
-        x = np.tile(np.arange(15), 20)
-        scores = score_pairs(mentees, mentors, a, x, table=table)
-        labels = LABELS.__class__(
-            skills=[f"skill {i}" for i in range(N_SKILLS)],
-            industries=[f"industry {i}" for i in range(20)],
-            functions=[f"function {i}" for i in range(16)],
-            languages=["English", "Spanish", "German"],
-            mentoring_types=[f"type {i}" for i in range(7)],
-            cities=[f"city {i}" for i in range(30)],
-            common_language_bit=0,
-        )
+        mentees, mentors, scores, labels = synthetic_scored(20, 15, seed)
         for i in np.flatnonzero(scores.score >= 0)[:40]:
             to_mentee = explain(mentees, mentors, scores, int(i), labels).reasons
             to_mentor = explain(mentees, mentors, scores, int(i), labels, voice=MENTOR).reasons

@@ -12,8 +12,7 @@ from tandem.matching.engine.people import skill_table
 from tandem.matching.engine.recommend import recommend
 from tandem.matching.engine.score import score_pairs
 from tandem.matching.engine.synthetic import N_SKILLS, synthetic_people
-from tandem.matching.tests.people_builder import LABELS, SKILLS, build
-from tandem.matching.tests.test_scoring import GREAT, MENTEE
+from tandem.matching.tests.people_builder import GREAT, LABELS, MENTEE, SKILLS, build
 
 
 def _market(mentors: list[dict]):

@@ -16,8 +16,7 @@ from tandem.matching.engine.recommend import (
     skills_out_of_reach,
 )
 from tandem.matching.engine.synthetic import N_SKILLS, synthetic_people
-from tandem.matching.tests.people_builder import LABELS, SKILLS, build
-from tandem.matching.tests.test_scoring import GREAT, MENTEE
+from tandem.matching.tests.people_builder import GREAT, LABELS, MENTEE, SKILLS, build
 
 NEGOTIATION = SKILLS.index("Negotiation")
 

@@ -7,28 +7,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tandem.matching.engine.people import Meeting, skill_table
+from tandem.matching.engine.people import Meeting
 from tandem.matching.engine.reasons import explain
-from tandem.matching.engine.score import FACTORS, Impossible, score_pairs
-from tandem.matching.engine.synthetic import N_SKILLS, synthetic_people
-from tandem.matching.tests.people_builder import LABELS, SKILLS, build
-
-MENTEE = {
-    "skills": ["Python", "Team leadership"], "industry": 0, "function": 0, "level": 3,
-    "organization": 1, "languages": 0b011, "utc_offset": 1.0, "text": 0, "mentoring_types": 0b010,
-}  # fmt: skip
-GREAT = {
-    "skills": ["Python", "Team leadership", "SQL"], "proficiency": [1.0, 0.75, 0.5],
-    "industry": 0, "function": 0, "level": 6, "organization": 2, "languages": 0b011,
-    "utc_offset": 1.0, "text": 0, "mentoring_types": 0b010, "hours": 6.0, "capacity": 2,
-}  # fmt: skip
-
-
-def score_one(mentee: dict, mentor: dict, **kwargs):
-    mentees, mentors = build([mentee], "a"), build([mentor], "x", person_offset=100)
-    table = skill_table(mentors, len(SKILLS))
-    zero = np.zeros(1, dtype=np.int64)
-    return mentees, mentors, score_pairs(mentees, mentors, zero, zero, table=table, **kwargs)
+from tandem.matching.engine.score import FACTORS, Impossible
+from tandem.matching.tests.people_builder import GREAT, LABELS, MENTEE, score_one, synthetic_scored
 
 
 class TestScore:
@@ -110,20 +92,7 @@ class TestReasons:
     @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(st.integers(0, 10_000))
     def test_every_reason_names_a_factor_that_really_counts_for_the_pair(self, seed):
-        mentees, mentors = synthetic_people(30, 20, seed=seed)
-        table = skill_table(mentors, N_SKILLS)
-        a = np.repeat(np.arange(30), 20)
-        x = np.tile(np.arange(20), 30)
-        scores = score_pairs(mentees, mentors, a, x, table=table)
-        labels = LABELS.__class__(
-            skills=[f"skill {i}" for i in range(N_SKILLS)],
-            industries=[f"industry {i}" for i in range(20)],
-            functions=[f"function {i}" for i in range(16)],
-            languages=["English", "Spanish", "German"],
-            mentoring_types=[f"type {i}" for i in range(7)],
-            cities=[f"city {i}" for i in range(30)],
-            common_language_bit=0,
-        )
+        mentees, mentors, scores, labels = synthetic_scored(30, 20, seed)
         for i in np.flatnonzero(scores.score >= 0)[:60]:
             explanation = explain(mentees, mentors, scores, int(i), labels)
             assert len(explanation.reasons) <= 5
@@ -131,6 +100,6 @@ class TestReasons:
                 if factor != "context":
                     assert scores.factors[factor][i] >= 0.34
             if any(f == "skills" for f, _ in explanation.reasons):
-                wanted = set(mentees.skills[a[i]].tolist()) - {-1}
-                offered = set(mentors.skills[x[i]].tolist()) - {-1}
+                wanted = set(mentees.skills[scores.mentee[i]].tolist()) - {-1}
+                offered = set(mentors.skills[scores.mentor[i]].tolist()) - {-1}
                 assert wanted & offered

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "tandem.mentorships",
     "tandem.meetings",
     "tandem.conversations",
+    "tandem.programs",
     "tandem.home",
     "tandem.notifications",
     "tandem.demo",

@@ -94,6 +94,9 @@ class Mentorship(BaseModel):
     # When a meeting of theirs was first marked held: the intro is behind them, and the mentee
     # may propose an agreement. The meetings app records it (it sits above this one).
     intro_held_at = models.DateTimeField(null=True, blank=True)
+    # Terms the agreement form starts from (cadence, meeting_minutes, term_months): a program
+    # that made this pair sets them; empty means the usual defaults.
+    suggested_terms = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ("-created_at", "-id")

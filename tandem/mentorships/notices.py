@@ -197,3 +197,16 @@ def feedback_received(feedback: Feedback, *, now: datetime) -> None:
         "Read what helped and what they appreciated; it's on the mentorship page.",
         about=mentorship, now=now,
     )  # fmt: skip
+
+
+def intro_arranged(mentorship: Mentorship, *, note: str, now: datetime) -> None:
+    """To both sides of an intro a program arranged: who, why, and what to do first."""
+    mentee, mentor = mentorship.mentee.user, mentorship.mentor.user
+    for recipient, other, role in ((mentee, mentor, "mentor"), (mentor, mentee, "mentee")):
+        _tell(
+            recipient, Kind.PROGRAM_MATCH, f"mentorship:{mentorship.pk}:arranged",
+            f"Meet {other.display_name}, your {role}",
+            f"{note} Their contact details are on your mentorship page: agree a time for a "
+            "first conversation.",
+            about=mentorship, now=now,
+        )  # fmt: skip

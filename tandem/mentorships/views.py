@@ -163,10 +163,11 @@ def dashboard(request: AuthedHttpRequest) -> HttpResponse:
     return render(request, "mentorships/dashboard.html", vars(page))
 
 
-def _agreement_form(current: Agreement | None) -> AgreementForm:
-    """The agreement form, filled in from the agreement in force (a renewal starts from it)."""
+def _agreement_form(current: Agreement | None, suggested: dict[str, object]) -> AgreementForm:
+    """The agreement form, filled in from the agreement in force (a renewal starts from it),
+    else from the terms the program that paired them suggests."""
     if current is None:
-        return AgreementForm()
+        return AgreementForm(initial=suggested)
     goals = {f"goal_{i}": g for i, g in enumerate(current.goals, start=1)}
     return AgreementForm(initial={
         **goals, "cadence": current.cadence, "meeting_minutes": current.meeting_minutes,
@@ -184,7 +185,8 @@ def _mentorship_page(
     )
     context = {
         **vars(page),
-        "agreement_form": agreement_form or _agreement_form(page.current),
+        "agreement_form": agreement_form
+        or _agreement_form(page.current, page.mentorship.suggested_terms),
         "move_form": MoveForm(), "feedback_form": feedback_form or FeedbackForm(),
     }  # fmt: skip
     return render(request, "mentorships/detail.html", context, status=status)

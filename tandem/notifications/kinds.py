@@ -35,6 +35,8 @@ class Kind(models.TextChoices):
         "A mentorship is paused, resumed, closed or completed",
     )
     MESSAGE_RECEIVED = "message_received", "The other side writes to you (once until you read it)"
+    PROGRAM_MATCH = "program_match", "A program you take part in introduces you to someone"
+    PROGRAM_NEWS = "program_news", "Programs: your application is answered, you are invited"
 
 
 class Delivery(models.TextChoices):

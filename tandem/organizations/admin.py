@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from tandem.organizations.models import Organization
+from tandem.organizations.models import Membership, Organization
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    fk_name = "organization"
+    extra = 0
+    raw_id_fields = ("user", "granted_by")
 
 
 @admin.register(Organization)
@@ -9,3 +16,4 @@ class OrganizationAdmin(admin.ModelAdmin):
     list_filter = ("kind", "industry")
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}
+    inlines = (MembershipInline,)

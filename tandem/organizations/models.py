@@ -1,5 +1,6 @@
 """Organizations people work or study at; programs are run by them later on."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 
@@ -39,3 +40,36 @@ class Organization(BaseModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Membership(BaseModel):
+    """A person's role in an organization: a member, or a program manager who runs its programs.
+
+    Roles are given by staff or by another manager of the same organization, never taken.
+    """
+
+    class Role(models.TextChoices):
+        MEMBER = "member", "Member"
+        MANAGER = "manager", "Program manager"
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ("organization", "user")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "user"], name="organizations_one_role_per_person"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} is {self.role} of {self.organization_id}"

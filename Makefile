@@ -27,7 +27,10 @@ run: export TANDEM_SITE_URL ?= http://$(HOST):$(PORT)
 run: $(VENV)/.installed-run
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py demo --once
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@# One background worker runs the jobs (emails, matching rounds) while the site is served.
+	$(BIN)/python manage.py db_worker --interval 1 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The browser tests drive Debian's Chromium; install it when missing (these machines run as root).
 browser:

@@ -147,6 +147,15 @@ def _onboarding_steps(viewer: Viewer) -> Iterable[tuple[str, Args]]:
             yield step.slug, {"step": step.slug}
 
 
+def _import_program(viewer: Viewer) -> Iterable[tuple[str, Args]]:
+    """A program this person runs, for its import page (staff run every organization's)."""
+    from tandem.programs.access import managed_programs  # an app above the ones this file reads
+
+    if viewer.user is not None:
+        for program in managed_programs(viewer.user).order_by("id")[:1]:
+            yield "", {"slug": program.slug}
+
+
 def _bad_key(key_name: str, **more: str) -> Fill:
     """Pages reached from an emailed link: an unknown key shows the page's own apology."""
     return lambda viewer: [("unknown key", {key_name: "not-a-real-key", **more})]
@@ -194,6 +203,8 @@ PAGES: dict[str, Page] = {
     "calendar:settings": Page(ONBOARDED),
     "notifications:list": Page(ONBOARDED),
     "notifications:settings": Page(frozenset({MENTEE, MENTOR})),
+    # Participant import (a program's managers)
+    "programs:import": Page(frozenset({STAFF}), _import_program),
 }
 
 NOT_PAGES: dict[str, str] = {
@@ -225,6 +236,8 @@ NOT_PAGES: dict[str, str] = {
     "conversations:unread": "an htmx fragment: the unread marks on rows",
     "profiles:skill_suggestions": "an htmx fragment of the skill editor",
     "profiles:organization_suggestions": "an htmx fragment of the profile form",
+    "programs:import_preview": "needs a file uploaded in the same session (kept an hour)",
+    "programs:import_confirm": "POST only",
 }
 
 # Pages that have no URL name of their own.

@@ -1,0 +1,359 @@
+"""What an import would do, person by person, against the database as it is now: who is new
+to Tandem (created), who is there and would change (updated), who would not (unchanged).
+
+Everyone in the file is looked up in a few bulk queries (users by email in any case, then
+allauth's other addresses, their profiles, languages, skills, places in the program and
+memberships), never one a row. Nothing is written here.
+
+An existing person changes only where the file gives a value: a blank cell leaves what is
+there. Languages and skills are added to what the person has, never taken away, since people
+keep their own lists on their profile. A person who left the program stays out of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from allauth.account.models import EmailAddress
+from django.db.models.functions import Lower
+
+from tandem.accounts.models import User
+from tandem.organizations.models import Membership
+from tandem.profiles.models import Language, Profile, SkillOffered
+from tandem.programs.imports.parse import Table, table_read, text_decode
+from tandem.programs.imports.problems import Problem
+from tandem.programs.imports.rows import MAX_SKILLS, Row, rows_read
+from tandem.programs.imports.vocabulary import vocabulary_load
+from tandem.programs.models import Participant, Program
+from tandem.programs.services.participants import role_for
+
+CHUNK = 500  # ids or emails per `IN (…)`: well under SQLite's limit on query parameters
+CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
+T = TypeVar("T")
+
+# How a change is named on the preview page.
+USER_WORDS = {"first_name": "first name", "last_name": "last name"}
+PROFILE_WORDS = {
+    "job_title": "title", "level": "level", "timezone": "timezone", "manager_email": "manager",
+    "is_mentee": "mentee side", "is_mentor": "mentor side", "organization_id": "organization",
+}  # fmt: skip
+PARTICIPANT_WORDS = {name: name for name in ("role", "department", "capacity", "answers")}
+
+
+def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+@dataclass
+class Person:
+    """One row and what it would do. The `*_fields` hold the values to write: every field for
+    a new user, profile or place, only the changed ones for an existing one."""
+
+    row: Row
+    user: User | None = None
+    profile: Profile | None = None
+    participant: Participant | None = None
+    user_fields: dict[str, Any] = field(default_factory=dict)
+    profile_fields: dict[str, Any] = field(default_factory=dict)
+    languages: list[int] = field(default_factory=list)  # to add
+    wanted: list[int] = field(default_factory=list)
+    offered: list[int] = field(default_factory=list)
+    participant_fields: dict[str, Any] = field(default_factory=dict)
+    membership: bool = False  # becomes a member of the program's organization
+    left: bool = False  # left the program; the import does not put them back
+
+    @property
+    def action(self) -> str:
+        if self.user is None:
+            return CREATE
+        changed = (
+            self.profile is None or self.participant is None or self.user_fields
+            or self.profile_fields or self.languages or self.wanted or self.offered
+            or self.participant_fields or self.membership
+        )  # fmt: skip
+        return UPDATE if changed else UNCHANGED
+
+    @property
+    def profile_touched(self) -> bool:
+        """An existing profile that changes (its `updated_at` moves, so matching sees it)."""
+        return self.profile is not None and bool(
+            self.profile_fields or self.languages or self.wanted or self.offered
+        )
+
+    @property
+    def changes(self) -> list[str]:
+        """What would change, in words, for the preview."""
+        if self.user is None:
+            return ["new to Tandem: an account, a profile and an invitation"]
+        words: list[str] = []
+        if self.participant is None:
+            words.append("joins the program (already on Tandem)")
+        elif "state" in self.participant_fields:
+            words.append(f"taken into the program (was {self.participant.get_state_display()})")
+        if self.profile is None:
+            words.append("gets a profile")
+        words += [USER_WORDS[name] for name in self.user_fields]
+        if self.profile is not None:
+            words += [PROFILE_WORDS[name] for name in self.profile_fields]
+        for count, what in ((self.languages, "language"), (self.wanted, "skill wanted"),
+                            (self.offered, "skill offered")):  # fmt: skip
+            if count:
+                words.append(f"{len(count)} more {what}{'s' if len(count) > 1 else ''}")
+        if self.participant is not None:
+            words += [
+                PARTICIPANT_WORDS[name] for name in self.participant_fields if name != "state"
+            ]
+        if self.membership and self.participant is not None:
+            words.append("becomes a member of the organization")
+        return words
+
+
+@dataclass
+class Plan:
+    program: Program
+    people: list[Person]
+    problems: list[Problem]
+    ignored: list[str]  # headings of columns the import does not read
+    answers: list[str]  # headings read as answers to intake questions
+    delimiter: str
+
+    def _with(self, action: str) -> list[Person]:
+        return [person for person in self.people if person.action == action]
+
+    @property
+    def created(self) -> list[Person]:
+        return self._with(CREATE)
+
+    @property
+    def updated(self) -> list[Person]:
+        return self._with(UPDATE)
+
+    @property
+    def unchanged(self) -> list[Person]:
+        return self._with(UNCHANGED)
+
+    @property
+    def left(self) -> list[Person]:
+        return [person for person in self.people if person.left]
+
+    @property
+    def counts(self) -> str:
+        return (
+            f"created {len(self.created)}, updated {len(self.updated)}, "
+            f"unchanged {len(self.unchanged)}"
+        )
+
+
+@dataclass
+class Snapshot:
+    """The people of the file as the database has them now."""
+
+    users: dict[str, User]  # email in the file → account
+    profiles: dict[int, Profile]  # user id → profile
+    languages: dict[int, set[int]]  # profile id → language ids
+    wanted: dict[int, set[int]]
+    offered: dict[int, set[int]]
+    participants: dict[int, Participant]  # profile id → place in this program
+    members: set[int]  # user ids already in the organization
+
+
+def _pairs(rows: Iterable[tuple[int, int]]) -> dict[int, set[int]]:
+    found: dict[int, set[int]] = {}
+    for key, value in rows:
+        found.setdefault(key, set()).add(value)
+    return found
+
+
+def snapshot_load(program: Program, emails: list[str]) -> Snapshot:
+    users: dict[str, User] = {}
+    for chunk in chunks(emails):
+        for user in User.objects.annotate(email_lower=Lower("email")).filter(email_lower__in=chunk):
+            users[user.email_lower] = user
+    other_addresses: dict[str, int] = {}
+    for chunk in chunks([email for email in emails if email not in users]):
+        other_addresses.update(
+            EmailAddress.objects.filter(email__in=chunk).values_list("email", "user_id")
+        )
+    if other_addresses:
+        extra = User.objects.in_bulk(list(set(other_addresses.values())))
+        users.update({e: extra[pk] for e, pk in other_addresses.items() if pk in extra})
+    user_ids = sorted({user.pk for user in users.values()})
+    profiles: dict[int, Profile] = {}
+    for ids in chunks(user_ids):
+        profiles.update((p.user_id, p) for p in Profile.objects.filter(user_id__in=ids))
+    profile_ids = sorted(profile.pk for profile in profiles.values())
+    speaks, wants = Profile.languages.through.objects, Profile.skills_wanted.through.objects
+    languages: list[tuple[int, int]] = []
+    wanted: list[tuple[int, int]] = []
+    offered: list[tuple[int, int]] = []
+    participants: dict[int, Participant] = {}
+    members: set[int] = set()
+    for ids in chunks(profile_ids):
+        languages += speaks.filter(profile_id__in=ids).values_list("profile_id", "language_id")
+        wanted += wants.filter(profile_id__in=ids).values_list("profile_id", "skill_id")
+        offered += SkillOffered.objects.filter(profile_id__in=ids).values_list(
+            "profile_id", "skill_id"
+        )
+        participants.update(
+            (p.profile_id, p)
+            for p in Participant.objects.filter(program=program, profile_id__in=ids)
+        )
+    for ids in chunks(user_ids):
+        members.update(
+            Membership.objects.filter(
+                organization_id=program.organization_id, user_id__in=ids
+            ).values_list("user_id", flat=True)
+        )
+    return Snapshot(
+        users=users, profiles=profiles, languages=_pairs(languages), wanted=_pairs(wanted),
+        offered=_pairs(offered), participants=participants, members=members,
+    )  # fmt: skip
+
+
+def _new_profile(row: Row, program: Program) -> dict[str, Any]:
+    role = row.role or Participant.Role.MENTEE
+    return {
+        "is_mentee": program.is_pool or role in ("mentee", "both"),
+        "is_mentor": not program.is_pool and role in ("mentor", "both"),
+        "job_title": row.title or "",
+        "level": row.level if row.level is not None else Profile._meta.get_field("level").default,
+        "timezone": row.timezone or "UTC",
+        "manager_email": row.manager_email or "",
+        "organization_id": program.organization_id,
+    }
+
+
+def _profile_changes(row: Row, profile: Profile, program: Program) -> dict[str, Any]:
+    wanted: dict[str, Any] = {
+        "job_title": row.title, "level": row.level, "timezone": row.timezone,
+        "manager_email": row.manager_email,
+    }  # fmt: skip
+    if row.role in ("mentee", "both"):
+        wanted["is_mentee"] = True
+    if row.role in ("mentor", "both"):
+        wanted["is_mentor"] = True
+    if profile.organization_id is None:
+        wanted["organization_id"] = program.organization_id
+    current = {name: getattr(profile, name) for name in wanted}
+    current["manager_email"] = profile.manager_email.lower()
+    return {n: v for n, v in wanted.items() if v is not None and v != current[n]}
+
+
+def _default_capacity(program: Program, role: str) -> int:
+    return program.mentor_capacity if role in ("mentor", "both") else 1
+
+
+def _participant_fields(row: Row, program: Program, place: Participant | None) -> dict[str, Any]:
+    if place is None:
+        role = role_for(program, row.role or Participant.Role.MENTEE)
+        return {
+            "role": role, "state": Participant.State.ACTIVE, "department": row.department or "",
+            "capacity": row.capacity if row.capacity is not None else _default_capacity(
+                program, role),
+            "answers": dict(row.answers),
+        }  # fmt: skip
+    role = role_for(program, row.role or place.role)
+    capacity = row.capacity
+    if capacity is None and role != place.role:
+        capacity = _default_capacity(program, role)
+    wanted: dict[str, Any] = {
+        "role": role, "state": Participant.State.ACTIVE, "department": row.department,
+        "capacity": capacity, "answers": {**place.answers, **row.answers},
+    }  # fmt: skip
+    return {n: v for n, v in wanted.items() if v is not None and v != getattr(place, n)}
+
+
+def person_plan(row: Row, program: Program, snapshot: Snapshot, english: list[int]) -> Person:
+    user = snapshot.users.get(row.email)
+    if user is None:
+        return Person(
+            row=row,
+            user_fields={
+                "email": row.email,
+                "first_name": row.first_name or "",
+                "last_name": row.last_name or "",
+            },
+            profile_fields=_new_profile(row, program),
+            languages=list(row.languages or english),
+            wanted=list(row.skills_wanted),
+            offered=list(row.skills_offered),
+            participant_fields=_participant_fields(row, program, None),
+            membership=True,
+        )
+    person = Person(row=row, user=user, profile=snapshot.profiles.get(user.pk))
+    person.user_fields = {
+        name: value
+        for name, value in (("first_name", row.first_name), ("last_name", row.last_name))
+        if value is not None and value != getattr(user, name)
+    }
+    if person.profile is None:
+        person.profile_fields = _new_profile(row, program)
+        person.languages = list(row.languages or english)
+        person.wanted, person.offered = list(row.skills_wanted), list(row.skills_offered)
+    else:
+        pk = person.profile.pk
+        person.profile_fields = _profile_changes(row, person.profile, program)
+        person.languages = [i for i in row.languages if i not in snapshot.languages.get(pk, ())]
+        person.wanted = [i for i in row.skills_wanted if i not in snapshot.wanted.get(pk, ())]
+        person.offered = [i for i in row.skills_offered if i not in snapshot.offered.get(pk, ())]
+        person.participant = snapshot.participants.get(pk)
+    if person.participant is not None and person.participant.state == Participant.State.LEFT:
+        person.left = True
+    else:
+        person.participant_fields = _participant_fields(row, program, person.participant)
+    person.membership = user.pk not in snapshot.members
+    return person
+
+
+def _account_problems(person: Person, snapshot: Snapshot, seen: dict[int, int]) -> list[Problem]:
+    """What only the database can tell: two addresses of one account, a manager who is the
+    person themselves, skill lists that would pass the cap."""
+    row, user, problems = person.row, person.user, []
+    if user is None:
+        return []
+    if user.pk in seen:
+        message = f"{row.email} is another address of the person on line {seen[user.pk]}"
+        problems.append(Problem(row.line, "email", message))
+    seen.setdefault(user.pk, row.line)
+    if row.manager_email and row.manager_email == user.email.lower():
+        problems.append(Problem(row.line, "manager_email", "a person cannot be their own manager"))
+    if person.profile is not None:
+        for column, added, has in (
+            ("skills_wanted", person.wanted, snapshot.wanted),
+            ("skills_offered", person.offered, snapshot.offered),
+        ):
+            total = len(added) + len(has.get(person.profile.pk, ()))
+            if added and total > MAX_SKILLS:
+                problems.append(
+                    Problem(row.line, column, f"{row.email} already has "
+                            f"{total - len(added)} skills on this list; adding {len(added)} would "
+                            f"make {total}, and the limit is {MAX_SKILLS}"),
+                )  # fmt: skip
+    return problems
+
+
+def plan_build(*, program: Program, data: bytes) -> Plan:
+    """The plan for the file `data` in `program`; raises ImportRefused only for a file that
+    cannot be read at all (too big, not UTF-8). Bad rows are `problems` on the plan."""
+    table: Table = table_read(text_decode(data))
+    vocabulary = vocabulary_load(program)
+    rows, columns, problems = rows_read(table, vocabulary, pool=program.is_pool)
+    snapshot = snapshot_load(program, [row.email for row in rows])
+    english = list(Language.objects.filter(code="en").values_list("pk", flat=True))
+    people: list[Person] = []
+    seen: dict[int, int] = {}
+    for row in rows:
+        person = person_plan(row, program, snapshot, english)
+        bad = _account_problems(person, snapshot, seen)
+        problems += bad
+        if not bad:
+            people.append(person)
+    problems.sort(key=lambda problem: problem.line)
+    return Plan(
+        program=program, people=people, problems=problems, ignored=columns.ignored,
+        answers=[table.headers[index] for index, _ in columns.questions],
+        delimiter=table.delimiter,
+    )  # fmt: skip

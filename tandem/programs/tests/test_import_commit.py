@@ -1,0 +1,242 @@
+"""Committing an import: people, profiles, places and invitations in one go, all rows or none;
+the same file again changes nothing; an edited file updates in place; accounts already on
+Tandem are linked, never duplicated."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from types import SimpleNamespace
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tandem.accounts.models import User
+from tandem.accounts.tests.factories import UserFactory
+from tandem.organizations.models import Membership, Organization
+from tandem.profiles.models import Profile, SkillOffered
+from tandem.profiles.tests.factories import ProfileFactory
+from tandem.programs.imports import commit
+from tandem.programs.imports.commit import import_commit
+from tandem.programs.imports.plan import plan_build
+from tandem.programs.imports.problems import ImportRefused
+from tandem.programs.models import Participant, Program, Question
+from tandem.programs.tests.factories import ParticipantFactory, ProgramFactory
+from tandem.programs.tests.import_files import ANA, BEN, CLEO, csv_file
+from tandem.skills.models import Skill
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def program():
+    acme = Organization.objects.create(name="Acme", slug="acme")
+    return ProgramFactory(organization=acme, name="Spring mentoring", mentor_capacity=3)
+
+
+def _counts() -> tuple[int, ...]:
+    return (
+        User.objects.count(), Profile.objects.count(), Participant.objects.count(),
+        EmailAddress.objects.count(), Membership.objects.count(), SkillOffered.objects.count(),
+    )  # fmt: skip
+
+
+def test_a_good_file_creates_people_places_and_sends_invitations(program, now) -> None:
+    result = import_commit(program=program, data=csv_file([ANA, BEN, CLEO]), now=now)
+    assert str(result) == "created 3, updated 0, unchanged 0"
+
+    ana = Profile.objects.get(user__email="ana@acme.test")
+    assert (ana.user.first_name, ana.user.last_name) == ("Ana", "Silva")
+    assert not ana.user.has_usable_password()
+    assert EmailAddress.objects.filter(user=ana.user, verified=True, primary=True).exists()
+    assert (ana.job_title, ana.level, ana.timezone, ana.manager_email) == (
+        "Staff engineer",
+        6,
+        "Europe/Lisbon",
+        "boss@acme.test",
+    )
+    assert ana.is_mentor
+    assert not ana.is_mentee
+    assert ana.onboarded_at == now
+    assert ana.organization == program.organization
+    assert set(ana.languages.values_list("code", flat=True)) == {"pt", "en"}
+    assert set(ana.skills_offered.values_list("skill__name", flat=True)) == {"Python", "JavaScript"}
+    place = Participant.objects.get(program=program, profile=ana)
+    assert (place.role, place.state, place.department, place.capacity) == (
+        "mentor",
+        "active",
+        "Platform",
+        2,
+    )
+    cleo = Participant.objects.get(program=program, profile__user__email="cleo@acme.test")
+    assert cleo.role == "both"
+    assert cleo.capacity == 3
+    assert cleo.profile.is_mentee
+    assert cleo.profile.is_mentor
+    assert Membership.objects.filter(organization=program.organization).count() == 3
+
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "ana@acme.test", "ben@acme.test", "cleo@acme.test"
+    ]  # fmt: skip
+    email = next(m for m in mail.outbox if m.to == ["ana@acme.test"])
+    assert email.subject == "[Tandem] Acme's program managers added you to Spring mentoring"
+    assert "Hello Ana," in email.body
+    assert "Set a password to see who you'll meet" in email.body
+    link = re.search(r"http://testserver(/accounts/password/reset/key/\S+/)", email.body)
+    assert link is not None
+
+
+def test_the_invitation_link_lets_the_person_set_a_password(program, now, client) -> None:
+    import_commit(program=program, data=csv_file([BEN]), now=now)
+    (email,) = mail.outbox
+    found = re.search(r"http://testserver(/accounts/password/reset/key/\S+/)", email.body)
+    assert found is not None
+    path = found[1]
+    form = client.get(path, follow=True)
+    assert form.status_code == 200
+    assert b"password1" in form.content
+    done = client.post(
+        form.redirect_chain[-1][0],
+        {"password1": "a-long-new-passphrase-9", "password2": "a-long-new-passphrase-9"},
+    )
+    assert done.status_code == 302
+    assert User.objects.get(email="ben@acme.test").check_password("a-long-new-passphrase-9")
+
+
+def test_a_file_with_bad_rows_writes_nothing_and_says_why(program, now) -> None:
+    before = _counts()
+    bad = (*ANA[:6], "12", *ANA[7:])
+    with pytest.raises(ImportRefused) as refused:
+        import_commit(program=program, data=csv_file([BEN, bad, CLEO]), now=now)
+    assert refused.value.lines == [
+        "line 3: level: the level is a whole number from 1 to 10, not “12”"
+    ]
+    assert _counts() == before
+    assert not mail.outbox
+
+
+def test_the_same_file_again_changes_nothing(program, now) -> None:
+    data = csv_file([ANA, BEN, CLEO])
+    import_commit(program=program, data=data, now=now)
+    before, sent = _counts(), len(mail.outbox)
+    stamps = list(Profile.objects.values_list("updated_at", flat=True))
+    again = import_commit(program=program, data=data, now=now + timedelta(days=1))
+    assert str(again) == "created 0, updated 0, unchanged 3"
+    assert _counts() == before
+    assert len(mail.outbox) == sent
+    assert list(Profile.objects.values_list("updated_at", flat=True)) == stamps
+
+
+def test_an_edited_file_updates_in_place(program, now) -> None:
+    import_commit(program=program, data=csv_file([ANA, BEN, CLEO]), now=now)
+    before = _counts()
+    promoted = (*ANA[:4], "Principal engineer", "Platform", "7", *ANA[7:10], "Python;SQL", "", "")
+    moved = (*BEN[:5], "Risk", *BEN[6:])
+    later = now + timedelta(days=1)
+    result = import_commit(program=program, data=csv_file([promoted, moved, CLEO]), now=later)
+    assert str(result) == "created 0, updated 2, unchanged 1"
+    ana = Profile.objects.get(user__email="ana@acme.test")
+    assert (ana.job_title, ana.level, ana.updated_at) == ("Principal engineer", 7, later)
+    # Skills are added, never taken away; a blank capacity keeps the one there.
+    assert set(ana.skills_offered.values_list("skill__name", flat=True)) == {
+        "Python", "JavaScript", "SQL"
+    }  # fmt: skip
+    assert Participant.objects.get(profile=ana).capacity == 2
+    assert Participant.objects.get(profile__user__email="ben@acme.test").department == "Risk"
+    assert _counts()[:5] == before[:5]
+
+
+def test_an_existing_account_in_any_case_is_linked_not_duplicated(program, now) -> None:
+    ana = UserFactory(email="ana@acme.test", first_name="Ana", last_name="Silva")
+    own = ProfileFactory(user=ana, organization=None, job_title="Engineer", is_mentee=True)
+    own.skills_wanted.add(Skill.objects.get(name="Statistics"))
+    other = UserFactory(email="benedict@home.test")
+    EmailAddress.objects.create(user=other, email="ben@acme.test", verified=True)
+    shouting = ("ANA@ACME.TEST", *ANA[1:])
+    plan = plan_build(program=program, data=csv_file([shouting, BEN]))
+    assert [p.action for p in plan.people] == ["update", "update"]
+    assert plan.people[1].changes[:2] == ["joins the program (already on Tandem)", "gets a profile"]
+    result = import_commit(program=program, data=csv_file([shouting, BEN]), now=now)
+    assert str(result) == "created 0, updated 2, unchanged 0"
+    assert User.objects.count() == 2
+    assert not mail.outbox
+    own.refresh_from_db()
+    assert own.job_title == "Staff engineer"
+    assert own.organization == program.organization
+    assert own.is_mentee
+    assert own.is_mentor
+    assert own.skills_wanted.filter(name="Statistics").exists()
+    assert ana.check_password("correct-horse-battery-42")
+    assert Participant.objects.get(profile__user=other).role == "mentee"
+    assert Profile.objects.get(user=other).onboarded_at == now
+
+
+def test_two_addresses_of_one_person_and_own_manager_are_caught(program, now) -> None:
+    ana = UserFactory(email="ana@acme.test")
+    EmailAddress.objects.create(user=ana, email="a.silva@acme.test")
+    rows = [("ana@acme.test", ""), ("a.silva@acme.test", ""), ("x@acme.test", "X@acme.test")]
+    plan = plan_build(program=program, data=csv_file(rows, ("email", "manager_email")))
+    assert [str(p) for p in plan.problems] == [
+        "line 3: email: a.silva@acme.test is another address of the person on line 2",
+        "line 4: manager_email: a person cannot be their own manager",
+    ]
+
+
+def test_places_answers_and_people_who_left(program, now) -> None:
+    team = Question.objects.create(program=program, text="Team", kind="single",
+                                   choices=["Red", "Blue"])  # fmt: skip
+    note = Question.objects.create(program=program, text="Anything else?", kind="text")
+    applied = ParticipantFactory(program=program, state="applied",
+                                 answers={str(note.pk): "Hi"})  # fmt: skip
+    gone = ParticipantFactory(program=program, state="left")
+    rows = [(applied.profile.user.email, "Blue"), (gone.profile.user.email, "Red")]
+    result = import_commit(program=program, data=csv_file(rows, ("email", "team")), now=now)
+    assert str(result) == "created 0, updated 1, unchanged 1"
+    applied.refresh_from_db()
+    gone.refresh_from_db()
+    assert applied.state == "active"
+    assert applied.answers == {str(note.pk): "Hi", str(team.pk): "Blue"}
+    assert gone.state == "left"
+    assert gone.answers == {}
+
+
+def test_in_a_coffee_program_everyone_is_a_peer(now) -> None:
+    coffee = ProgramFactory(kind=Program.Kind.COFFEE)
+    import_commit(program=coffee, data=csv_file([ANA, BEN]), now=now)
+    assert set(Participant.objects.values_list("role", "capacity")) == {("peer", 2), ("peer", 1)}
+
+
+def test_skills_past_the_cap_of_a_list_are_a_problem(program, now) -> None:
+    person = ProfileFactory(user=UserFactory(email="ana@acme.test"))
+    person.skills_wanted.add(*Skill.objects.exclude(name="SQL").order_by("id")[:15])
+    plan = plan_build(program=program, data=csv_file([("ana@acme.test", "SQL")],
+                                                     ("email", "skills_wanted")))  # fmt: skip
+    assert [str(p) for p in plan.problems] == [
+        "line 2: skills_wanted: ana@acme.test already has 15 skills on this list; adding 1 would "
+        "make 16, and the limit is 15"
+    ]
+
+
+def test_queries_do_not_grow_with_the_file_and_one_job_sends_every_invitation(
+    program, now, monkeypatch
+) -> None:
+    jobs: list[tuple[int, list[int]]] = []
+    monkeypatch.setattr(commit, "import_invitations_send",
+                        SimpleNamespace(enqueue=lambda *args: jobs.append(args)))  # fmt: skip
+
+    def rows(n: int, offset: int = 0) -> bytes:
+        people = [(f"p{i}@acme.test", "Python;SQL", "en;fr") for i in range(offset, offset + n)]
+        return csv_file(people, ("email", "skills_wanted", "languages"))
+
+    counts = []
+    for n, offset in ((5, 0), (60, 100), (60, 100)):
+        with CaptureQueriesContext(connection) as queries:
+            import_commit(program=program, data=rows(n, offset), now=now)
+        counts.append(len(queries))
+    # Only SQLite's cap on parameters a statement splits a bulk insert (28 profiles at once).
+    assert counts[1] <= counts[0] + 4, counts
+    assert counts[2] < counts[1]  # nothing to write the second time
+    assert [len(ids) for _, ids in jobs] == [5, 60]

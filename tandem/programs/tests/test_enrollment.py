@@ -1,0 +1,287 @@
+"""Each way into a program: joining an open one, applying and a manager's answer, an emailed
+invitation (valid, expired, changed, someone else's); and leaving, and pausing coffee."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from tandem.accounts.tests.factories import UserFactory
+from tandem.core.errors import IllegalTransition, NotFound, RuleBroken
+from tandem.notifications.models import Notification
+from tandem.organizations.models import Membership
+from tandem.profiles.tests.factories import ProfileFactory
+from tandem.programs.invitations import InvitationExpired, InvitationRefused, invitation_token
+from tandem.programs.models import Match, Participant, Program
+from tandem.programs.services.enrollment import (
+    application_decide,
+    coffee_opt,
+    invitation_accept,
+    invitations_send,
+    program_apply,
+    program_join,
+    program_leave,
+)
+from tandem.programs.services.questions import question_add
+from tandem.programs.tests.factories import ParticipantFactory, ProgramFactory, manager_of
+from tandem.programs.tests.worlds import coffee_pair, match_of, mentoring_pair
+
+pytestmark = pytest.mark.django_db
+DAY = timedelta(days=1)
+
+
+class TestOpen:
+    def test_a_person_with_a_profile_picks_a_side_answers_and_is_in(self, now):
+        program = ProgramFactory(enrollment=Program.Enrollment.OPEN)
+        question = question_add(program=program, text="Your team?", required=True)
+        person = ProfileFactory()
+        place = program_join(
+            program=program, user=person.user, role="mentor", answers={str(question.pk): "Data"},
+            now=now,
+        )  # fmt: skip
+        assert (place.state, place.role) == (Participant.State.ACTIVE, Participant.Role.MENTOR)
+        assert place.answers == {str(question.pk): "Data"}
+        assert Membership.objects.filter(
+            organization=program.organization, user=person.user
+        ).exists()
+
+    def test_joining_from_the_page(self, client):
+        program = ProgramFactory(enrollment=Program.Enrollment.OPEN)
+        person = ProfileFactory()
+        client.force_login(person.user)
+        assert client.get(reverse("programs:join", args=[program.slug])).status_code == 200
+        response = client.post(reverse("programs:join", args=[program.slug]), {"role": "mentee"})
+        assert response.status_code == 302
+        assert Participant.objects.get(program=program).profile == person
+        page = client.get(reverse("programs:detail", args=[program.slug])).content.decode()
+        assert "You're in" in page
+
+    def test_joining_twice_or_another_mode_is_refused(self, now):
+        program = ProgramFactory(enrollment=Program.Enrollment.OPEN)
+        person = ProfileFactory()
+        program_join(program=program, user=person.user, answers={}, now=now)
+        with pytest.raises(RuleBroken, match="already taking part"):
+            program_join(program=program, user=person.user, answers={}, now=now)
+        with pytest.raises(RuleBroken, match="invitation only"):
+            program_join(
+                program=ProgramFactory(enrollment=Program.Enrollment.INVITE), user=person.user,
+                answers={}, now=now,
+            )  # fmt: skip
+        with pytest.raises(RuleBroken, match="takes applications"):
+            program_join(
+                program=ProgramFactory(enrollment=Program.Enrollment.APPLY), user=person.user,
+                answers={}, now=now,
+            )  # fmt: skip
+
+    def test_without_a_profile_nobody_joins(self, now):
+        program = ProgramFactory()
+        with pytest.raises(RuleBroken, match="profile"):
+            program_join(program=program, user=UserFactory(), answers={}, now=now)
+        assert not Participant.objects.exists()
+
+    def test_pools_have_no_sides_and_1to1_needs_one(self, now):
+        coffee = ProgramFactory(kind=Program.Kind.COFFEE)
+        place = program_join(
+            program=coffee, user=ProfileFactory().user, role="x", answers={}, now=now
+        )
+        assert place.role == Participant.Role.PEER
+        with pytest.raises(Exception, match="Choose your side"):
+            program_join(program=ProgramFactory(), user=ProfileFactory().user, role="peer",
+                         answers={}, now=now)  # fmt: skip
+
+
+class TestApplyAndApprove:
+    def test_apply_then_approve_tells_the_applicant(self, now):
+        program = ProgramFactory(enrollment=Program.Enrollment.APPLY)
+        person = ProfileFactory()
+        place = program_apply(program=program, user=person.user, answers={}, now=now)
+        assert place.state == Participant.State.APPLIED
+        manager = manager_of(program.organization)
+        application_decide(program=program, participant_id=place.pk, decision="approve",
+                           actor=manager, now=now)  # fmt: skip
+        place.refresh_from_db()
+        assert (place.state, place.decided_by) == (Participant.State.ACTIVE, manager)
+        notice = Notification.objects.get(recipient=person.user, kind="program_news")
+        assert notice.title == f"You're in: {program.name}"
+        assert notice.url == program.get_absolute_url()
+
+    def test_a_decline_is_kind_and_an_answer_is_given_once(self, now):
+        program = ProgramFactory(enrollment=Program.Enrollment.APPLY)
+        person = ProfileFactory()
+        place = program_apply(program=program, user=person.user, answers={}, now=now)
+        manager = manager_of(program.organization)
+        application_decide(program=program, participant_id=place.pk, decision="decline",
+                           actor=manager, now=now)  # fmt: skip
+        assert Participant.objects.get(pk=place.pk).state == Participant.State.DECLINED
+        notice = Notification.objects.get(recipient=person.user, kind="program_news")
+        assert "isn't about you" in notice.body
+        with pytest.raises(IllegalTransition):
+            application_decide(program=program, participant_id=place.pk, decision="approve",
+                               actor=manager, now=now)  # fmt: skip
+        with pytest.raises(RuleBroken, match="wasn't approved"):
+            program_apply(program=program, user=person.user, answers={}, now=now)
+
+    def test_a_manager_of_another_organization_cannot_decide(self, now):
+        program = ProgramFactory(enrollment=Program.Enrollment.APPLY)
+        place = program_apply(program=program, user=ProfileFactory().user, answers={}, now=now)
+        outsider = manager_of(ProgramFactory().organization)
+        with pytest.raises(NotFound):
+            application_decide(program=program, participant_id=place.pk, decision="approve",
+                               actor=outsider, now=now)  # fmt: skip
+        assert Participant.objects.get(pk=place.pk).state == Participant.State.APPLIED
+
+    def test_approving_inline_on_the_participants_page(self, client, now):
+        program = ProgramFactory(enrollment=Program.Enrollment.APPLY)
+        place = program_apply(program=program, user=ProfileFactory().user, answers={}, now=now)
+        client.force_login(manager_of(program.organization))
+        page = client.get(reverse("programs:participants", args=[program.slug]))
+        assert "1 application waiting" in page.content.decode()
+        url = reverse("programs:decide", args=[program.slug, place.pk, "approve"])
+        assert client.post(url).status_code == 302
+        assert client.post(url).status_code == 409  # answered already
+        assert Participant.objects.get(pk=place.pk).state == Participant.State.ACTIVE
+
+
+class TestInvitations:
+    def _invite(self, program, email, now):
+        return invitations_send(
+            program=program, emails=[email], actor=manager_of(program.organization), now=now
+        )
+
+    def test_the_email_carries_a_link_that_lets_the_person_in(self, client):
+        program = ProgramFactory(enrollment=Program.Enrollment.INVITE, name="Women in Data")
+        person = ProfileFactory()
+        now = timezone.now()  # the page reads the real clock
+        assert self._invite(program, person.user.email.upper(), now) == [person.user.email]
+        (email,) = mail.outbox
+        assert email.to == [person.user.email]
+        assert "invites you to Women in Data" in email.subject
+        link = next(line for line in email.body.splitlines() if "/program-invitations/" in line)
+        path = link.strip().removeprefix("http://testserver")
+        client.force_login(person.user)
+        assert client.get(path).status_code == 200
+        assert client.post(path, {"role": "mentee"}).status_code == 302
+        assert Participant.objects.get(program=program, profile=person).state == "active"
+
+    def test_an_invitation_to_an_apply_program_skips_the_approval(self, now):
+        program = ProgramFactory(enrollment=Program.Enrollment.APPLY)
+        person = ProfileFactory()
+        token = invitation_token(program_id=program.pk, email=person.user.email, now=now)
+        place = invitation_accept(token=token, user=person.user, answers={}, now=now + DAY)
+        assert place.state == Participant.State.ACTIVE
+
+    def test_a_confirmed_second_address_counts(self, now):
+        program = ProgramFactory(enrollment=Program.Enrollment.INVITE)
+        person = ProfileFactory()
+        EmailAddress.objects.create(user=person.user, email="me@work.example", verified=True)
+        token = invitation_token(program_id=program.pk, email="me@work.example", now=now)
+        assert invitation_accept(token=token, user=person.user, answers={}, now=now).pk
+
+    def test_an_expired_link_is_refused(self, client, now):
+        program = ProgramFactory(enrollment=Program.Enrollment.INVITE)
+        person = ProfileFactory()
+        token = invitation_token(program_id=program.pk, email=person.user.email, now=now)
+        later = now + 14 * DAY
+        with pytest.raises(InvitationExpired, match="expired on"):
+            invitation_accept(token=token, user=person.user, answers={}, now=later)
+        client.force_login(person.user)
+        response = client.get(reverse("programs:invitation", args=[token]))
+        assert response.status_code == 410
+        assert "expired on" in response.content.decode()
+        assert not Participant.objects.exists()
+
+    def test_a_changed_link_is_refused(self, client, now):
+        program = ProgramFactory(enrollment=Program.Enrollment.INVITE)
+        person = ProfileFactory()
+        token = invitation_token(program_id=program.pk, email=person.user.email, now=now)
+        tampered = token[:-3] + ("aaa" if not token.endswith("aaa") else "bbb")
+        with pytest.raises(InvitationRefused, match="was changed"):
+            invitation_accept(token=tampered, user=person.user, answers={}, now=now)
+        client.force_login(person.user)
+        for method in (client.get, client.post):
+            response = method(reverse("programs:invitation", args=[tampered]))
+            assert response.status_code == 404
+            assert "was changed" in response.content.decode()
+        assert not Participant.objects.exists()
+
+    def test_a_link_for_another_address_is_refused_and_shows_nothing(self, client):
+        now = timezone.now()
+        program = ProgramFactory(enrollment=Program.Enrollment.INVITE, name="Secret Circle")
+        token = invitation_token(program_id=program.pk, email="someone@else.example", now=now)
+        person = ProfileFactory()
+        with pytest.raises(InvitationRefused, match="another email address"):
+            invitation_accept(token=token, user=person.user, answers={}, now=now)
+        client.force_login(person.user)
+        response = client.post(reverse("programs:invitation", args=[token]), {"role": "mentee"})
+        assert response.status_code == 404
+        page = response.content.decode()
+        assert "another email address" in page
+        assert "Secret Circle" not in page
+        assert not Participant.objects.exists()
+
+    def test_signing_in_comes_first(self, client, now):
+        token = invitation_token(program_id=ProgramFactory().pk, email="a@b.example", now=now)
+        response = client.get(reverse("programs:invitation", args=[token]))
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+
+    def test_bad_addresses_are_named_and_nothing_is_sent(self, now):
+        program = ProgramFactory()
+        with pytest.raises(Exception, match="“not-an-address” isn't an email address"):
+            invitations_send(program=program, emails=["ok@example.com", "not-an-address"],
+                             actor=manager_of(program.organization), now=now)  # fmt: skip
+        assert not mail.outbox
+
+    def test_people_already_in_are_left_out(self, now):
+        place = ParticipantFactory()
+        invited = invitations_send(
+            program=place.program, emails=[place.profile.user.email, "new@example.com"],
+            actor=manager_of(place.program.organization), now=now,
+        )  # fmt: skip
+        assert invited == ["new@example.com"]
+
+    def test_only_the_programs_managers_invite(self, now):
+        program = ProgramFactory()
+        with pytest.raises(NotFound):
+            invitations_send(program=program, emails=["x@example.com"],
+                             actor=manager_of(ProgramFactory().organization), now=now)  # fmt: skip
+        assert not mail.outbox
+
+
+class TestLeavingAndCoffee:
+    def test_leaving_declines_a_waiting_match_and_tells_the_other(self, now):
+        mentee, mentor = mentoring_pair()
+        match = match_of(mentee, mentor, now=now)
+        program_leave(program=mentee.program, user=mentee.profile.user, now=now)
+        assert Participant.objects.get(pk=mentee.pk).state == Participant.State.LEFT
+        assert Match.objects.get(pk=match.pk).state == Match.State.DECLINED
+        assert Notification.objects.filter(
+            recipient=mentor.profile.user, kind="program_match"
+        ).exists()
+        with pytest.raises(IllegalTransition):
+            program_leave(program=mentee.program, user=mentee.profile.user, now=now)
+
+    def test_a_person_who_left_an_open_program_can_come_back(self, now):
+        place = ParticipantFactory(program__enrollment=Program.Enrollment.OPEN)
+        user = place.profile.user
+        program_leave(program=place.program, user=user, now=now)
+        again = program_join(program=place.program, user=user, answers={}, now=now)
+        assert again.pk == place.pk
+        assert again.state == Participant.State.ACTIVE
+
+    def test_coffee_rounds_can_be_paused_and_resumed(self, client, now):
+        first, _ = coffee_pair()
+        user = first.profile.user
+        coffee_opt(program=first.program, user=user, opted_in=False, now=now)
+        assert not Participant.objects.get(pk=first.pk).opted_in
+        client.force_login(user)
+        client.post(reverse("programs:coffee", args=[first.program.slug]), {"opted_in": "yes"})
+        assert Participant.objects.get(pk=first.pk).opted_in
+        mentee, _ = mentoring_pair()
+        with pytest.raises(IllegalTransition):
+            coffee_opt(program=mentee.program, user=mentee.profile.user, opted_in=False, now=now)

@@ -4,6 +4,7 @@ from django.urls import URLPattern, URLResolver, path, re_path
 
 from tandem.programs.imports import views as imports
 from tandem.programs.views import enrollment, matches, mine, participants, programs
+from tandem.programs.views.rounds import round_action, round_detail, rounds
 
 app_name = "programs"
 
@@ -31,6 +32,15 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="decide",
     ),
     path("programs/<slug:slug>/invite/", participants.invite, name="invite"),
+    # Matching rounds (tandem/programs/views/rounds.py)
+    path("programs/<slug:slug>/rounds/", rounds, name="rounds"),
+    path("programs/<slug:slug>/rounds/<int:number>/", round_detail, name="round"),
+    re_path(
+        r"^programs/(?P<slug>[-a-zA-Z0-9_]+)/rounds/(?P<number>[0-9]+)/"
+        r"(?P<action>lock|unlock|forbid|add|rerun|publish|discard)/$",
+        round_action,
+        name="round_action",
+    ),
     # Participants (tandem/programs/views/mine.py, enrollment.py, matches.py)
     path("programs/", mine.mine, name="mine"),
     path("program-invitations/<str:token>/", enrollment.invitation, name="invitation"),

@@ -31,6 +31,7 @@ from tandem.mentorships.tests.factories import GOALS, AskFactory, IntroFactory
 from tandem.profiles.models import Profile
 from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory, offer
 
+from .phone_rounds import program_with_rounds
 from .site_pages import BOTH, MENTEE, MENTOR, NEWCOMER, STAFF, VISITOR, Viewer
 
 DAY, HOUR = timedelta(days=1), timedelta(hours=1)
@@ -132,6 +133,7 @@ def world_build() -> list[Viewer]:
     _messages(active, now)
     mentee.contact_detail = LONG_LINK
     mentee.save(update_fields=["contact_detail"])
+    program_with_rounds(now=now, long_email=LONG_EMAIL)
 
     newcomer = UserFactory(email=NEWCOMER_EMAIL)
     ProfileFactory(user=newcomer, is_mentor=True, onboarded_at=None, job_title="")

@@ -156,6 +156,25 @@ def _import_program(viewer: Viewer) -> Iterable[tuple[str, Args]]:
             yield "", {"slug": program.slug}
 
 
+def _rounds_program(viewer: Viewer) -> Iterable[tuple[str, Args]]:
+    """The first program this person runs that has matching rounds."""
+    from tandem.programs.access import managed_programs  # an app above the ones this file reads
+
+    if viewer.user is not None:
+        programs = managed_programs(viewer.user).filter(rounds__isnull=False).distinct()
+        for program in programs.order_by("id")[:1]:
+            yield "", {"slug": program.slug}
+
+
+def _rounds(viewer: Viewer) -> Iterable[tuple[str, Args]]:
+    """One round in each state (a draft to review, one published) of that program."""
+    from tandem.programs.models import Round
+
+    for _, args in _rounds_program(viewer):
+        for round_ in one_per_state(Round.objects.filter(program__slug=args["slug"])):
+            yield round_.state, {**args, "number": round_.number}
+
+
 def _bad_key(key_name: str, **more: str) -> Fill:
     """Pages reached from an emailed link: an unknown key shows the page's own apology."""
     return lambda viewer: [("unknown key", {key_name: "not-a-real-key", **more})]
@@ -205,6 +224,9 @@ PAGES: dict[str, Page] = {
     "notifications:settings": Page(frozenset({MENTEE, MENTOR})),
     # Participant import (a program's managers)
     "programs:import": Page(frozenset({STAFF}), _import_program),
+    # Matching rounds (a program's managers)
+    "programs:rounds": Page(frozenset({STAFF}), _rounds_program),
+    "programs:round": Page(frozenset({STAFF}), _rounds),
 }
 
 NOT_PAGES: dict[str, str] = {
@@ -238,6 +260,7 @@ NOT_PAGES: dict[str, str] = {
     "profiles:organization_suggestions": "an htmx fragment of the profile form",
     "programs:import_preview": "needs a file uploaded in the same session (kept an hour)",
     "programs:import_confirm": "POST only",
+    "programs:round_action": "POST only (lock, unlock, forbid, add, run again, publish, discard)",
 }
 
 # Pages that have no URL name of their own.

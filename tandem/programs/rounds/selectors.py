@@ -1,0 +1,229 @@
+"""What the round pages show: the program's rounds with the form to run one, and one round
+(its progress while it runs; its figures, histogram, load, mode comparison and pairs as a
+draft). Rounds are found through `access.program_managed`, so a manager of another
+organization gets a 404."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count
+
+from tandem.core.errors import NotFound
+from tandem.programs.access import program_managed
+from tandem.programs.models import PairRule, Program, Round, RoundPair
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import _User as User
+
+PAIRS_PER_PAGE = 50
+BUSY = (Round.State.QUEUED, Round.State.RUNNING)
+MODE_WORDS = {
+    "optimal": ("Best total fit", "the highest total score over all pairs"),
+    "stable": ("Stable", "no mentee and mentor who would both rather be with each other"),
+    "max-matched": ("Most people matched", "as many pairs as possible, then the best fit"),
+}
+POOL_WORDS = {"matching": "Maximum-weight matching", "greedy": "Greedy (best pair first)"}
+# Histogram drawing, in SVG user units.
+BAR_WIDTH, BAR_GAP, BAR_HEIGHT, BASE = 26, 4, 100, 118
+
+
+def round_managed(*, slug: str, number: int, user: User) -> Round:
+    """Round `number` of a program this person runs, else NotFound."""
+    program = program_managed(slug=slug, user=user)
+    round_ = Round.objects.filter(program=program, number=number).first()
+    if round_ is None:
+        raise NotFound("No such round.")
+    round_.program = program
+    return round_
+
+
+@dataclass(frozen=True)
+class RoundsPage:
+    program: Program
+    rounds: Sequence[Round]  # each with `pair_count`
+    busy: Round | None
+    draft: Round | None
+
+
+def rounds_page_for(program: Program) -> RoundsPage:
+    rounds = list(
+        Round.objects.filter(program=program)
+        .annotate(pair_count=Count("pairs"))
+        .order_by("-number")
+    )
+    for round_ in rounds:
+        round_.program = program
+    return RoundsPage(
+        program=program,
+        rounds=rounds,
+        busy=next((r for r in rounds if r.state in BUSY), None),
+        draft=next((r for r in rounds if r.state == Round.State.DRAFT), None),
+    )
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    count: int
+    x: int
+    y: int
+    height: int
+    text_x: int
+
+
+@dataclass(frozen=True)
+class PairRow:
+    pair: RoundPair
+    locked: bool
+
+
+@dataclass(frozen=True)
+class RoundPage:
+    program: Program
+    round: Round
+    busy: bool
+    draft: bool
+    sides: tuple[str, str]  # what the two columns hold: ("Mentee", "Mentor") or ("Person", …)
+    figures: list[tuple[str, str]]
+    bars: list[Bar]
+    groups: list[tuple[str, str, str]]  # department, matched, mean score
+    load: list[tuple[int, int]]  # (pairs each, how many people)
+    load_title: str
+    comparison_heads: list[str]
+    comparison: list[tuple[str, list[str]]]  # figure, value per mode
+    pairs: Page[Any] | None
+
+
+def _bars(counts: list[int]) -> list[Bar]:
+    top = max(counts, default=0) or 1
+    bars = []
+    for band, count in enumerate(counts):
+        height = round(BAR_HEIGHT * count / top)
+        x = band * (BAR_WIDTH + BAR_GAP)
+        label = f"{band * 10}–{band * 10 + 9}" if band < 9 else "90–100"
+        bars.append(Bar(label, count, x, BASE - height, height, x + BAR_WIDTH // 2))
+    return bars
+
+
+def _number(value: Any, digits: int = 1) -> str:
+    return f"{float(value):.{digits}f}"
+
+
+def _figures(program: Program, q: dict[str, Any]) -> list[tuple[str, str]]:
+    if not q:
+        return []
+    scores = [
+        ("Pairs", str(q.get("pairs", 0))),
+        ("Mean score", _number(q.get("mean_score", 0))),
+        ("Lowest score", _number(q.get("min_score", 0))),
+        ("Score at the 10th percentile", _number(q.get("p10_score", 0))),
+    ]
+    if program.is_pool:
+        exact = q.get("exact", True)
+        gap = q.get("gap_percent", 0.0)
+        return [
+            ("People matched",
+             f"{q.get('people_matched', 0)} of {q.get('people', 0)} "
+             f"({_number(q.get('matched_percent', 0), 0)} %)"),
+            *scores,
+            ("People without a pair", str(q.get("people_without_pair", 0))),
+            ("Matching", "exact (the best total possible)" if exact
+             else f"within {_number(gap, 2)} % of the best total possible"),
+            ("Time to match", f"{_number(q.get('seconds', 0), 2)} s"),
+        ]  # fmt: skip
+    return [
+        ("Mentees matched",
+         f"{q.get('mentees_matched', 0)} of {q.get('mentees', 0)} "
+         f"({_number(q.get('matched_percent', 0), 0)} %)"),
+        *scores,
+        ("Blocking pairs" + (" (at the last run)" if q.get("edited") else ""),
+         str(q.get("blocking_pairs", 0))),
+        ("Mentor places used",
+         f"{_number(q.get('mentor_load_percent', 0), 0)} % "
+         f"({q.get('unused_mentor_places', 0)} left unused)"),
+        ("Mentors without a mentee", str(q.get("mentors_without_mentee", 0))),
+        ("Time to match", f"{_number(q.get('seconds', 0), 2)} s"),
+    ]  # fmt: skip
+
+
+def _groups(q: dict[str, Any]) -> list[tuple[str, str, str]]:
+    matched = q.get("matched_percent_by_group", {})
+    if len(matched) < 2:
+        return []
+    scores = q.get("score_by_group", {})
+    return [
+        (group, f"{_number(value, 0)} %", _number(scores[group]) if group in scores else "–")
+        for group, value in matched.items()
+    ]
+
+
+COMPARED = (
+    ("pairs", "Pairs", 0), ("matched_percent", "Matched (%)", 0), ("mean_score", "Mean score", 1),
+    ("min_score", "Lowest score", 1), ("p10_score", "10th percentile", 1),
+    ("blocking_pairs", "Blocking pairs", 0), ("mentor_load_percent", "Mentor places used (%)", 0),
+    ("total", "Total score", 0), ("seconds", "Seconds", 2),
+)  # fmt: skip
+
+
+def _comparison(
+    program: Program, comparison: dict[str, Any]
+) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    modes = list(comparison)
+    heads = [POOL_WORDS.get(m, MODE_WORDS.get(m, (m,))[0]) for m in modes]
+    rows = []
+    for key, label, digits in COMPARED:
+        if any(key in comparison[m] for m in modes):
+            rows.append(
+                (
+                    label,
+                    [
+                        _number(comparison[m].get(key, 0), digits) if key in comparison[m] else "–"
+                        for m in modes
+                    ],
+                )
+            )
+    return heads, rows
+
+
+def round_page_for(round_: Round, *, page: Any = 1) -> RoundPage:
+    """One round as its manager sees it (`round_` from `round_managed`)."""
+    program = round_.program
+    q = round_.quality or {}
+    pairs = None
+    if round_.state in (Round.State.DRAFT, Round.State.PUBLISHED, Round.State.DISCARDED):
+        rows = (
+            RoundPair.objects.filter(round=round_)
+            .select_related("first__profile__user", "second__profile__user")
+            .order_by("score", "id")
+        )
+        pairs = Paginator(rows, PAIRS_PER_PAGE).get_page(page)
+        locks = set(
+            PairRule.objects.filter(program=program, kind=PairRule.Kind.LOCK).values_list(
+                "first_id", "second_id"
+            )
+        )
+        pairs.object_list = cast(
+            Any,
+            [PairRow(pair, (pair.first_id, pair.second_id) in locks) for pair in pairs.object_list],
+        )
+    heads, comparison = _comparison(program, round_.comparison or {})
+    load_key = "person_load" if program.is_pool else "mentor_load"
+    return RoundPage(
+        program=program,
+        round=round_,
+        busy=round_.state in BUSY,
+        draft=round_.state == Round.State.DRAFT,
+        sides=("Person", "Matched with") if program.is_pool else ("Mentee", "Mentor"),
+        figures=_figures(program, q),
+        bars=_bars(list(round_.histogram or [])),
+        groups=_groups(q),
+        load=[(int(k), int(n)) for k, n in q.get(load_key, [])],
+        load_title="Pairs per person" if program.is_pool else "Mentees per mentor",
+        comparison_heads=heads,
+        comparison=comparison,
+        pairs=pairs,
+    )

@@ -2,7 +2,8 @@
 
 The home page answers "what now?" for each role. Anything a person must act on is here —
 requests to answer, agreements to accept, times to pick, meetings to mark, action items due,
-goals gone quiet, a mentorship that is stuck — so nothing hides behind the notification badge.
+goals gone quiet, a mentorship that is stuck, what each program they take part in expects —
+so nothing hides behind the notification badge.
 It sits above the other apps (it reads asks, mentorships and meetings) and costs a fixed
 number of queries however much is waiting.
 """
@@ -23,6 +24,7 @@ from tandem.mentorships.rules import EXPIRE_AFTER, FOLLOW_UP_AFTER, LIVE
 from tandem.mentorships.selectors.asks import own_profile
 from tandem.profiles.completeness import Completeness, profile_completeness
 from tandem.profiles.models import Profile
+from tandem.programs.selectors.mine import MyProgram, places_for, program_rows
 
 SHOWN = 5  # rows per section: the rest are one click away on their own pages
 ACTIONS_AHEAD = timedelta(days=7)  # action items due this soon count as due
@@ -63,6 +65,7 @@ class HomePage:
     waiting_on_me: int  # how many things wait for this person's move
     completeness: Completeness  # what their profile still misses
     unread: list[UnreadThread]  # conversations with messages new to them
+    programs: list[MyProgram]  # programs they take part in, each with what it expects next
 
 
 def _mine(user: User) -> Q:
@@ -178,11 +181,13 @@ def home_page_for(*, user: User, now: datetime) -> HomePage:
     agreements, meetings = _agreements(user), _meeting_rows(user, now)
     actions_due = _actions_due(user, now)
     unread = unread_threads_for(user=user)
+    programs = program_rows(places_for(user), today=now.date())
     waiting = len(to_answer) + len(agreements) + len(actions_due) + len(unread)
+    waiting += sum(1 for row in programs if row.step.waiting_on_me)
     waiting += len(meetings["times_to_pick"]) + len(meetings["to_mark"])
     return HomePage(
         profile=profile, now=now, to_answer=to_answer, agreements=agreements, my_asks=my_asks,
         answered=answered[:SHOWN], **meetings, actions_due=actions_due,
         quiet_goals=_quiet_goals(user, now), stuck=stuck, waiting_on_me=waiting,
-        completeness=profile_completeness(profile), unread=unread,
+        completeness=profile_completeness(profile), unread=unread, programs=programs,
     )  # fmt: skip

@@ -31,6 +31,7 @@ from tandem.mentorships.tests.factories import GOALS, AskFactory, IntroFactory
 from tandem.profiles.models import Profile
 from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory, offer
 
+from .phone_programs import programs_for_phones
 from .phone_rounds import program_with_rounds
 from .site_pages import BOTH, MENTEE, MENTOR, NEWCOMER, STAFF, VISITOR, Viewer
 
@@ -140,6 +141,7 @@ def world_build() -> list[Viewer]:
     extras = {
         "free_mentor": _mentor(job_title=""),
         "paused_mentor": _mentor(is_paused=True),
+        **programs_for_phones(mentee=mentee, mentor=mentor, both=both),
     }
     return [
         Viewer(VISITOR, None, "", extras),

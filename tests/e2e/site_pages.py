@@ -175,6 +175,60 @@ def _rounds(viewer: Viewer) -> Iterable[tuple[str, Args]]:
             yield round_.state, {**args, "number": round_.number}
 
 
+def _programs_taken_part(viewer: Viewer) -> Iterable[tuple[str, Args]]:
+    """The programs this person is in (one of each type), and an open one they are not in."""
+    from tandem.programs.models import Participant, Program  # an app above the ones read here
+
+    if viewer.profile is None:
+        return
+    places = Participant.objects.filter(profile=viewer.profile).select_related("program")
+    seen: set[str] = set()
+    for place in places.order_by("id"):
+        if place.program.kind not in seen:
+            seen.add(place.program.kind)
+            yield f"in {place.program.kind}", {"slug": place.program.slug}
+    other = Program.objects.filter(enrollment="open").exclude(participants__profile=viewer.profile)
+    for program in other.order_by("id")[:1]:
+        yield "not in it", {"slug": program.slug}
+
+
+def _program_matches(viewer: Viewer) -> Iterable[tuple[str, Args]]:
+    """This person's published matches, one in each state."""
+    from tandem.programs.models import Match
+
+    mine = Match.objects.filter(
+        Q(first__profile=viewer.profile) | Q(second__profile=viewer.profile)
+    ).select_related("program")
+    for match in one_per_state(mine):
+        yield match.state, {"slug": match.program.slug, "match_id": match.pk}
+
+
+def _programs_run(viewer: Viewer) -> Iterable[tuple[str, Args]]:
+    """One program of each type this person runs, those with applications waiting first."""
+    from tandem.programs.access import managed_programs
+
+    if viewer.user is None:
+        return
+    seen: set[str] = set()
+    programs = managed_programs(viewer.user).order_by("enrollment", "id")
+    for program in programs:
+        if program.kind not in seen:
+            seen.add(program.kind)
+            yield program.kind, {"slug": program.slug}
+
+
+def _program_run(viewer: Viewer) -> Iterable[tuple[str, Args]]:
+    for _, args in list(_programs_run(viewer))[:1]:
+        yield "", args
+
+
+def _program_invitation(viewer: Viewer) -> Iterable[tuple[str, Args]]:
+    token = viewer.extras.get("program_invitation")
+    if token and viewer.role == MENTOR:
+        yield "for them", {"token": token}
+    yield "unknown key", {"token": "not-a-real-key"}
+
+
 def _bad_key(key_name: str, **more: str) -> Fill:
     """Pages reached from an emailed link: an unknown key shows the page's own apology."""
     return lambda viewer: [("unknown key", {key_name: "not-a-real-key", **more})]
@@ -227,6 +281,20 @@ PAGES: dict[str, Page] = {
     # Matching rounds (a program's managers)
     "programs:rounds": Page(frozenset({STAFF}), _rounds_program),
     "programs:round": Page(frozenset({STAFF}), _rounds),
+    # Programs: taking part (tandem/programs/views/mine.py, enrollment.py, matches.py)
+    "programs:mine": Page(ONBOARDED),
+    "programs:detail": Page(frozenset({MENTEE, MENTOR, BOTH}), _programs_taken_part),
+    "programs:join": Page(frozenset({MENTEE}), _programs_taken_part),
+    "programs:invitation": Page(frozenset({MENTEE, MENTOR}), _program_invitation),
+    "programs:match": Page(frozenset({MENTEE, MENTOR, BOTH}), _program_matches),
+    # Programs: running them (tandem/programs/views/programs.py, participants.py)
+    "programs:manage": Page(frozenset({MENTEE, STAFF})),
+    "programs:create": Page(frozenset({STAFF})),
+    "programs:settings": Page(frozenset({STAFF}), _programs_run),
+    "programs:questions": Page(frozenset({STAFF}), _program_run),
+    "programs:participants": Page(frozenset({STAFF}), _program_run),
+    "programs:invite": Page(frozenset({STAFF}), _program_run),
+    "programs:managers": Page(frozenset({STAFF}), _program_run),
 }
 
 NOT_PAGES: dict[str, str] = {
@@ -261,6 +329,13 @@ NOT_PAGES: dict[str, str] = {
     "programs:import_preview": "needs a file uploaded in the same session (kept an hour)",
     "programs:import_confirm": "POST only",
     "programs:round_action": "POST only (lock, unlock, forbid, add, run again, publish, discard)",
+    "programs:question_remove": "POST only",
+    "programs:question_move": "POST only",
+    "programs:decide": "POST only (approve or decline an application)",
+    "programs:leave": "POST only",
+    "programs:coffee": "POST only (opt in to coffee rounds, or pause them)",
+    "programs:match_answer": "POST only (confirm or decline a match)",
+    "programs:match_feedback": "POST only",
 }
 
 # Pages that have no URL name of their own.

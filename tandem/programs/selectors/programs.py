@@ -156,7 +156,7 @@ def invitation_page_for(*, token: str, user: User, now: datetime) -> InvitationP
 
 @dataclass(frozen=True)
 class ManagerPrograms:
-    programs: list[Program]  # annotated: active, applied, last_round_state
+    programs: list[Program]  # annotated: active, applied, last_round_number, last_round_label
     organizations: list[Organization]  # where they may create one
 
 
@@ -171,11 +171,16 @@ def manager_programs_for(*, user: User) -> ManagerPrograms:
             active=Count("participants", filter=Q(participants__state=Participant.State.ACTIVE)),
             applied=Count("participants", filter=Q(participants__state=Participant.State.APPLIED)),
             last_round_state=Subquery(latest.values("state")[:1]),
+            last_round_number=Subquery(latest.values("number")[:1]),
         )
         .order_by("organization__name", "name", "id")
     )
+    rows: list[Program] = list(programs)
+    labels = dict(Round.State.choices)
+    for program in rows:
+        program.last_round_label = labels.get(program.last_round_state, "").lower()  # type: ignore[attr-defined]
     return ManagerPrograms(
-        programs=list(programs), organizations=list(managed_organizations(user).order_by("name"))
+        programs=rows, organizations=list(managed_organizations(user).order_by("name"))
     )
 
 

@@ -251,9 +251,13 @@ def test_their_own_lists_show_nothing_of_another_organization(client, world):
 
 def test_the_programs_own_people_reach_the_pages_the_walk_expects_404_from(client, world):
     """The walk's arguments are right: the program's manager, or a person of the match, gets
-    past the lookup on every page that it reads (GET)."""
-    with_objects, _, _ = visits(world)
+    past the lookup on every page that it reads (GET). And reading writes nothing."""
+    with_objects, own_pages, _ = visits(world)
+    before = snapshot()
     blocked = []
+    for name in own_pages:
+        client.force_login(world.manager)
+        assert answer(client, "GET", reverse(name)) == 200, name
     for name, path in with_objects:
         short = name.split(":", 1)[1]
         if short == "invitation":
@@ -263,6 +267,7 @@ def test_the_programs_own_people_reach_the_pages_the_walk_expects_404_from(clien
         if answer(client, "GET", path) == 404:
             blocked.append(f"{name} {path}")
     assert not blocked, "\n".join(blocked)
+    assert snapshot() == before, "a GET wrote something"
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(client, world):

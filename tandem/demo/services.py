@@ -17,6 +17,7 @@ from tandem.demo.generator import demo_plan_build
 from tandem.demo.logins import DEMO_PASSWORD, NAMED_PEOPLE
 from tandem.demo.meetings import goals_write, named_meetings_write
 from tandem.demo.plan import DemoError, DemoPlan
+from tandem.demo.programs import demo_programs_write
 from tandem.demo.relationships import story_plan, story_write
 from tandem.demo.selectors import demo_logins_missing, demo_next_number
 from tandem.mentorships.models import Mentorship
@@ -69,6 +70,7 @@ def demo_load(*, people: int, seed: int, now: datetime | None = None) -> DemoRep
         }
         story = story_write(story_plan(profiles=profiles, named=named_profiles, seed=seed, now=now))
         _meetings_write(profiles=profiles, named=named_profiles, now=now)
+        demo_programs_write(profiles=profiles, seed=seed, now=now)
     return DemoReport(
         people=len(plan.people),
         mentors=plan.mentors,

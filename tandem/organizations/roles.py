@@ -31,14 +31,17 @@ def is_manager(user: User, organization: Organization) -> bool:
 
 
 @transaction.atomic
-def role_grant(*, organization: Organization, user: User, role: str, actor: User) -> Membership:
-    """Give `user` a role in `organization`; only staff or one of its managers may.
+def role_grant(
+    *, organization: Organization, user: User, role: str, actor: User | None
+) -> Membership:
+    """Give `user` a role in `organization`; only staff or one of its managers may (`actor`
+    None: an operator's command or the demo loader).
 
     Someone who may not manage the organization learns nothing about it (404).
     """
     if role not in Membership.Role.values:
         raise ValueError(f"Unknown role {role!r}.")
-    if not is_manager(actor, organization):
+    if actor is not None and not is_manager(actor, organization):
         raise NotFound("No such organization.")
     membership, _ = Membership.objects.update_or_create(
         organization=organization, user=user, defaults={"role": role, "granted_by": actor}

@@ -14,13 +14,16 @@ from tandem.organizations.models import Membership
 from tandem.profiles.models import Profile
 
 
-def _in_programs(user: Any) -> Exists:
+def _taking_part() -> Exists:
     """Whether the person takes part in a program (the programs app sits above this one, so
-    its model is looked up by name) or runs programs for an organization."""
+    its model is looked up by name)."""
     participant = apps.get_model("programs", "Participant")
-    taking_part = participant.objects.filter(profile=OuterRef("pk")).exclude(state="left")
-    manages = Membership.objects.filter(user=user, role=Membership.Role.MANAGER)
-    return Exists(taking_part) | Exists(manages)  # type: ignore[return-value]
+    return Exists(participant.objects.filter(profile=OuterRef("pk")).exclude(state="left"))
+
+
+def _manages(user: Any) -> Exists:
+    """Whether the person runs programs for an organization."""
+    return Exists(Membership.objects.filter(user=user, role=Membership.Role.MANAGER))
 
 
 def _nav(request: HttpRequest) -> dict[str, Any]:
@@ -30,15 +33,16 @@ def _nav(request: HttpRequest) -> dict[str, Any]:
     profile = (
         Profile.objects.filter(user=user)
         .only("id", "is_mentee", "is_mentor")
-        .annotate(in_programs=_in_programs(user))
+        .annotate(taking_part=_taking_part(), manages=_manages(user))
         .first()
     )
     roles = list(profile.roles) if profile else []
-    if user.is_program_manager:
+    manages = profile is not None and profile.manages
+    if manages or user.is_program_manager:
         roles.append("Program manager")
     if user.is_staff:
         roles.append("Staff")
-    in_programs = user.is_staff or (profile is not None and profile.in_programs)
+    in_programs = user.is_staff or manages or (profile is not None and profile.taking_part)
     return {
         "roles": roles,
         "profile_url": profile.get_absolute_url() if profile else None,

@@ -140,7 +140,9 @@ class ProgramSettingsForm(PageForm):
     def initial_for(cls, program: Program) -> dict[str, Any]:
         initial = {name: getattr(program, name) for name in cls.base_fields}
         weights = program.weights or DEFAULT_WEIGHTS
-        initial.update({f"weight_{f}": weights.get(f, 0) for f in FACTORS})
+        for factor in FACTORS:
+            value = float(weights.get(factor, 0))
+            initial[f"weight_{factor}"] = int(value) if value.is_integer() else value
         return initial
 
     def weight_fields(self) -> list[forms.BoundField]:
@@ -177,15 +179,17 @@ class QuestionForm(PageForm):
 
 
 class IntakeForm(PageForm):
-    """A side (in 1:1 programs) and an answer to each intake question (fields `q<id>`)."""
+    """A side (in 1:1 programs, when joining) and an answer to each intake question (fields
+    `q<id>`)."""
 
     id_prefix = "intake"
 
     def __init__(
-        self, *args: Any, program: Program, questions: list[Question], **kwargs: Any
-    ) -> None:
+        self, *args: Any, program: Program, questions: list[Question], side: bool = True,
+        **kwargs: Any,
+    ) -> None:  # fmt: skip
         super().__init__(*args, **kwargs)
-        if not program.is_pool:
+        if side and not program.is_pool:
             self.fields["role"] = forms.ChoiceField(
                 label="Your side", choices=SIDES, widget=forms.RadioSelect,
                 initial=Participant.Role.MENTEE,

@@ -51,7 +51,7 @@ def _intake(request: AuthedHttpRequest, page: JoinPage, *, token: str = "") -> H
     """The intake form for a join, an application, an invitation or changed answers."""
     form = IntakeForm(
         request.POST if request.method == "POST" else None, program=page.program,
-        questions=page.questions, initial=page.initial,
+        questions=page.questions, initial=page.initial, side=page.mode != "answers",
     )  # fmt: skip
     blocked = page.needs_profile or page.refusal is not None
     if request.method == "POST" and not blocked and form.is_valid():

@@ -37,8 +37,8 @@ def _nav(request: HttpRequest) -> dict[str, Any]:
         .first()
     )
     roles = list(profile.roles) if profile else []
-    manages = profile is not None and profile.manages
-    if manages or user.is_program_manager:
+    manages = (profile is not None and profile.manages) or user.is_program_manager
+    if manages:
         roles.append("Program manager")
     if user.is_staff:
         roles.append("Staff")

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from allauth.account.forms import default_token_generator
+from allauth.account.forms import EmailAwarePasswordResetTokenGenerator, default_token_generator
+from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
 from django.conf import settings
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import escape
 
 from tandem.accounts.models import User
 from tandem.notifications.links import absolute_url
@@ -26,6 +29,34 @@ from tandem.programs.models import Program
 
 TEMPLATES = "programs/imports/email/invitation"
 SEND_CHUNK = 500
+# The emails differ only in these; each template is rendered once around them.
+MARKERS = {"name": "INVITEE-NAME-8c1f", "email": "INVITEE-EMAIL-8c1f", "link": "INVITEE-LINK-8c1f"}
+
+
+class _KnownAddresses(EmailAwarePasswordResetTokenGenerator):
+    """allauth's token, with each account's addresses read in bulk beforehand rather than in
+    two queries a person: the same hash value as allauth's own (Django's, then the account's
+    addresses, lowercased, sorted and joined by "|"). The invitation test opens the link
+    through allauth's page, so a change there shows."""
+
+    def __init__(self, addresses: dict[int, set[str]]) -> None:
+        super().__init__()
+        self.addresses = addresses
+
+    def _make_hash_value(self, user: User, timestamp: int) -> str:
+        value = PasswordResetTokenGenerator._make_hash_value(self, user, timestamp)
+        emails = {user.email.lower(), *self.addresses.get(user.pk, ())}
+        return value + "|".join(sorted(emails))
+
+
+def _token_maker(users: list[User]) -> PasswordResetTokenGenerator:
+    if type(default_token_generator) is not EmailAwarePasswordResetTokenGenerator:
+        return default_token_generator  # a generator of the site's own: let it do its work
+    addresses: dict[int, set[str]] = {}
+    rows = EmailAddress.objects.filter(user_id__in=[u.pk for u in users])
+    for user_id, email in rows.values_list("user_id", "email"):
+        addresses.setdefault(user_id, set()).add(email)
+    return _KnownAddresses(addresses)
 
 
 def _subject(program: Program) -> str:
@@ -40,31 +71,40 @@ def _link_maker() -> tuple[str, str]:
     return head, tail
 
 
+def _fill(template: str, values: dict[str, str], *, html: bool) -> str:
+    for name, marker in MARKERS.items():
+        template = template.replace(marker, escape(values[name]) if html else values[name])
+    return template
+
+
 def invitation_messages(program: Program, users: Iterable[User]) -> list[EmailMultiAlternatives]:
     """One email for each of `users`, who were just added to `program` and have no password."""
+    users = list(users)
     head, tail = _link_maker()
+    tokens = _token_maker(users)
     kind = program.get_kind_display()
-    shared = {
+    context = {
+        **MARKERS,
         "organization": program.organization.name,
         "program": program.name,
         "kind": kind if kind.startswith("1:1") else kind.lower(),
         "days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86_400),
         "login_url": absolute_url(reverse("account_login")),
     }
+    text = render_to_string(f"{TEMPLATES}.txt", context)
+    html = render_to_string(f"{TEMPLATES}.html", context)
     subject = _subject(program)
     messages = []
     for user in users:
-        token = default_token_generator.make_token(user)
-        context = {
-            **shared,
+        values = {
             "name": user.first_name or user.display_name,
             "email": user.email,
-            "link": f"{head}{user_pk_to_url_str(user)}-{token}{tail}",
+            "link": f"{head}{user_pk_to_url_str(user)}-{tokens.make_token(user)}{tail}",
         }
         message = EmailMultiAlternatives(
-            subject=subject, body=render_to_string(f"{TEMPLATES}.txt", context), to=[user.email]
+            subject=subject, body=_fill(text, values, html=False), to=[user.email]
         )
-        message.attach_alternative(render_to_string(f"{TEMPLATES}.html", context), "text/html")
+        message.attach_alternative(_fill(html, values, html=True), "text/html")
         messages.append(message)
     return messages
 

@@ -31,6 +31,12 @@ from tandem.programs.services.participants import role_for
 
 CHUNK = 500  # ids or emails per `IN (…)`: well under SQLite's limit on query parameters
 CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
+# What the plan reads of existing accounts and profiles (and commit writes back).
+USER_FIELDS = ("id", "email", "first_name", "last_name")
+PROFILE_FIELDS = (
+    "id", "user_id", "job_title", "level", "timezone", "manager_email", "is_mentee", "is_mentor",
+    "organization_id", "updated_at",
+)  # fmt: skip
 T = TypeVar("T")
 
 # How a change is named on the preview page.
@@ -87,7 +93,7 @@ class Person:
     def changes(self) -> list[str]:
         """What would change, in words, for the preview."""
         if self.user is None:
-            return ["new to Tandem: an account, a profile and an invitation"]
+            return ["new account, profile and invitation"]
         words: list[str] = []
         if self.participant is None:
             words.append("joins the program (already on Tandem)")
@@ -170,7 +176,8 @@ def _pairs(rows: Iterable[tuple[int, int]]) -> dict[int, set[int]]:
 def snapshot_load(program: Program, emails: list[str]) -> Snapshot:
     users: dict[str, User] = {}
     for chunk in chunks(emails):
-        for user in User.objects.annotate(email_lower=Lower("email")).filter(email_lower__in=chunk):
+        found = User.objects.only(*USER_FIELDS).annotate(email_lower=Lower("email"))
+        for user in found.filter(email_lower__in=chunk):
             users[user.email_lower] = user
     other_addresses: dict[str, int] = {}
     for chunk in chunks([email for email in emails if email not in users]):
@@ -178,12 +185,13 @@ def snapshot_load(program: Program, emails: list[str]) -> Snapshot:
             EmailAddress.objects.filter(email__in=chunk).values_list("email", "user_id")
         )
     if other_addresses:
-        extra = User.objects.in_bulk(list(set(other_addresses.values())))
+        extra = User.objects.only(*USER_FIELDS).in_bulk(list(set(other_addresses.values())))
         users.update({e: extra[pk] for e, pk in other_addresses.items() if pk in extra})
     user_ids = sorted({user.pk for user in users.values()})
     profiles: dict[int, Profile] = {}
     for ids in chunks(user_ids):
-        profiles.update((p.user_id, p) for p in Profile.objects.filter(user_id__in=ids))
+        found_profiles = Profile.objects.only(*PROFILE_FIELDS).filter(user_id__in=ids)
+        profiles.update((p.user_id, p) for p in found_profiles)
     profile_ids = sorted(profile.pk for profile in profiles.values())
     speaks, wants = Profile.languages.through.objects, Profile.skills_wanted.through.objects
     languages: list[tuple[int, int]] = []

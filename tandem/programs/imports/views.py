@@ -40,7 +40,7 @@ def _upload_page(
 ) -> HttpResponse:
     context = {
         "program": program, "form": form, "questions": list(program.questions.all()),
-        "max_mb": MAX_BYTES // 1_048_576, "max_rows": MAX_ROWS,
+        "max_mb": MAX_BYTES // 1_048_576, "max_rows": f"{MAX_ROWS:,}",
     }  # fmt: skip
     status = 400 if form.errors else 200
     return render(request, f"{TEMPLATES}/upload.html", context, status=status)

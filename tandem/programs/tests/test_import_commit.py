@@ -240,3 +240,21 @@ def test_queries_do_not_grow_with_the_file_and_one_job_sends_every_invitation(
     assert counts[1] <= counts[0] + 4, counts
     assert counts[2] < counts[1]  # nothing to write the second time
     assert [len(ids) for _, ids in jobs] == [5, 60]
+
+
+def test_invitations_carry_allauths_own_token_and_escape_names(program, now) -> None:
+    from allauth.account.forms import default_token_generator
+
+    from tandem.programs.imports.invitations import _token_maker
+
+    import_commit(program=program, data=csv_file([("zoe@acme.test", "Zoë <b>")],
+                                                  ("email", "first_name")), now=now)  # fmt: skip
+    (email,) = mail.outbox
+    user = User.objects.get(email="zoe@acme.test")
+    EmailAddress.objects.create(user=user, email="zoe@home.test")
+    assert _token_maker([user]).make_token(user) == default_token_generator.make_token(user)
+    assert "Hello Zoë <b>," in email.body
+    html = email.alternatives[0][0]
+    assert "Hello Zoë &lt;b&gt;," in html
+    assert "INVITEE" not in html
+    assert "INVITEE" not in email.body

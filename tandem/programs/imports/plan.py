@@ -182,7 +182,10 @@ def snapshot_load(program: Program, emails: list[str]) -> Snapshot:
     other_addresses: dict[str, int] = {}
     for chunk in chunks([email for email in emails if email not in users]):
         other_addresses.update(
-            EmailAddress.objects.filter(email__in=chunk).values_list("email", "user_id")
+            # Verified only: anyone can add an address to their account without owning it.
+            EmailAddress.objects.filter(email__in=chunk, verified=True).values_list(
+                "email", "user_id"
+            )
         )
     if other_addresses:
         extra = User.objects.only(*USER_FIELDS).in_bulk(list(set(other_addresses.values())))

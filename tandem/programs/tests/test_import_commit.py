@@ -176,7 +176,7 @@ def test_an_existing_account_in_any_case_is_linked_not_duplicated(program, now) 
 
 def test_two_addresses_of_one_person_and_own_manager_are_caught(program, now) -> None:
     ana = UserFactory(email="ana@acme.test")
-    EmailAddress.objects.create(user=ana, email="a.silva@acme.test")
+    EmailAddress.objects.create(user=ana, email="a.silva@acme.test", verified=True)
     rows = [("ana@acme.test", ""), ("a.silva@acme.test", ""), ("x@acme.test", "X@acme.test")]
     plan = plan_build(program=program, data=csv_file(rows, ("email", "manager_email")))
     assert [str(p) for p in plan.problems] == [
@@ -258,3 +258,12 @@ def test_invitations_carry_allauths_own_token_and_escape_names(program, now) -> 
     assert "Hello Zoë &lt;b&gt;," in html
     assert "INVITEE" not in html
     assert "INVITEE" not in email.body
+
+
+def test_an_address_someone_added_but_never_verified_links_nobody(program, now) -> None:
+    squatter = UserFactory(email="me@home.test")
+    EmailAddress.objects.create(user=squatter, email="ceo@acme.test", verified=False)
+    data = csv_file([("ceo@acme.test",)], ("email",))
+    assert [p.action for p in plan_build(program=program, data=data).people] == ["create"]
+    import_commit(program=program, data=data, now=now)
+    assert User.objects.get(email="ceo@acme.test") != squatter

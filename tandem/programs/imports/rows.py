@@ -21,6 +21,7 @@ from tandem.programs.imports.parse import HEADER_LINE, Record, Table, header_key
 from tandem.programs.imports.problems import Problem
 from tandem.programs.imports.vocabulary import Vocabulary
 from tandem.programs.models import Question
+from tandem.programs.rules import ANSWER_MAX_LENGTH
 
 FIELDS = (
     "email", "first_name", "last_name", "role", "title", "department", "level",
@@ -28,7 +29,6 @@ FIELDS = (
 )  # fmt: skip
 ROLES = ("mentee", "mentor", "both")
 MAX_SKILLS = 15  # per list, as on a profile (profiles.services.MAX_SKILLS_PER_SIDE)
-MAX_ANSWER = 1000
 LENGTHS = {"first_name": 150, "last_name": 150, "title": 120, "department": 120}
 
 
@@ -138,8 +138,8 @@ def _answer(question: Question, text: str, separator: str) -> Any:
     if question.kind == Question.Kind.SCALE:
         return _whole(text, 1, 5, "the answer")
     if question.kind == Question.Kind.TEXT:
-        if len(text) > MAX_ANSWER:
-            raise Bad(f"an answer is at most {MAX_ANSWER:,} characters")
+        if len(text) > ANSWER_MAX_LENGTH:
+            raise Bad(f"an answer is at most {ANSWER_MAX_LENGTH:,} characters")
         return text
     choices = {str(choice).lower(): str(choice) for choice in question.choices}
     listed = ", ".join(f"“{choice}”" for choice in choices.values())
@@ -147,12 +147,12 @@ def _answer(question: Question, text: str, separator: str) -> Any:
         if text.lower() not in choices:
             raise Bad(f"choose one of {listed}, not “{text}”")
         return choices[text.lower()]
-    picked = []
+    picked = set()
     for item in list_split(text):
         if item.lower() not in choices:
             raise Bad(f"“{item}” is not one of {listed} (separate several with “{separator}”)")
-        picked.append(choices[item.lower()])
-    return picked
+        picked.add(choices[item.lower()])
+    return [choice for choice in choices.values() if choice in picked]  # as the page stores it
 
 
 class _Reader:

@@ -129,7 +129,7 @@ def test_extra_columns_are_answers_to_questions_of_that_name_or_ignored() -> Non
     scale = Question.objects.create(program=program, text="How keen?", kind="scale")
     headers = ("email", "which team are you in?", "TOPICS", "How keen?", "Cost centre")
     rows, columns, problems = _rows(
-        program, csv_file([("ana@acme.test", "red", "craft;Life", "4", "CC-1")], headers)
+        program, csv_file([("ana@acme.test", "red", "Life;craft", "4", "CC-1")], headers)
     )
     assert not problems
     assert rows[0].answers == {str(team.pk): "Red", str(topics.pk): ["Craft", "Life"],

@@ -126,6 +126,9 @@ def _directed(
         return empty, empty, np.zeros(0)
     excluded = _excluded_rows(encoded, facts)
     k = K_STRICT if _strict(encoded.program) else K_MENTEE
+    # Pools need the engine's extra lists for "mentors" few picked as much as 1:1 rounds: every
+    # short list leans towards the same popular people, and without those lists a third of a
+    # 10,000-person coffee pool went unmatched (bench/program_rounds.py).
     a, x, s = candidate_pairs(
         encoded.mentees, encoded.mentors, table=encoded.table, weights=weights,
         excluded=excluded, k_mentee=k, prefilter=2 * k,

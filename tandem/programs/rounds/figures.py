@@ -34,14 +34,15 @@ HEADLINE = (
 
 @dataclass
 class Draft:
-    """What a run found: pairs as (participant index, participant index, score), each pair's
-    reasons, and the figures."""
+    """What a run found: pairs as (participant index, participant index, score), the same
+    pairs as engine rows (mentee row, mentor row) for their reasons, and the figures."""
 
     pairs: list[tuple[int, int, float]]
-    reasons: list[list[str]]
+    rows: tuple[IntArray, IntArray]
     quality: dict[str, Any]
     comparison: dict[str, Any]
     over_capacity: set[int] = field(default_factory=set)  # participant indices
+    reasons: list[list[str]] = field(default_factory=list)  # filled in by its own step
 
 
 def histogram(scores: Iterable[float]) -> list[int]:

@@ -13,8 +13,9 @@ class RoundStartForm(PageForm):
 
     mode = forms.ChoiceField(
         label="How to match",
-        choices=[(mode, f"{name}: {words}") for mode, (name, words) in MODE_WORDS.items()],
+        choices=[(mode, name) for mode, (name, _) in MODE_WORDS.items()],
         initial="optimal",
+        help_text=" ".join(f"{name}: {words}." for name, words in MODE_WORDS.values()),
     )
 
 

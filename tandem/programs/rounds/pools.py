@@ -13,8 +13,8 @@ import numpy as np
 
 from tandem.matching.engine.instance import FloatArray, IntArray
 from tandem.matching.engine.pool import pool_match, pool_quality
-from tandem.programs.rounds.build import Graph, weights_of
-from tandem.programs.rounds.figures import Draft, greedy_pool, load_table, reasons_for
+from tandem.programs.rounds.build import Graph
+from tandem.programs.rounds.figures import Draft, greedy_pool, load_table
 from tandem.programs.rounds.people import Encoded
 
 
@@ -39,7 +39,7 @@ def _row(pairs: IntArray, scores: FloatArray, n: int, seconds: float) -> dict[st
 
 
 def pool_solve(encoded: Encoded, graph: Graph, *, progress: Callable[[], None]) -> Draft:
-    """The pool's pairs (i < j), reasons and figures."""
+    """The pool's pairs (i < j) and figures."""
     n = len(encoded.participants)
     capacity = encoded.mentors.capacity.astype(np.int64).copy()
     firsts, seconds = graph.first[graph.locked].tolist(), graph.second[graph.locked].tolist()
@@ -64,7 +64,7 @@ def pool_solve(encoded: Encoded, graph: Graph, *, progress: Callable[[], None]) 
     greedy_pairs = np.stack([graph.first[greedy], graph.second[greedy]], axis=1)
     return Draft(
         pairs=list(zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), scores.tolist(), strict=True)),
-        reasons=reasons_for(encoded, pairs[:, 0], pairs[:, 1], weights_of(encoded.program)),
+        rows=(pairs[:, 0], pairs[:, 1]),
         quality=quality,
         comparison={
             "matching": _row(pairs, scores, n, float(result.seconds)),

@@ -42,11 +42,13 @@ logger = logging.getLogger(__name__)
 
 S = Round.State
 BUSY = (S.QUEUED, S.RUNNING)
-LOADING, CANDIDATES, SOLVING, COMPARING, SAVING = (
+LOADING, CANDIDATES, SOLVING, COMPARING, POOL_COMPARING, REASONS, SAVING = (
     (5, "Loading the participants"),
     (30, "Finding candidate pairs"),
     (60, "Matching"),
-    (80, "Comparing the three ways of matching"),
+    (75, "Comparing the three ways of matching"),
+    (75, "Comparing with a greedy matching"),
+    (85, "Writing down why each pair fits"),
     (95, "Saving the pairs"),
 )
 FAILED_WORDS = (
@@ -160,7 +162,7 @@ def _one_to_one(round_: Round, encoded: Encoded, graph: Graph) -> Draft:
                 strict=True,
             )
         ),
-        reasons=reasons_for(encoded, a, x, weights_of(round_.program)),
+        rows=(a, x),
         quality=one_to_one_quality(encoded, result),
         comparison={
             mode: comparison_row(quality_report(r).as_dict()) for mode, r in results.items()
@@ -239,10 +241,12 @@ def round_run(round_id: int, *, now: datetime) -> Round:
         graph = graph_build(encoded, facts, locked=locked)
         _progress(round_id, SOLVING)
         if program.is_pool:
-            draft = pool_solve(encoded, graph, progress=lambda: _progress(round_id, COMPARING))
+            draft = pool_solve(encoded, graph, progress=lambda: _progress(round_id, POOL_COMPARING))
             locked = [(min(p, q), max(p, q)) for p, q in locked]
         else:
             draft = _one_to_one(round_, encoded, graph)
+        _progress(round_id, REASONS)
+        draft.reasons = reasons_for(encoded, *draft.rows, weights_of(program))
         _progress(round_id, SAVING)
         _save(round_, facts, draft, set(locked), now)
     except Exception as error:  # the job must always leave the round in a state a page shows

@@ -87,6 +87,7 @@ class RoundPage:
     round: Round
     busy: bool
     draft: bool
+    mode_name: str
     sides: tuple[str, str]  # what the two columns hold: ("Mentee", "Mentor") or ("Person", …)
     figures: list[tuple[str, str]]
     bars: list[Bar]
@@ -157,7 +158,7 @@ def _groups(q: dict[str, Any]) -> list[tuple[str, str, str]]:
     scores = q.get("score_by_group", {})
     return [
         (group, f"{_number(value, 0)} %", _number(scores[group]) if group in scores else "–")
-        for group, value in matched.items()
+        for group, value in sorted(matched.items())
     ]
 
 
@@ -172,7 +173,9 @@ COMPARED = (
 def _comparison(
     program: Program, comparison: dict[str, Any]
 ) -> tuple[list[str], list[tuple[str, list[str]]]]:
-    modes = list(comparison)
+    # In a fixed order (PostgreSQL's jsonb keeps its own order of keys, not the one written).
+    order = [*MODE_WORDS, *POOL_WORDS]
+    modes = sorted(comparison, key=lambda m: order.index(m) if m in order else len(order))
     heads = [POOL_WORDS.get(m, MODE_WORDS.get(m, (m,))[0]) for m in modes]
     rows = []
     for key, label, digits in COMPARED:
@@ -217,6 +220,7 @@ def round_page_for(round_: Round, *, page: Any = 1) -> RoundPage:
         round=round_,
         busy=round_.state in BUSY,
         draft=round_.state == Round.State.DRAFT,
+        mode_name=MODE_WORDS.get(round_.mode, (round_.mode,))[0],
         sides=("Person", "Matched with") if program.is_pool else ("Mentee", "Mentor"),
         figures=_figures(program, q),
         bars=_bars(list(round_.histogram or [])),

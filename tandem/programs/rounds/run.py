@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from django.db import transaction
 from django.db.models import Max
+from django.db.models.functions import Now
 
 from tandem.core.errors import DomainError, NotFound, RuleBroken
 from tandem.matching.engine.instance import InstanceError
@@ -34,6 +35,7 @@ from tandem.programs.rounds.figures import (
 from tandem.programs.rounds.people import Encoded, encode, participant_key, round_participants
 from tandem.programs.rounds.pools import pool_solve
 from tandem.programs.rounds.rules import Facts, facts_build, rule_words
+from tandem.programs.rounds.selectors import round_stale
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import _User as User
@@ -55,6 +57,7 @@ FAILED_WORDS = (
     "Something went wrong while matching. Try again; if it keeps failing, tell Tandem's staff."
 )
 WARNING_MAX = 300
+STOPPED_WORDS = "The matching job stopped before it finished; a new round was started instead."
 
 
 class RoundError(DomainError):
@@ -84,13 +87,18 @@ def round_start(
 ) -> Round:  # fmt: skip
     """A new round of `program` (found through `access.program_managed`), queued with its job;
     the draft waiting for review, if there is one, is re-run instead. Refused (409) while a
-    round is still queued or running. `enqueue=False` leaves the running to the caller (the
+    round is still queued or running; one whose job has given no sign of life for half an hour
+    is marked failed and the new one starts. `enqueue=False` leaves the running to the caller (the
     `tandem programs match` command runs it at once)."""
     _mode_checked(mode)
     Program.objects.select_for_update().filter(pk=program.pk).first()  # one start at a time
     rounds = Round.objects.filter(program=program)
     busy = rounds.filter(state__in=BUSY).first()
-    if busy is not None:
+    if busy is not None and round_stale(busy, now):
+        Round.objects.filter(pk=busy.pk).update(
+            state=S.FAILED, error=STOPPED_WORDS, step="", finished_at=now
+        )
+    elif busy is not None:
         raise RuleBroken(f"Round {busy.number} is still running; wait for it to finish.")
     draft = rounds.filter(state=S.DRAFT).first()
     if draft is not None:
@@ -120,8 +128,9 @@ def round_rerun(
 
 
 def _progress(round_id: int, step: tuple[int, str]) -> None:
-    """Written at once (outside any transaction of the job) so the page sees it move."""
-    Round.objects.filter(pk=round_id).update(progress=step[0], step=step[1])
+    """Written at once (outside any transaction of the job) so the page sees it move; the
+    database's clock marks it alive (see `selectors.round_stale`)."""
+    Round.objects.filter(pk=round_id).update(progress=step[0], step=step[1], updated_at=Now())
 
 
 def _locked_pairs(program: Program, participants: list[Participant]) -> list[tuple[int, int]]:
@@ -225,7 +234,7 @@ def round_run(round_id: int, *, now: datetime) -> Round:
     """Run a queued round to its draft; a round no longer queued is left as it is (a second
     worker, or a job for a round that moved on). Failure leaves it failed, with a plain error."""
     claimed = Round.objects.filter(pk=round_id, state=S.QUEUED).update(
-        state=S.RUNNING, progress=1, step="Starting"
+        state=S.RUNNING, progress=1, step="Starting", updated_at=Now()
     )
     round_ = Round.objects.select_related("program").get(pk=round_id)
     if not claimed:

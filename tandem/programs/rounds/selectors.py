@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, cast
 
 from django.core.paginator import Page, Paginator
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
 
 PAIRS_PER_PAGE = 50
 BUSY = (Round.State.QUEUED, Round.State.RUNNING)
+# A queued or running round with no sign of life for this long is taken for stopped (no worker,
+# or one that died): the next start marks it failed instead of waiting for it forever.
+STALE_AFTER = timedelta(minutes=30)
 MODE_WORDS = {
     "optimal": ("Best total fit", "the highest total score over all pairs"),
     "stable": ("Stable", "no mentee and mentor who would both rather be with each other"),
@@ -41,15 +45,21 @@ def round_managed(*, slug: str, number: int, user: User) -> Round:
     return round_
 
 
+def round_stale(round_: Round, now: datetime) -> bool:
+    """Queued or running, and nothing heard from its job for `STALE_AFTER`."""
+    return round_.state in BUSY and round_.updated_at < now - STALE_AFTER
+
+
 @dataclass(frozen=True)
 class RoundsPage:
     program: Program
     rounds: Sequence[Round]  # each with `pair_count`
-    busy: Round | None
+    busy: Round | None  # queued or running, and alive
+    stale: Round | None  # queued or running, but its job seems to have stopped
     draft: Round | None
 
 
-def rounds_page_for(program: Program) -> RoundsPage:
+def rounds_page_for(program: Program, *, now: datetime) -> RoundsPage:
     rounds = list(
         Round.objects.filter(program=program)
         .annotate(pair_count=Count("pairs"))
@@ -60,7 +70,8 @@ def rounds_page_for(program: Program) -> RoundsPage:
     return RoundsPage(
         program=program,
         rounds=rounds,
-        busy=next((r for r in rounds if r.state in BUSY), None),
+        busy=next((r for r in rounds if r.state in BUSY and not round_stale(r, now)), None),
+        stale=next((r for r in rounds if round_stale(r, now)), None),
         draft=next((r for r in rounds if r.state == Round.State.DRAFT), None),
     )
 
@@ -86,6 +97,7 @@ class RoundPage:
     program: Program
     round: Round
     busy: bool
+    stale: bool
     draft: bool
     mode_name: str
     sides: tuple[str, str]  # what the two columns hold: ("Mentee", "Mentor") or ("Person", …)
@@ -192,7 +204,7 @@ def _comparison(
     return heads, rows
 
 
-def round_page_for(round_: Round, *, page: Any = 1) -> RoundPage:
+def round_page_for(round_: Round, *, now: datetime, page: Any = 1) -> RoundPage:
     """One round as its manager sees it (`round_` from `round_managed`)."""
     program = round_.program
     q = round_.quality or {}
@@ -219,6 +231,7 @@ def round_page_for(round_: Round, *, page: Any = 1) -> RoundPage:
         program=program,
         round=round_,
         busy=round_.state in BUSY,
+        stale=round_stale(round_, now),
         draft=round_.state == Round.State.DRAFT,
         mode_name=MODE_WORDS.get(round_.mode, (round_.mode,))[0],
         sides=("Person", "Matched with") if program.is_pool else ("Mentee", "Mentor"),

@@ -3,8 +3,11 @@ draft, change it and publish it; managers of other organizations find nothing.""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tandem.programs.models import Match, PairRule, Round, RoundPair
 from tandem.programs.rounds.run import round_run, round_start
@@ -116,6 +119,15 @@ def test_lock_forbid_add_and_publish_from_the_page(manager_client, program, now)
     assert Match.objects.filter(round=round_).count() == round_.pairs.count() > 0
     assert manager_client.post(_round_url(round_, "discard")).status_code == 409
     assert manager_client.post(_round_url(round_, "lock"), {"pair": 1}).status_code == 409
+
+
+def test_a_round_that_stopped_answering_says_so(manager_client, program, now) -> None:
+    round_ = round_start(program=program, actor=None, now=now, enqueue=False)
+    Round.objects.filter(pk=round_.pk).update(updated_at=timezone.now() - timedelta(hours=1))
+    assert b"seems to have stopped" in manager_client.get(_round_url(round_)).content
+    listing = manager_client.get(reverse("programs:rounds", kwargs={"slug": program.slug}))
+    assert b"Run a round" in listing.content
+    assert b"seems to have stopped" in listing.content
 
 
 def test_a_failed_round_says_why(manager_client, program, now) -> None:

@@ -3,6 +3,8 @@ locked pairs and never bring back forbidden ones, and a failure said plainly."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from tandem.core.errors import RuleBroken
@@ -91,6 +93,18 @@ def test_one_round_at_a_time_and_a_draft_is_run_again(now) -> None:
     assert (again.pk, again.number, again.mode) == (queued.pk, 1, "stable")
     with pytest.raises(RoundError):
         round_start(program=program, actor=None, mode="greedy", now=now)
+
+
+def test_a_round_whose_job_stopped_does_not_block_the_next_one(now) -> None:
+    program, _, _ = _world()
+    stuck = round_start(program=program, actor=None, now=now, enqueue=False)
+    Round.objects.filter(pk=stuck.pk).update(
+        state=Round.State.RUNNING, updated_at=now - timedelta(minutes=31)
+    )
+    fresh = run(program, now)
+    stuck.refresh_from_db()
+    assert (stuck.state, stuck.error) == (Round.State.FAILED, run_module.STOPPED_WORDS)
+    assert (fresh.number, fresh.state) == (2, Round.State.DRAFT)
 
 
 def test_a_round_that_is_not_queued_is_left_alone(now) -> None:

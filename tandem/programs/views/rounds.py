@@ -59,7 +59,7 @@ def rounds(request: AuthedHttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, f"Round {round_.number} is on its way.")
             return redirect(round_)
-    context = {**vars(rounds_page_for(program)), "form": form}
+    context = {**vars(rounds_page_for(program, now=timezone.now())), "form": form}
     return render(request, "programs/rounds/list.html", context, status=400 if form.errors else 200)
 
 
@@ -73,7 +73,7 @@ def round_detail(request: AuthedHttpRequest, slug: str, number: int) -> HttpResp
         if round_.state not in BUSY:
             return HttpResponseClientRefresh()
         return render(request, "programs/rounds/round.html#progress", {"round": round_})
-    page = round_page_for(round_, page=request.GET.get("page", 1))
+    page = round_page_for(round_, now=timezone.now(), page=request.GET.get("page", 1))
     context = {
         **vars(page),
         "add_form": PairAddForm(pool=round_.program.is_pool),

@@ -244,10 +244,16 @@ def mentor_index_version() -> tuple[int, datetime | None]:
 
 def mentor_index_build(*, now: datetime | None = None) -> MentorIndex:
     """Encode every listed mentor (a few queries, whatever the number of mentors)."""
-    now = now or timezone.now()
     version = mentor_index_version()
-    vocabulary = _vocabulary()
     profiles = list(_listed_mentors().select_related("organization").order_by("id"))
+    return mentor_index_of(profiles, now=now or timezone.now(), version=version)
+
+
+def mentor_index_of(
+    profiles: list[Profile], *, now: datetime, version: tuple[int, datetime | None] | None = None
+) -> MentorIndex:
+    """Encode these profiles as mentors: the directory's listed mentors, or a program's."""
+    vocabulary = _vocabulary()
     ids = [p.pk for p in profiles]
     offered: dict[int, list[tuple[int, float]]] = {}
     for owner, skill, level in SkillOffered.objects.filter(profile_id__in=ids).values_list(
@@ -266,7 +272,7 @@ def mentor_index_build(*, now: datetime | None = None) -> MentorIndex:
     idf = text_idf(rows.texts)
     mentors = rows.people(text_vectorize(rows.texts, idf))
     return MentorIndex(
-        version=version,
+        version=version or (len(ids), None),
         mentors=mentors,
         profile_ids=np.array(ids, dtype=np.int64),
         organization_only=np.array(

@@ -15,20 +15,10 @@ from datetime import datetime
 import numpy as np
 import numpy.typing as npt
 
-from tandem.matching.encode import (
-    MentorIndex,
-    Rows,
-    _add_person,
-    _labels,
-    _m2m,
-    _vocabulary,
-    mentees_encode,
-)
+from tandem.matching.encode import mentees_encode, mentor_index_of
 from tandem.matching.engine.instance import IntArray
-from tandem.matching.engine.people import People, skill_table
+from tandem.matching.engine.people import People
 from tandem.matching.engine.reasons import Labels
-from tandem.matching.engine.text import text_idf, text_vectorize
-from tandem.profiles.models import Profile, SkillOffered
 from tandem.programs.models import Participant, Program
 
 TOP_LEVEL = 10  # levels run 1–10; a reverse program reads them as 11 - level
@@ -66,41 +56,7 @@ def round_participants(program: Program) -> list[Participant]:
     who = Participant.objects.filter(program=program, state=Participant.State.ACTIVE)
     if program.kind == Program.Kind.COFFEE:
         who = who.filter(opted_in=True)
-    return list(who.select_related("profile__user").order_by("id"))
-
-
-def _mentor_index(profiles: list[Profile], now: datetime) -> MentorIndex:
-    """The program's mentor side, built the way `encode.mentor_index_build` builds the
-    directory's, over these profiles only."""
-    vocabulary = _vocabulary()
-    ids = [p.pk for p in profiles]
-    offered: dict[int, list[tuple[int, float]]] = {}
-    for owner, skill, level in SkillOffered.objects.filter(profile_id__in=ids).values_list(
-        "profile_id", "skill_id", "proficiency"
-    ):
-        offered.setdefault(owner, []).append((skill, level / 4))
-    languages = _m2m(Profile.languages.through, "profile_id", "language_id", ids)
-    competitors = _m2m(Profile.competitors.through, "profile_id", "organization_id", ids)
-    rows = Rows()
-    for profile in profiles:
-        _add_person(
-            rows, profile, vocabulary, as_mentor=True, now=now,
-            skills=offered.get(profile.pk, []), languages=languages.get(profile.pk, []),
-            competitors=competitors.get(profile.pk, []),
-        )  # fmt: skip
-    idf = text_idf(rows.texts)
-    mentors = rows.people(text_vectorize(rows.texts, idf))
-    return MentorIndex(
-        version=(len(ids), None),
-        mentors=mentors,
-        profile_ids=np.array(ids, dtype=np.int64),
-        organization_only=np.zeros(len(ids), dtype=bool),
-        domains=("",) * len(ids),
-        table=skill_table(mentors, len(vocabulary.skill_index)),
-        idf=idf,
-        vocabulary=vocabulary,
-        labels=_labels(vocabulary),
-    )
+    return list(who.select_related("profile__user", "profile__organization").order_by("id"))
 
 
 def _adjusted(people: People, program: Program, ids: list[str], capacity: list[int]) -> People:
@@ -129,7 +85,7 @@ def encode(program: Program, participants: list[Participant], *, now: datetime) 
         mentor_at = everyone[[p.mentors for p in participants]] if participants else everyone
     mentor_side = [participants[i] for i in mentor_at.tolist()]
     mentee_side = [participants[i] for i in mentee_at.tolist()]
-    index = _mentor_index([p.profile for p in mentor_side], now)
+    index = mentor_index_of([p.profile for p in mentor_side], now=now)
     mentees = mentees_encode([p.profile for p in mentee_side], index, now=now)
     if program.is_pool:
         places = [p.capacity for p in mentor_side]

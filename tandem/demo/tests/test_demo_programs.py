@@ -46,7 +46,9 @@ def test_coffee_rounds_have_two_past_cycles_without_a_repeated_pair_and_some_fee
     rounds = list(program.rounds.order_by("number"))
     assert [r.state for r in rounds] == [Round.State.PUBLISHED] * 2
     cycles = [r.cycle_on for r in rounds]
-    assert None not in cycles and sorted(cycles) == cycles and len(set(cycles)) == 2  # type: ignore[type-var]
+    assert None not in cycles
+    assert sorted(cycles) == cycles  # type: ignore[type-var]
+    assert len(set(cycles)) == 2
     first, second = (
         set(Match.objects.filter(round=r).values_list("first", "second")) for r in rounds
     )

@@ -1,9 +1,10 @@
 """`tandem sweep`: every nudge, expiry and digest that is due (run it from cron).
 
 The steps run in this order, each doing one job: the ask follow-ups and lapses, then the
-meeting and mentorship nudges, then the daily digests (so people who chose the digest find
-today's nudges in it), then immediate emails that never went out. It lives in the meetings
-app, the top of the layering, so it can call every step.
+meeting and mentorship nudges, then the coffee cycles that are due (run and published), then
+the daily digests (so people who chose the digest find today's nudges and introductions in
+it), then immediate emails that never went out. It lives in the programs app, the top of the
+domain layering, so it can call every step.
 """
 
 from __future__ import annotations
@@ -16,21 +17,24 @@ from django.utils import timezone
 from tandem.meetings.nudges.sweep import meetings_sweep
 from tandem.mentorships.nudges import asks_sweep
 from tandem.notifications.services import digests_send, emails_retry
+from tandem.programs.rounds.cycles import coffee_cycles_run
 
 
 class Command(BaseCommand):
     help = (
         "Send due ask follow-ups, meeting reminders, cadence, action-item, back-off and "
-        "term-review nudges and the daily digests, and let unanswered asks lapse; safe to run "
-        "any time and twice."
+        "term-review nudges, run and publish the coffee cycles that are due, send the daily "
+        "digests, and let unanswered asks lapse; safe to run any time and twice."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
         now = timezone.now()
         asks = asks_sweep(now=now)
         meetings = meetings_sweep(now=now)
+        coffee = coffee_cycles_run(now=now)
         digests = digests_send(now=now)
         retried = emails_retry(now=now)
         self.stdout.write(
-            f"Sweep done: {asks}; {meetings}; {digests} digest(s), {retried} email(s) retried."
+            f"Sweep done: {asks}; {meetings}; {coffee}; {digests} digest(s), "
+            f"{retried} email(s) retried."
         )

@@ -199,10 +199,14 @@ def feedback_received(feedback: Feedback, *, now: datetime) -> None:
     )  # fmt: skip
 
 
-def intro_arranged(mentorship: Mentorship, *, note: str, now: datetime) -> None:
-    """To both sides of an intro a program arranged: who, why, and what to do first."""
+def intro_arranged(mentorship: Mentorship, *, notes: tuple[str, str], now: datetime) -> None:
+    """To both sides of an intro a program arranged: who, why (each their own note: the
+    mentee's, the mentor's), and what to do first."""
     mentee, mentor = mentorship.mentee.user, mentorship.mentor.user
-    for recipient, other, role in ((mentee, mentor, "mentor"), (mentor, mentee, "mentee")):
+    for recipient, other, role, note in (
+        (mentee, mentor, "mentor", notes[0]),
+        (mentor, mentee, "mentee", notes[1]),
+    ):
         _tell(
             recipient, Kind.PROGRAM_MATCH, f"mentorship:{mentorship.pk}:arranged",
             f"Meet {other.display_name}, your {role}",

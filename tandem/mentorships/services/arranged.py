@@ -27,11 +27,15 @@ def intro_arrange(
     mentee: Profile,
     mentor: Profile,
     note: str,
+    mentor_note: str = "",
     suggested_terms: Mapping[str, object],
     intro_minutes: int = 30,
     now: datetime,
 ) -> Mentorship:
     """A mentorship in `intro` between two people a program paired, with its accepted ask.
+
+    `note` is told to the mentee (why this mentor); `mentor_note` to the mentor (the note
+    itself when empty).
 
     Refuses (nothing written) when the mentor has no free place or the pair already has a
     live mentorship, so a publish that includes them stops whole.
@@ -46,7 +50,7 @@ def intro_arrange(
             f"{mentee.user.display_name} and {mentor.user.display_name} already have a mentorship."
         )
     ask = Ask.objects.create(
-        mentee=mentee, mentor=mentor, state=Ask.State.ACCEPTED, note=note[:600],
+        mentee=mentee, mentor=mentor, state=Ask.State.ACCEPTED, note=(mentor_note or note)[:600],
         intro_minutes=intro_minutes, sent_at=now, decided_at=now,
     )  # fmt: skip
     mentorship = Mentorship.objects.create(
@@ -63,5 +67,5 @@ def intro_arrange(
     )  # fmt: skip
     locked.places_taken = places_taken(mentor=locked)
     locked.save(update_fields=["places_taken", "updated_at"])
-    notices.intro_arranged(mentorship, note=note, now=now)
+    notices.intro_arranged(mentorship, notes=(note, mentor_note or note), now=now)
     return mentorship

@@ -85,8 +85,15 @@ def _places_checked(pairs: list[RoundPair]) -> None:
 
 
 def _note(program: Program, pair: RoundPair) -> str:
+    """To the mentee: the stored reasons are written to them (`first`)."""
     reasons = "; ".join(pair.reasons[:REASONS_IN_NOTE])
     return f"{program.name} paired you" + (f": {reasons}." if reasons else ".")
+
+
+def _mentor_note(program: Program) -> str:
+    """To the mentor: the reasons are told to the mentee, so the mentor reads why on the
+    mentorship page instead."""
+    return f"{program.name} paired you with a mentee who fits what you offer."
 
 
 def _arranged(
@@ -102,7 +109,7 @@ def _arranged(
         try:
             mentorship = intro_arrange(
                 mentee=pair.first.profile, mentor=pair.second.profile, note=_note(program, pair),
-                suggested_terms=terms, now=now,
+                mentor_note=_mentor_note(program), suggested_terms=terms, now=now,
             )  # fmt: skip
         except DomainError as error:
             raise RuleBroken(
@@ -132,7 +139,8 @@ def _proposal_words(
     role = "mentor" if mine.pk == match.first_id else "mentee"
     if program.is_pool:
         role = "peer"
-    why = "; ".join(match.reasons[:REASONS_IN_NOTE])
+    # The stored reasons are told to `first`; the other reader sees theirs on the match page.
+    why = "; ".join(match.reasons[:REASONS_IN_NOTE]) if mine.pk == match.first_id else ""
     return (
         f"{program.name}: meet {name}, your {role}",
         f"{program.name} suggests {name} as your {role}"

@@ -45,7 +45,6 @@ def run(options: dict[str, Any], out: TextIO) -> None:
     if options["json"]:
         body = {
             "round": round_.pk,
-            "number": round_.number,
             "pairs": pairs,
             "quality": round_.quality,
         }

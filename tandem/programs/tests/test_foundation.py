@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from tandem.accounts.tests.factories import UserFactory
 from tandem.core.errors import NotFound
-from tandem.organizations.models import Membership
+from tandem.organizations.models import Membership, Organization
 from tandem.organizations.roles import is_manager, role_grant
 from tandem.profiles.tests.factories import OrganizationFactory
 from tandem.programs.access import program_managed
@@ -92,3 +92,33 @@ def test_the_create_command_reports_bad_input_line_by_line_and_exits_2() -> None
         "--name: give the program a name",
     ]
     assert not Program.objects.exists()
+
+
+def test_the_create_command_checks_the_slug_and_lengths_and_leaves_no_organization_behind() -> None:
+    err = io.StringIO()
+    with pytest.raises(SystemExit):
+        call_command(
+            "programs", "create", "Bad Slug!", "--organization", "O" * 201, "--name", "N" * 121,
+            stderr=err,
+        )  # fmt: skip
+    assert err.getvalue().splitlines() == [
+        "SLUG: use lowercase letters, digits and dashes, like acme-mentoring, not 'Bad Slug!'",
+        "--organization: at most 200 characters",
+        "--name: at most 120 characters",
+    ]
+    ProgramFactory(slug="taken")
+    with pytest.raises(SystemExit):
+        call_command(
+            "programs", "create", "taken", "--organization", "Brand new", "--name", "N",
+            stderr=io.StringIO(),
+        )  # fmt: skip
+    assert not Organization.objects.filter(name="Brand new").exists()
+
+
+def test_bad_arguments_are_one_line_each(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        call_command("programs", "create", "just-a-slug")
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "programs create: the following arguments are required: --organization, --name"
+    ]

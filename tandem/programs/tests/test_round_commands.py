@@ -39,6 +39,7 @@ def test_match_prints_the_draft_as_json_and_publish_publishes_it() -> None:
     code, out, err = _call("match", "acme-mentoring", "--mode", "stable", "--json")
     assert (code, err) == (0, "")
     body = json.loads(out)
+    assert set(body) == {"round", "pairs", "quality"}  # exactly the documented shape
     round_ = Round.objects.get(pk=body["round"])
     assert (round_.state, round_.mode) == (Round.State.DRAFT, "stable")
     assert len(body["pairs"]) == 2

@@ -47,11 +47,14 @@ def test_publishing_accepted_intros_starts_each_mentorship(now) -> None:
             "cadence": "2w", "meeting_minutes": 30, "term_months": 3,
         }  # fmt: skip
         assert mentorship.ask.state == Ask.State.ACCEPTED
-        assert mentorship.ask.note.startswith(f"{program.name} paired you: ")
-        for person_ in (pair.first, pair.second):
-            assert Notification.objects.filter(
-                recipient=person_.profile.user, kind="program_match"
-            ).exists()
+        assert mentorship.ask.note.startswith(f"{program.name} paired you with a mentee")
+        # Each reads words meant for them: the reasons are the mentee's, told as "you".
+        to_mentee = Notification.objects.get(recipient=pair.first.profile.user)
+        to_mentor = Notification.objects.get(recipient=pair.second.profile.user)
+        assert to_mentee.kind == to_mentor.kind == "program_match"
+        assert to_mentee.body.startswith(f"{program.name} paired you: {pair.reasons[0]}")
+        assert pair.reasons[0] not in to_mentor.body
+        assert to_mentor.body.startswith(f"{program.name} paired you with a mentee")
     assert not PairRule.objects.exists()  # the lock was used up
 
 
@@ -71,6 +74,8 @@ def test_publishing_intros_to_confirm_proposes_matches_and_tells_both(now) -> No
             assert notice.title == (
                 f"{program.name}: meet {other.profile.user.display_name}, your {role}"
             )
+            # The stored reasons are told to the mentee; the mentor reads theirs on the page.
+            assert (pair.reasons[0] in notice.body) == (mine == pair.first)
 
 
 def test_one_pair_that_cannot_be_published_stops_them_all(now) -> None:

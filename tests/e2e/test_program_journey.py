@@ -7,148 +7,59 @@ another, runs it again, compares the three ways of matching, and publishes. One 
 mentees follows the invitation email to set a password, finds the new match on their home page,
 in their notifications and under "My programs", opens it and says yes.
 
-Then a coffee program: the manager runs and publishes a round through the pages, and a person
-in it sees who they meet this cycle and for how long.
+The coffee program's journey is in `test_coffee_journey.py`; what both use is in
+`program_journey_helpers.py`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core import mail
-from django.db.models import Q
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from tandem.accounts.models import User
 from tandem.accounts.tests.factories import PASSWORD
-from tandem.organizations.models import Organization
-from tandem.profiles.tests.factories import OrganizationFactory
 from tandem.programs.models import Match, PairRule, Participant, Program, Round, RoundPair
 from tandem.programs.rounds.selectors import PAIRS_PER_PAGE
-from tandem.programs.tests.factories import ProgramFactory, manager_of
-from tandem.programs.tests.import_files import HEADERS, csv_file
-from tandem.programs.tests.round_world import person
+
+from .program_journey_helpers import (
+    BAD_MENTEE,
+    DOMAIN,
+    PEOPLE,
+    Check,
+    World,
+    figures_shown,
+    hr_export,
+    menu_to_programs_i_run,
+    other_browser,
+    page_check,
+    sign_in,
+    world_build,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PAGE_WIDER_THAN_SCREEN = "() => document.documentElement.scrollWidth > window.innerWidth"
-DOMAIN = "northwind.test"
-PEOPLE = 100  # on each side
-BAD_MENTEE = 42  # the mentee whose level is out of range in the first file
 NEW_PASSWORD = "a-long-new-passphrase-9"
-
-FIRST_NAMES = (
-    "Ada", "Bram", "Chidi", "Dana", "Emeka", "Freya", "Goran", "Hana", "Ines", "Jonah",
-    "Kemi", "Lars", "Mira", "Nuno", "Olga", "Priya", "Quentin", "Rosa", "Sven", "Tariq",
-)  # fmt: skip
-LAST_NAMES = (
-    "Abara", "Bianchi", "Costa", "Dube", "Eriksen", "Fofana", "Gupta", "Haddad", "Ito", "Jensen",
-)  # fmt: skip
-DEPARTMENTS = ("Engineering", "Product", "Data", "Sales", "Finance")
-TIMEZONES = ("Europe/London", "Europe/Berlin", "America/New_York", "Asia/Singapore")
-LANGUAGES = ("en", "en;fr", "English;German", "en;es")
-# Skills from the taxonomy, some by a synonym (JS, PM, Golang), as an HR export would have them.
-OFFERED = (
-    "Python;SQL", "JS;React", "PM;Product strategy", "Data visualisation;Statistics",
-    "B2B sales;Negotiation", "Financial modelling;Valuation", "Golang;Kubernetes",
-    "Team leadership;Giving feedback",
-)  # fmt: skip
-WANTED = (
-    "Python", "JavaScript", "Product strategy", "Data analysis;Statistics", "Negotiation",
-    "Financial modelling", "Kubernetes", "Team leadership",
-)  # fmt: skip
-
-Check = Callable[[Page], None]
-
-
-def _name(i: int) -> tuple[str, str]:
-    """Person i's first and last name: 200 different people."""
-    return FIRST_NAMES[i % len(FIRST_NAMES)], LAST_NAMES[i // len(FIRST_NAMES)]
-
-
-def _mentor(n: int) -> tuple[str, ...]:
-    first, last = _name(n)
-    return (
-        f"mentor{n:03}@{DOMAIN}", first, last, "mentor", "Senior engineer",
-        DEPARTMENTS[n % 5], str(6 + n % 4), "", TIMEZONES[n % 4], LANGUAGES[n % 4],
-        OFFERED[n % len(OFFERED)], "", "",
-    )  # fmt: skip
-
-
-def _mentee(n: int, *, level: str | None = None) -> tuple[str, ...]:
-    first, last = _name(PEOPLE + n)
-    return (
-        f"mentee{n:03}@{DOMAIN}", first, last, "mentee", "Analyst", DEPARTMENTS[(n + 2) % 5],
-        level or str(1 + n % 4),
-        f"mentor{n:03}@{DOMAIN}",  # their manager mentors too: never their own mentor here
-        TIMEZONES[(n + 1) % 4], LANGUAGES[n % 4], "", WANTED[n % len(WANTED)], "",
-    )  # fmt: skip
-
-
-def _hr_export(path: Path, *, bad_level: str | None = None) -> Path:
-    """100 mentors then 100 mentees; with `bad_level`, mentee BAD_MENTEE's level is that."""
-    mentors = [_mentor(n) for n in range(PEOPLE)]
-    mentees = [_mentee(n, level=bad_level if n == BAD_MENTEE else None) for n in range(PEOPLE)]
-    path.write_bytes(csv_file([*mentors, *mentees], HEADERS))
-    return path
 
 
 @pytest.fixture
 def look(assert_accessible: Check) -> Check:
-    """Every page visited: axe finds nothing serious, and nothing scrolls sideways."""
-
-    def check(page: Page) -> None:
-        assert_accessible(page)
-        assert not page.evaluate(PAGE_WIDER_THAN_SCREEN), f"{page.url} scrolls sideways"
-
-    return check
-
-
-@dataclass
-class World:
-    organization: Organization
-    manager: User
+    return page_check(assert_accessible)
 
 
 @pytest.fixture
 def world(transactional_db: Any) -> World:
-    organization = OrganizationFactory(name="Northwind", slug="northwind")
-    return World(organization, manager_of(organization))
+    return world_build()
 
 
 @pytest.fixture
 def second_page(browser: Browser, live_server: Any) -> Iterator[Page]:
-    """Another person's browser: a context of its own, no cookies shared with `page`."""
-    context = browser.new_context(base_url=live_server.url, locale="en-GB", timezone_id="UTC")
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
-
-
-def _sign_in(page: Page, email: str, password: str, look: Check) -> None:
-    """The login form, scanned like every other page (the `log_in` fixture goes straight
-    through it)."""
-    expect(page.get_by_role("heading", name="Log in")).to_be_visible()
-    look(page)
-    page.get_by_label("Email").fill(email)
-    page.get_by_label(re.compile(r"^Password:?$")).fill(password)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("button", name="Log out")).to_be_visible()
-    look(page)
-
-
-def _menu_to_programs_i_run(page: Page, look: Check) -> None:
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Programs").click()
-    expect(page.get_by_role("heading", name="My programs", level=1)).to_be_visible()
-    look(page)
-    page.get_by_role("link", name="Programs I run").click()
-    expect(page.get_by_role("heading", name="Programs I run", level=1)).to_be_visible()
-    look(page)
+    yield from other_browser(browser, live_server.url)
 
 
 def _pairs(round_: Round) -> list[RoundPair]:
@@ -174,32 +85,13 @@ def _pair_rows(page: Page, pair: RoundPair) -> Locator:
     )
 
 
-def _figures_shown(page: Page, *, pool: bool) -> None:
-    """The quality figures, the histogram (its bands add up to the pairs listed) and the
-    pairs."""
-    quality = page.get_by_role("region", name="How good the matching is")
-    expect(quality).to_be_visible()
-    matched = "People matched" if pool else "Mentees matched"
-    expect(quality.get_by_role("term").filter(has_text=matched)).to_be_visible()
-    expect(quality.get_by_role("definition").first).to_have_text(re.compile(r"^\d+ of \d+ \("))
-    for label in ("Mean score", "Lowest score", "Score at the 10th percentile"):
-        expect(quality.get_by_role("term").filter(has_text=label)).to_be_visible()
-    expect(page.get_by_role("figure")).to_contain_text("Pairs per band of ten points of score.")
-    bands = page.get_by_role("table", name="Pairs per score band")
-    expect(bands.get_by_role("row")).to_have_count(11)  # a header and ten bands
-    listed = page.get_by_text(re.compile(r"^\d+ pairs?, weakest first"))
-    expect(listed).to_be_visible()
-    in_bands = sum(int(n) for n in bands.get_by_role("cell").all_inner_texts())
-    assert listed.inner_text().startswith(f"{in_bands} pair"), (in_bands, listed.inner_text())
-
-
 def test_a_manager_runs_a_mentoring_program_from_import_to_a_confirmed_match(
     page: Page, second_page: Page, world: World, look: Check, tmp_path: Path
 ) -> None:
     # 1. The manager signs in, finds "Programs I run" through the menu and starts a program.
     page.goto("/accounts/login/")
-    _sign_in(page, world.manager.email, PASSWORD, look)
-    _menu_to_programs_i_run(page, look)
+    sign_in(page, world.manager.email, PASSWORD, look)
+    menu_to_programs_i_run(page, look)
     page.get_by_role("button", name="Start a program").click()  # a link styled as a button
     expect(page.get_by_role("heading", name="Start a program")).to_be_visible()
     look(page)
@@ -220,7 +112,7 @@ def test_a_manager_runs_a_mentoring_program_from_import_to_a_confirmed_match(
     page.get_by_role("link", name="Import from a spreadsheet").click()
     expect(page.get_by_role("heading", name="Import participants")).to_be_visible()
     look(page)
-    page.get_by_label("CSV file").set_input_files(_hr_export(tmp_path / "bad.csv", bad_level="11"))
+    page.get_by_label("CSV file").set_input_files(hr_export(tmp_path / "bad.csv", bad_level="11"))
     page.get_by_role("button", name="Check the file").click()
     problems = page.get_by_role("region", name="Problems to fix", exact=True)
     expect(problems).to_be_visible()
@@ -238,7 +130,7 @@ def test_a_manager_runs_a_mentoring_program_from_import_to_a_confirmed_match(
     page.get_by_role("link", name="upload it again").click()
     expect(page.get_by_role("heading", name="Import participants")).to_be_visible()
     look(page)
-    page.get_by_label("CSV file").set_input_files(_hr_export(tmp_path / "good.csv"))
+    page.get_by_label("CSV file").set_input_files(hr_export(tmp_path / "good.csv"))
     page.get_by_role("button", name="Check the file").click()
     summary = page.get_by_role("region", name="What the file would do")
     expect(summary).to_contain_text("200 people new to Tandem")
@@ -267,7 +159,7 @@ def test_a_manager_runs_a_mentoring_program_from_import_to_a_confirmed_match(
     expect(page.get_by_label("How to match")).to_have_value("optimal")
     page.get_by_role("button", name="Run a round").click()
     expect(page.get_by_text("Round 1 is on its way.")).to_be_visible()
-    _figures_shown(page, pool=False)
+    figures_shown(page, pool=False)
     look(page)
     round_ = Round.objects.get(program=program, number=1)
     assert round_.state == Round.State.DRAFT
@@ -308,7 +200,7 @@ def test_a_manager_runs_a_mentoring_program_from_import_to_a_confirmed_match(
     expect(decide.get_by_label("How to match")).to_have_value("optimal")
     decide.get_by_role("button", name="Run again").click()
     expect(page.get_by_text("Round 1 is running again; locked pairs stay.")).to_be_visible()
-    _figures_shown(page, pool=False)
+    figures_shown(page, pool=False)
     look(page)
     second_run = _pairs(round_)
     people = [(p.first_id, p.second_id) for p in second_run]
@@ -384,7 +276,7 @@ def test_a_manager_runs_a_mentoring_program_from_import_to_a_confirmed_match(
     expect(other.get_by_text("Your password is now changed.")).to_be_visible()
     look(other)
     other.get_by_role("navigation", name="Main").get_by_role("link", name="Log in").click()
-    _sign_in(other, mentee.email, NEW_PASSWORD, look)
+    sign_in(other, mentee.email, NEW_PASSWORD, look)
     next_step = f"Spring mentoring: Confirm your match with {mentor.display_name}."
     expect(other.get_by_role("link", name=next_step)).to_be_visible()
 
@@ -411,47 +303,3 @@ def test_a_manager_runs_a_mentoring_program_from_import_to_a_confirmed_match(
     assert match.first_confirmed_at is not None
     assert match.second_confirmed_at is None
     assert match.state == Match.State.PROPOSED
-
-
-def test_a_coffee_round_tells_each_person_who_they_meet_this_cycle(
-    page: Page, second_page: Page, world: World, look: Check
-) -> None:
-    coffee = ProgramFactory(
-        organization=world.organization, name="Friday coffee", kind=Program.Kind.COFFEE,
-        coffee_minutes=25,
-    )  # fmt: skip
-    me = person(coffee, email=f"sam@{DOMAIN}")
-    for n in range(5):
-        person(coffee, email=f"colleague{n}@{DOMAIN}")
-
-    page.goto("/accounts/login/")
-    _sign_in(page, world.manager.email, PASSWORD, look)
-    _menu_to_programs_i_run(page, look)
-    page.get_by_role("link", name="Friday coffee").click()
-    expect(page.get_by_role("heading", name="Friday coffee", level=1)).to_be_visible()
-    look(page)
-    page.get_by_role("link", name="Matching rounds").click()
-    expect(page.get_by_role("heading", name="Run a round")).to_be_visible()
-    look(page)
-    page.get_by_role("button", name="Run a round").click()
-    _figures_shown(page, pool=True)
-    expect(
-        page.get_by_role("heading", name="The matching and a greedy one compared")
-    ).to_be_visible()
-    look(page)
-    page.get_by_role("button", name="Publish 3 pairs").click()
-    expect(page.get_by_text("Published: 3 pairs, and everyone was told.")).to_be_visible()
-    look(page)
-    assert Match.objects.filter(program=coffee, state=Match.State.PROPOSED).count() == 3
-    (match,) = Match.objects.filter(Q(first=me) | Q(second=me), program=coffee)
-    them = (match.second if match.first_id == me.pk else match.first).profile.user
-
-    second_page.goto("/accounts/login/")
-    _sign_in(second_page, me.profile.user.email, PASSWORD, look)
-    link = f"Friday coffee: Confirm your match with {them.display_name}."
-    second_page.get_by_role("link", name=link).click()
-    expect(
-        second_page.get_by_role("heading", name=f"This cycle you meet {them.display_name}")
-    ).to_be_visible()
-    expect(second_page.get_by_role("heading", name=re.compile(r"^25 minutes"))).to_be_visible()
-    look(second_page)

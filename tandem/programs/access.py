@@ -1,16 +1,21 @@
 """Who may see and change a program: its organization's managers (and staff) run it, its
-participants take part in it. Every program page and service finds its program through here,
-so a manager of another organization gets a 404 and learns nothing.
+participants take part in it, and the people of its organization may find an open or an
+apply-and-approve one. Every program page and service finds its program through here, so
+anyone else (a manager of another organization included) gets a 404 and learns nothing.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import QuerySet
+from allauth.account.models import EmailAddress
+from django.db.models import Q, QuerySet
+from django.db.models.functions import Lower
 
 from tandem.core.errors import NotFound
+from tandem.organizations.models import Membership, Organization
 from tandem.organizations.roles import managed_organizations
+from tandem.profiles.models import Profile
 from tandem.programs.models import Participant, Program
 
 if TYPE_CHECKING:
@@ -42,17 +47,56 @@ def participant_of(program: Program, user: User) -> Participant | None:
     return Participant.objects.filter(program=program, profile__user=user).first()
 
 
+def verified_domains(user: User) -> set[str]:
+    """The domains of the addresses this account has confirmed, lowercased (one query)."""
+    emails = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    return {email.rsplit("@", 1)[-1].lower() for email in emails if "@" in email} - {""}
+
+
+def organizations_of(user: User) -> QuerySet[Organization]:
+    """The organizations this person belongs to: a role in one (member or manager), the
+    organization on their profile, or one whose email domain (set by staff) is that of an
+    address they have confirmed. One query to read their addresses; the rest is a subquery."""
+    if not user.is_authenticated:
+        return Organization.objects.none()
+    belongs = Q(pk__in=Membership.objects.filter(user=user).values("organization_id")) | Q(
+        pk__in=Profile.objects.filter(user=user, organization__isnull=False).values(
+            "organization_id"
+        )
+    )
+    domains = verified_domains(user)
+    if domains:
+        belongs |= Q(domain__in=domains)
+    return Organization.objects.alias(domain=Lower("email_domain")).filter(belongs)
+
+
+def visible_programs(user: User) -> QuerySet[Program]:
+    """The programs this person may see (and, open or apply, join): those they run (staff: all),
+    those they take part in (whatever the state of their place), and the open and
+    apply-and-approve programs of the organizations they belong to. An invitation-only
+    program shows to anyone else only through its invitation link (`invitations.py`).
+
+    Every page a participant reads a program through, and any list of programs to join, uses
+    this one rule."""
+    if not user.is_authenticated:
+        return Program.objects.none()
+    places = Participant.objects.filter(profile__user=user).values("program_id")
+    return Program.objects.filter(
+        Q(organization__in=managed_organizations(user))
+        | Q(pk__in=places)
+        | (~Q(enrollment=Program.Enrollment.INVITE) & Q(organization__in=organizations_of(user)))
+    )
+
+
 def program_visible(*, slug: str, user: User) -> Program:
-    """The program page as a person sees it: open and apply-and-approve programs are listed to
-    anyone signed in; an invitation-only one only to its participants and managers."""
-    program = Program.objects.select_related("organization").filter(slug=slug).first()
+    """The program page as a person sees it (`visible_programs`), else NotFound."""
+    program = visible_programs(user).select_related("organization").filter(slug=slug).first()
     if program is None:
         raise NotFound(MISSING)
-    if program.enrollment != Program.Enrollment.INVITE:
-        return program
-    if (
-        participant_of(program, user) is not None
-        or managed_programs(user).filter(pk=program.pk).exists()
-    ):
-        return program
-    raise NotFound(MISSING)
+    return program
+
+
+def program_visible_check(program: Program, user: User) -> None:
+    """NotFound unless this person may see `program` (services check the actor again)."""
+    if not visible_programs(user).filter(pk=program.pk).exists():
+        raise NotFound(MISSING)

@@ -12,6 +12,7 @@ from datetime import datetime
 from django.utils import timezone
 
 from tandem.demo.logins import NAMED_PEOPLE
+from tandem.organizations.roles import member_add
 from tandem.profiles.models import Profile
 from tandem.programs.invitations import invitation_token
 from tandem.programs.models import Participant, Program
@@ -76,6 +77,7 @@ def _mentoring(mentor: Profile, now: datetime) -> None:
     place = participant_add(program=program, profile=mentor, role=Participant.Role.MENTOR)
     why = {"mentee": "leads a team of 12, as you hope to", "mentor": "wants to lead, as you do"}
     match_of(mentee, place, reasons=[why], now=now)
+    member_add(organization=organization, user=others[1].user)  # only its people may apply
     program_apply(program=program, user=others[1].user, answers={}, now=now)
 
 

@@ -3,7 +3,8 @@ email, changing one's answers, leaving, and pausing coffee rounds.
 
 Every way in ends with `participant_add`. Services take a program found through `access.py`
 (a manager's through `program_managed`, a participant's through `program_visible`) and check
-the actor again where it matters, so a manager of another organization changes nothing.
+the actor again where it matters (joining and applying: `access.program_visible_check`), so a
+manager of another organization, or anyone outside it, changes nothing.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from tandem.core.errors import IllegalTransition, NotFound, RuleBroken
 from tandem.organizations.roles import is_manager
 from tandem.profiles.models import Profile
 from tandem.programs import notices, tasks
+from tandem.programs.access import program_visible_check
 from tandem.programs.invitations import (
     GONE,
     InvitationRefused,
@@ -78,7 +80,9 @@ def program_join(
     *, program: Program, user: User, role: str = Participant.Role.MENTEE,
     answers: Mapping[str, Any], now: datetime,
 ) -> Participant:  # fmt: skip
-    """Join an open program on one side (1:1) with answers to its intake questions."""
+    """Join an open program of one's organization on one side (1:1) with answers to its
+    intake questions."""
+    program_visible_check(program, user)
     profile = _profile(user)
     place = _place(program, profile)
     enrollment_check(program, place, how=Program.Enrollment.OPEN)
@@ -92,7 +96,9 @@ def program_apply(
     *, program: Program, user: User, role: str = Participant.Role.MENTEE,
     answers: Mapping[str, Any], now: datetime,
 ) -> Participant:  # fmt: skip
-    """Apply to an apply-and-approve program: a place waiting for a manager's answer."""
+    """Apply to an apply-and-approve program of one's organization: a place waiting for a
+    manager's answer."""
+    program_visible_check(program, user)
     profile = _profile(user)
     place = _place(program, profile)
     enrollment_check(program, place, how=Program.Enrollment.APPLY)

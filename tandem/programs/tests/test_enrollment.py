@@ -15,6 +15,7 @@ from tandem.accounts.tests.factories import UserFactory
 from tandem.core.errors import IllegalTransition, NotFound, RuleBroken
 from tandem.notifications.models import Notification
 from tandem.organizations.models import Membership
+from tandem.organizations.roles import member_add
 from tandem.profiles.tests.factories import ProfileFactory
 from tandem.programs.invitations import InvitationExpired, InvitationRefused, invitation_token
 from tandem.programs.models import Match, Participant, Program
@@ -39,7 +40,7 @@ class TestOpen:
     def test_a_person_with_a_profile_picks_a_side_answers_and_is_in(self, now):
         program = ProgramFactory(enrollment=Program.Enrollment.OPEN)
         question = question_add(program=program, text="Your team?", required=True)
-        person = ProfileFactory()
+        person = ProfileFactory(organization=program.organization)
         place = program_join(
             program=program, user=person.user, role="mentor", answers={str(question.pk): "Data"},
             now=now,
@@ -52,7 +53,7 @@ class TestOpen:
 
     def test_joining_from_the_page(self, client):
         program = ProgramFactory(enrollment=Program.Enrollment.OPEN)
-        person = ProfileFactory()
+        person = ProfileFactory(organization=program.organization)
         client.force_login(person.user)
         assert client.get(reverse("programs:join", args=[program.slug])).status_code == 200
         response = client.post(reverse("programs:join", args=[program.slug]), {"role": "mentee"})
@@ -63,42 +64,46 @@ class TestOpen:
 
     def test_joining_twice_or_another_mode_is_refused(self, now):
         program = ProgramFactory(enrollment=Program.Enrollment.OPEN)
-        person = ProfileFactory()
+        organization = program.organization
+        person = ProfileFactory(organization=organization)
         program_join(program=program, user=person.user, answers={}, now=now)
         with pytest.raises(RuleBroken, match="already taking part"):
             program_join(program=program, user=person.user, answers={}, now=now)
-        with pytest.raises(RuleBroken, match="invitation only"):
+        with pytest.raises(NotFound):  # invitation only: not even seen without the link
             program_join(
-                program=ProgramFactory(enrollment=Program.Enrollment.INVITE), user=person.user,
-                answers={}, now=now,
+                program=ProgramFactory(organization=organization, enrollment="invite"),
+                user=person.user, answers={}, now=now,
             )  # fmt: skip
         with pytest.raises(RuleBroken, match="takes applications"):
             program_join(
-                program=ProgramFactory(enrollment=Program.Enrollment.APPLY), user=person.user,
-                answers={}, now=now,
+                program=ProgramFactory(organization=organization, enrollment="apply"),
+                user=person.user, answers={}, now=now,
             )  # fmt: skip
 
     def test_without_a_profile_nobody_joins(self, now):
         program = ProgramFactory()
+        user = UserFactory()
+        member_add(organization=program.organization, user=user)
         with pytest.raises(RuleBroken, match="profile"):
-            program_join(program=program, user=UserFactory(), answers={}, now=now)
+            program_join(program=program, user=user, answers={}, now=now)
         assert not Participant.objects.exists()
 
     def test_pools_have_no_sides_and_1to1_needs_one(self, now):
         coffee = ProgramFactory(kind=Program.Kind.COFFEE)
-        place = program_join(
-            program=coffee, user=ProfileFactory().user, role="x", answers={}, now=now
-        )
+        organization = coffee.organization
+        person = ProfileFactory(organization=organization)
+        place = program_join(program=coffee, user=person.user, role="x", answers={}, now=now)
         assert place.role == Participant.Role.PEER
+        mentoring = ProgramFactory(organization=organization)
         with pytest.raises(Exception, match="Choose your side"):
-            program_join(program=ProgramFactory(), user=ProfileFactory().user, role="peer",
-                         answers={}, now=now)  # fmt: skip
+            program_join(program=mentoring, user=ProfileFactory(organization=organization).user,
+                         role="peer", answers={}, now=now)  # fmt: skip
 
 
 class TestApplyAndApprove:
     def test_apply_then_approve_tells_the_applicant(self, now):
         program = ProgramFactory(enrollment=Program.Enrollment.APPLY)
-        person = ProfileFactory()
+        person = ProfileFactory(organization=program.organization)
         place = program_apply(program=program, user=person.user, answers={}, now=now)
         assert place.state == Participant.State.APPLIED
         manager = manager_of(program.organization)
@@ -112,7 +117,7 @@ class TestApplyAndApprove:
 
     def test_a_decline_is_kind_and_an_answer_is_given_once(self, now):
         program = ProgramFactory(enrollment=Program.Enrollment.APPLY)
-        person = ProfileFactory()
+        person = ProfileFactory(organization=program.organization)
         place = program_apply(program=program, user=person.user, answers={}, now=now)
         manager = manager_of(program.organization)
         application_decide(program=program, participant_id=place.pk, decision="decline",
@@ -128,7 +133,8 @@ class TestApplyAndApprove:
 
     def test_a_manager_of_another_organization_cannot_decide(self, now):
         program = ProgramFactory(enrollment=Program.Enrollment.APPLY)
-        place = program_apply(program=program, user=ProfileFactory().user, answers={}, now=now)
+        person = ProfileFactory(organization=program.organization)
+        place = program_apply(program=program, user=person.user, answers={}, now=now)
         outsider = manager_of(ProgramFactory().organization)
         with pytest.raises(NotFound):
             application_decide(program=program, participant_id=place.pk, decision="approve",
@@ -137,7 +143,8 @@ class TestApplyAndApprove:
 
     def test_approving_inline_on_the_participants_page(self, client, now):
         program = ProgramFactory(enrollment=Program.Enrollment.APPLY)
-        place = program_apply(program=program, user=ProfileFactory().user, answers={}, now=now)
+        person = ProfileFactory(organization=program.organization)
+        place = program_apply(program=program, user=person.user, answers={}, now=now)
         client.force_login(manager_of(program.organization))
         page = client.get(reverse("programs:participants", args=[program.slug]))
         assert "1 application waiting" in page.content.decode()

@@ -27,8 +27,8 @@ def steps(user, now) -> dict[str, str]:
 
 class TestWhatEachProgramExpects:
     def test_waiting_for_approval_and_answering_the_intake(self, now):
-        person = ProfileFactory()
         applied = ProgramFactory(name="Apply", enrollment=Program.Enrollment.APPLY)
+        person = ProfileFactory(organization=applied.organization)
         program_apply(program=applied, user=person.user, answers={}, now=now)
         joined = ParticipantFactory(profile=person, program__name="Asks more")
         question_add(program=joined.program, text="Added later", required=True)

@@ -140,7 +140,8 @@ class TestManagers:
         program = ProgramFactory(enrollment=Program.Enrollment.APPLY)
         ParticipantFactory(program=program)
         ParticipantFactory(program=program, role="mentor")
-        applicant = program_apply(program=program, user=ProfileFactory().user, answers={}, now=now)
+        person = ProfileFactory(organization=program.organization)
+        applicant = program_apply(program=program, user=person.user, answers={}, now=now)
         client.force_login(manager_of(program.organization))
         url = reverse("programs:participants", args=[program.slug])
         page = client.get(url).content.decode()
@@ -189,11 +190,11 @@ class TestManagers:
 
 class TestTheProgramPage:
     def test_an_open_program_invites_a_join_and_an_apply_one_an_application(self, client):
-        client.force_login(ProfileFactory().user)
         open_ = ProgramFactory(enrollment=Program.Enrollment.OPEN, name="Open Doors")
+        client.force_login(ProfileFactory(organization=open_.organization).user)
         page = client.get(open_.get_absolute_url()).content.decode()
         assert "Join Open Doors" in page
-        apply = ProgramFactory(enrollment=Program.Enrollment.APPLY)
+        apply = ProgramFactory(organization=open_.organization, enrollment="apply")
         page = client.get(apply.get_absolute_url()).content.decode()
         assert "Apply to take part" in page
 
@@ -213,8 +214,8 @@ class TestTheProgramPage:
         assert Participant.objects.get(pk=place.pk).state == Participant.State.LEFT
 
     def test_someone_without_a_profile_is_asked_for_one_first(self, client):
-        program = ProgramFactory()
-        client.force_login(UserFactory())
+        program = ProgramFactory(organization__email_domain="acme.example")
+        client.force_login(UserFactory(email="new@acme.example"))  # of it, by a verified address
         page = client.get(program.get_absolute_url()).content.decode()
         assert "set up your profile" in page
         response = client.post(reverse("programs:join", args=[program.slug]), {"role": "mentee"})

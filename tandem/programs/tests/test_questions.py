@@ -30,6 +30,11 @@ def program() -> Any:  # a Program
     return program
 
 
+def member(program: Program) -> Any:  # a Profile
+    """Someone of the program's organization, who may join its open programs."""
+    return ProfileFactory(organization=program.organization)
+
+
 def ids(program: Program) -> list[str]:
     return [str(q.pk) for q in program.questions.all()]
 
@@ -38,7 +43,7 @@ class TestAnswers:
     def test_good_answers_are_stored_in_the_questions_order(self, program, now):
         text, single, multiple, scale = ids(program)
         place = program_join(
-            program=program, user=ProfileFactory().user, role="mentee", now=now,
+            program=program, user=member(program).user, role="mentee", now=now,
             answers={text: " Grow ", single: "Lisbon", multiple: ["Tech", "Careers"], scale: "4",
                      "999": "ignored"},
         )  # fmt: skip
@@ -67,12 +72,12 @@ class TestAnswers:
         keys = ids(program)
         answers = {keys[0]: "Grow", keys[which]: value}
         with pytest.raises(ProgramInputError, match=says) as refused:
-            program_join(program=program, user=ProfileFactory().user, answers=answers, now=now)
+            program_join(program=program, user=member(program).user, answers=answers, now=now)
         assert refused.value.field == f"q{keys[which]}"
         assert not Participant.objects.exists()
 
     def test_the_form_puts_the_refusal_on_the_question(self, client, program):
-        client.force_login(ProfileFactory().user)
+        client.force_login(member(program).user)
         keys = ids(program)
         response = client.post(
             reverse("programs:join", args=[program.slug]),

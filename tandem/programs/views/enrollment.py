@@ -1,10 +1,10 @@
 """The participant's pages: the program page, the intake form (join, apply, or change one's
 answers), the invitation link, leaving and pausing coffee rounds.
 
-Programs are found through `access.program_visible` (in the page selectors): open and
-apply-and-approve programs show to anyone signed in, invitation-only ones only to their
-people and managers. An invitation link shows nothing of its program to anyone but the
-person it was sent to.
+Programs are found through `access.program_visible` (in the page selectors): a program shows
+to its managers and its people, and an open or apply-and-approve one to the people of its
+organization too; to anyone else every page here is a 404. An invitation link shows nothing of
+its program to anyone but the person it was sent to.
 """
 
 from __future__ import annotations

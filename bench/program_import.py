@@ -6,10 +6,11 @@
 Each run gets a fresh, migrated database (Django's test-database machinery, as the other
 benches): a throwaway SQLite file, or, when DATABASE_URL is set, a database of its own on that
 server (`tandem_bench_import`, dropped afterwards; never the one DATABASE_URL names). Not
-timed: a program with three intake questions, and --existing of the people already on Tandem
-(so the import links accounts as well as creating them). Faker writes the CSV: real skill
-names and synonyms from the taxonomy, language codes and names, IANA timezones, managers who
-are other people in the file, answers to the questions.
+timed: a program with three intake questions, and --existing of the people already on Tandem,
+with profiles at Acme (so the import links and updates accounts as well as creating them; it
+would only place people from elsewhere). Faker writes the CSV: real skill names and synonyms
+from the taxonomy, language codes and names, IANA timezones, managers who are other people in
+the file, answers to the questions.
 
 Timed, in order, as the pages and the command run them:
 
@@ -138,7 +139,8 @@ def world(rows: int, existing: float, seed: int) -> tuple[Any, list[list[str]]]:
         batch_size=1000,
     )
     Profile.objects.bulk_create(
-        [Profile(user=u, is_mentee=True, onboarded_at=now) for u in users], batch_size=1000
+        [Profile(user=u, is_mentee=True, onboarded_at=now, organization=acme) for u in users],
+        batch_size=1000,
     )
     return program, table
 

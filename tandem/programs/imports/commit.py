@@ -4,7 +4,8 @@ invitations are one job, enqueued in the same transaction and sent after it comm
 
 Adding a place keeps `services.participants.participant_add`'s meaning, in bulk: the role
 through `role_for`, mentors with the program's default capacity unless told, the person a
-member of the program's organization.
+member of the program's organization (someone from elsewhere too: they are in its program
+now; being a member is not what lets an import change an account, see `plan.py`).
 """
 
 from __future__ import annotations
@@ -111,8 +112,11 @@ def plan_write(plan: Plan, *, now: datetime) -> list[int]:
     _update(User, [p.user for p in renamed], {n for p in renamed for n in p.user_fields})
 
     profiles = [
-        Profile(user=person.user, onboarded_at=now, **person.profile_fields) for person in fresh
-    ]
+        # Someone else's account gets an empty profile, set up by them when they next sign in.
+        Profile(user=person.user, onboarded_at=None if person.outsider else now,
+                **person.profile_fields)
+        for person in fresh
+    ]  # fmt: skip
     Profile.objects.bulk_create(profiles, batch_size=BATCH)
     for person, profile in zip(fresh, profiles, strict=True):
         person.profile = profile

@@ -5,9 +5,17 @@ Everyone in the file is looked up in a few bulk queries (users by email in any c
 allauth's other addresses, their profiles, languages, skills, places in the program and
 memberships), never one a row. Nothing is written here.
 
-An existing person changes only where the file gives a value: a blank cell leaves what is
-there. Languages and skills are added to what the person has, never taken away, since people
-keep their own lists on their profile. A person who left the program stays out of it.
+An existing account is the program's organization's to update only when the person's own
+profile says they work there (`Profile.organization`) and they are not Tandem staff. Anyone
+else already on Tandem is only placed in the program (role, department, capacity, answers:
+the program's data); their account and profile stay exactly as they are. A membership of the
+organization does not count: the import itself makes one for everyone it places, as joining
+an open program does, so counting it would let a second import of the same file rewrite the
+people the first one only placed.
+
+A person of the organization changes only where the file gives a value: a blank cell leaves
+what is there. Languages and skills are added to what the person has, never taken away, since
+people keep their own lists on their profile. A person who left the program stays out of it.
 """
 
 from __future__ import annotations
@@ -32,7 +40,7 @@ from tandem.programs.services.participants import role_for
 CHUNK = 500  # ids or emails per `IN (…)`: well under SQLite's limit on query parameters
 CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
 # What the plan reads of existing accounts and profiles (and commit writes back).
-USER_FIELDS = ("id", "email", "first_name", "last_name")
+USER_FIELDS = ("id", "email", "first_name", "last_name", "is_staff", "is_superuser")
 PROFILE_FIELDS = (
     "id", "user_id", "job_title", "level", "timezone", "manager_email", "is_mentee", "is_mentor",
     "organization_id", "updated_at",
@@ -43,9 +51,15 @@ T = TypeVar("T")
 USER_WORDS = {"first_name": "first name", "last_name": "last name"}
 PROFILE_WORDS = {
     "job_title": "title", "level": "level", "timezone": "timezone", "manager_email": "manager",
-    "is_mentee": "mentee side", "is_mentor": "mentor side", "organization_id": "organization",
+    "is_mentee": "mentee side", "is_mentor": "mentor side",
 }  # fmt: skip
 PARTICIPANT_WORDS = {name: name for name in ("role", "department", "capacity", "answers")}
+# Someone outside the organization (or staff): what the manager is told the import does.
+OWN_PROFILE = "already on Tandem with their own profile: only their place in this program is set"
+OWN_ACCOUNT = (
+    "already on Tandem with their own account: only their place in this program is set, with "
+    "an empty profile they fill in themselves"
+)
 
 
 def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
@@ -70,6 +84,9 @@ class Person:
     participant_fields: dict[str, Any] = field(default_factory=dict)
     membership: bool = False  # becomes a member of the program's organization
     left: bool = False  # left the program; the import does not put them back
+    # An existing account outside the program's organization, or staff: only the place (and,
+    # lacking a profile, an empty one not yet set up) is written, never the account or profile.
+    outsider: bool = False
 
     @property
     def action(self) -> str:
@@ -94,26 +111,43 @@ class Person:
         """What would change, in words, for the preview."""
         if self.user is None:
             return ["new account, profile and invitation"]
+        if self.outsider:
+            return self._outsider_changes()
         words: list[str] = []
         if self.participant is None:
             words.append("joins the program (already on Tandem)")
         elif "state" in self.participant_fields:
             words.append(f"taken into the program (was {self.participant.get_state_display()})")
-        if self.profile is None:
-            words.append("gets a profile")
         words += [USER_WORDS[name] for name in self.user_fields]
-        if self.profile is not None:
-            words += [PROFILE_WORDS[name] for name in self.profile_fields]
-        for count, what in ((self.languages, "language"), (self.wanted, "skill wanted"),
-                            (self.offered, "skill offered")):  # fmt: skip
-            if count:
-                words.append(f"{len(count)} more {what}{'s' if len(count) > 1 else ''}")
+        words += [PROFILE_WORDS[name] for name in self.profile_fields]
+        for added, one, many in (
+            (self.languages, "language", "languages"),
+            (self.wanted, "skill wanted", "skills wanted"),
+            (self.offered, "skill offered", "skills offered"),
+        ):
+            if added:
+                words.append(f"{len(added)} more {one if len(added) == 1 else many}")
         if self.participant is not None:
             words += [
                 PARTICIPANT_WORDS[name] for name in self.participant_fields if name != "state"
             ]
         if self.membership and self.participant is not None:
             words.append("becomes a member of the organization")
+        return words
+
+    def _outsider_changes(self) -> list[str]:
+        words = [OWN_PROFILE if self.profile is not None else OWN_ACCOUNT]
+        if self.participant is None:
+            words.append("joins the program")
+        else:
+            if "state" in self.participant_fields:
+                was = self.participant.get_state_display()
+                words.append(f"taken into the program (was {was})")
+            words += [
+                PARTICIPANT_WORDS[name] for name in self.participant_fields if name != "state"
+            ]
+            if self.membership:
+                words.append("becomes a member of the organization")
         return words
 
 
@@ -237,7 +271,7 @@ def _new_profile(row: Row, program: Program) -> dict[str, Any]:
     }
 
 
-def _profile_changes(row: Row, profile: Profile, program: Program) -> dict[str, Any]:
+def _profile_changes(row: Row, profile: Profile) -> dict[str, Any]:
     wanted: dict[str, Any] = {
         "job_title": row.title, "level": row.level, "timezone": row.timezone,
         "manager_email": row.manager_email,
@@ -246,8 +280,6 @@ def _profile_changes(row: Row, profile: Profile, program: Program) -> dict[str, 
         wanted["is_mentee"] = True
     if row.role in ("mentor", "both"):
         wanted["is_mentor"] = True
-    if profile.organization_id is None:
-        wanted["organization_id"] = program.organization_id
     current = {name: getattr(profile, name) for name in wanted}
     current["manager_email"] = profile.manager_email.lower()
     return {n: v for n, v in wanted.items() if v is not None and v != current[n]}
@@ -277,6 +309,14 @@ def _participant_fields(row: Row, program: Program, place: Participant | None) -
     return {n: v for n, v in wanted.items() if v is not None and v != getattr(place, n)}
 
 
+def in_organization(user: User, profile: Profile | None, program: Program) -> bool:
+    """May the import update this existing account and profile? Only for a person whose own
+    profile is in the program's organization, and never for Tandem's staff."""
+    if user.is_staff or user.is_superuser:
+        return False
+    return profile is not None and profile.organization_id == program.organization_id
+
+
 def person_plan(row: Row, program: Program, snapshot: Snapshot, english: list[int]) -> Person:
     user = snapshot.users.get(row.email)
     if user is None:
@@ -295,22 +335,24 @@ def person_plan(row: Row, program: Program, snapshot: Snapshot, english: list[in
             membership=True,
         )
     person = Person(row=row, user=user, profile=snapshot.profiles.get(user.pk))
-    person.user_fields = {
-        name: value
-        for name, value in (("first_name", row.first_name), ("last_name", row.last_name))
-        if value is not None and value != getattr(user, name)
-    }
-    if person.profile is None:
-        person.profile_fields = _new_profile(row, program)
-        person.languages = list(row.languages or english)
-        person.wanted, person.offered = list(row.skills_wanted), list(row.skills_offered)
-    else:
-        pk = person.profile.pk
-        person.profile_fields = _profile_changes(row, person.profile, program)
-        person.languages = [i for i in row.languages if i not in snapshot.languages.get(pk, ())]
-        person.wanted = [i for i in row.skills_wanted if i not in snapshot.wanted.get(pk, ())]
-        person.offered = [i for i in row.skills_offered if i not in snapshot.offered.get(pk, ())]
-        person.participant = snapshot.participants.get(pk)
+    profile = person.profile
+    if profile is not None:
+        person.participant = snapshot.participants.get(profile.pk)
+    if not in_organization(user, profile, program):
+        # Someone else's account: only their place. Lacking a profile (a place hangs on one),
+        # they get Tandem's defaults, not set up, in no organization (commit.py).
+        person.outsider = True
+    elif profile is not None:  # always: a person is in the organization through their profile
+        person.user_fields = {
+            name: value
+            for name, value in (("first_name", row.first_name), ("last_name", row.last_name))
+            if value is not None and value != getattr(user, name)
+        }
+        person.profile_fields = _profile_changes(row, profile)
+        has = profile.pk
+        person.languages = [i for i in row.languages if i not in snapshot.languages.get(has, ())]
+        person.wanted = [i for i in row.skills_wanted if i not in snapshot.wanted.get(has, ())]
+        person.offered = [i for i in row.skills_offered if i not in snapshot.offered.get(has, ())]
     if person.participant is not None and person.participant.state == Participant.State.LEFT:
         person.left = True
     else:

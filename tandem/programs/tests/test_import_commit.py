@@ -1,12 +1,14 @@
 """Committing an import: people, profiles, places and invitations in one go, all rows or none;
 the same file again changes nothing; an edited file updates in place; accounts already on
-Tandem are linked, never duplicated."""
+Tandem are linked, never duplicated; the accounts and profiles of people outside the program's
+organization, and of staff, are never changed, only their place in the program is."""
 
 from __future__ import annotations
 
 import re
 from datetime import timedelta
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -18,14 +20,14 @@ from tandem.accounts.models import User
 from tandem.accounts.tests.factories import UserFactory
 from tandem.organizations.models import Membership, Organization
 from tandem.profiles.models import Profile, SkillOffered
-from tandem.profiles.tests.factories import ProfileFactory
+from tandem.profiles.tests.factories import OrganizationFactory, ProfileFactory, speak
 from tandem.programs.imports import commit
 from tandem.programs.imports.commit import import_commit
-from tandem.programs.imports.plan import plan_build
+from tandem.programs.imports.plan import OWN_ACCOUNT, OWN_PROFILE, plan_build
 from tandem.programs.imports.problems import ImportRefused
 from tandem.programs.models import Participant, Program, Question
 from tandem.programs.tests.factories import ParticipantFactory, ProgramFactory
-from tandem.programs.tests.import_files import ANA, BEN, CLEO, csv_file
+from tandem.programs.tests.import_files import ANA, BEN, CLEO, HEADERS, csv_file
 from tandem.skills.models import Skill
 
 pytestmark = pytest.mark.django_db
@@ -151,27 +153,40 @@ def test_an_edited_file_updates_in_place(program, now) -> None:
 
 def test_an_existing_account_in_any_case_is_linked_not_duplicated(program, now) -> None:
     ana = UserFactory(email="ana@acme.test", first_name="Ana", last_name="Silva")
-    own = ProfileFactory(user=ana, organization=None, job_title="Engineer", is_mentee=True)
+    own = ProfileFactory(user=ana, organization=program.organization, job_title="Engineer",
+                         is_mentee=True)  # fmt: skip
     own.skills_wanted.add(Skill.objects.get(name="Statistics"))
-    other = UserFactory(email="benedict@home.test")
+    other = UserFactory(email="benedict@home.test")  # no profile, in no organization
     EmailAddress.objects.create(user=other, email="ben@acme.test", verified=True)
     shouting = ("ANA@ACME.TEST", *ANA[1:])
     plan = plan_build(program=program, data=csv_file([shouting, BEN]))
     assert [p.action for p in plan.people] == ["update", "update"]
-    assert plan.people[1].changes[:2] == ["joins the program (already on Tandem)", "gets a profile"]
+    assert plan.people[0].changes[0] == "joins the program (already on Tandem)"
+    assert plan.people[1].changes == [OWN_ACCOUNT, "joins the program"]
     result = import_commit(program=program, data=csv_file([shouting, BEN]), now=now)
     assert str(result) == "created 0, updated 2, unchanged 0"
     assert User.objects.count() == 2
     assert not mail.outbox
     own.refresh_from_db()
     assert own.job_title == "Staff engineer"
-    assert own.organization == program.organization
     assert own.is_mentee
     assert own.is_mentor
     assert own.skills_wanted.filter(name="Statistics").exists()
     assert ana.check_password("correct-horse-battery-42")
+    # Someone else's account without a profile: an empty one to hang the place on, which they
+    # set up themselves; nothing from the file on it.
     assert Participant.objects.get(profile__user=other).role == "mentee"
-    assert Profile.objects.get(user=other).onboarded_at == now
+    blank = Profile.objects.get(user=other)
+    assert (blank.onboarded_at, blank.organization, blank.job_title, blank.level) == (
+        None, None, "", Profile._meta.get_field("level").default
+    )  # fmt: skip
+    assert not blank.languages.exists()
+    assert not blank.skills_wanted.exists()
+    other.refresh_from_db()
+    assert (other.first_name, other.last_name) != ("Ben", "Okafor")
+    assert str(import_commit(program=program, data=csv_file([shouting, BEN]), now=now)) == (
+        "created 0, updated 0, unchanged 2"
+    )
 
 
 def test_two_addresses_of_one_person_and_own_manager_are_caught(program, now) -> None:
@@ -210,7 +225,8 @@ def test_in_a_coffee_program_everyone_is_a_peer(now) -> None:
 
 
 def test_skills_past_the_cap_of_a_list_are_a_problem(program, now) -> None:
-    person = ProfileFactory(user=UserFactory(email="ana@acme.test"))
+    person = ProfileFactory(user=UserFactory(email="ana@acme.test"),
+                            organization=program.organization)  # fmt: skip
     person.skills_wanted.add(*Skill.objects.exclude(name="SQL").order_by("id")[:15])
     plan = plan_build(program=program, data=csv_file([("ana@acme.test", "SQL")],
                                                      ("email", "skills_wanted")))  # fmt: skip
@@ -267,3 +283,149 @@ def test_an_address_someone_added_but_never_verified_links_nobody(program, now) 
     assert [p.action for p in plan_build(program=program, data=data).people] == ["create"]
     import_commit(program=program, data=data, now=now)
     assert User.objects.get(email="ceo@acme.test") != squatter
+
+
+# People already on Tandem who are not the organization's: only their place is the manager's.
+
+EDITED_ANA = (
+    "ana@acme.test", "Eve", "Mallory", "mentor", "Chief executive", "Risk", "10",
+    "boss@acme.test", "Asia/Tokyo", "ja", "Python;SQL", "Statistics;PM", "4",
+)  # fmt: skip
+
+
+def _someone_else(email: str = "ana@acme.test", **user: object) -> Any:  # a Profile
+    """A person on Tandem whose own profile is at another organization."""
+    account = UserFactory(email=email, first_name="Ana", last_name="Sousa", **user)
+    profile = ProfileFactory(
+        user=account, organization=OrganizationFactory(name="Globex"), job_title="Designer",
+        level=3, timezone="America/New_York", manager_email="lead@globex.test", is_mentee=True,
+        is_mentor=False,
+    )  # fmt: skip
+    speak(profile, "fr")
+    profile.skills_wanted.add(Skill.objects.get(name="Statistics"))
+    SkillOffered.objects.create(profile=profile, skill=Skill.objects.get(name="Figma"))
+    return profile
+
+
+def _as_it_is(profile: Profile) -> tuple[object, ...]:
+    """Everything about the account and profile an import could touch, read afresh."""
+    profile = Profile.objects.select_related("user").get(pk=profile.pk)
+    user = profile.user
+    return (
+        user.email, user.first_name, user.last_name, user.password, user.is_staff,
+        user.is_superuser, profile.job_title, profile.level, profile.timezone,
+        profile.manager_email, profile.is_mentee, profile.is_mentor, profile.organization_id,
+        profile.onboarded_at, profile.updated_at,
+        sorted(profile.languages.values_list("code", flat=True)),
+        sorted(profile.skills_wanted.values_list("name", flat=True)),
+        sorted(profile.skills_offered.values_list("skill__name", flat=True)),
+    )  # fmt: skip
+
+
+def test_someone_elses_account_is_only_placed_in_the_program(program, now) -> None:
+    team = Question.objects.create(program=program, text="Team", kind="single",
+                                   choices=["Red", "Blue"])  # fmt: skip
+    profile = _someone_else()
+    before = _as_it_is(profile)
+    headers = (*HEADERS, "Team")
+    data = csv_file([(*ANA, "Blue")], headers)
+
+    plan = plan_build(program=program, data=data)
+    assert not plan.problems
+    (person,) = plan.people
+    assert person.action == "update"
+    assert person.changes == [OWN_PROFILE, "joins the program"]
+    assert str(import_commit(program=program, data=data, now=now)) == (
+        "created 0, updated 1, unchanged 0"
+    )
+    assert _as_it_is(profile) == before
+    place = Participant.objects.get(program=program, profile=profile)
+    assert (place.role, place.state, place.department, place.capacity, place.answers) == (
+        "mentor", "active", "Platform", 2, {str(team.pk): "Blue"}
+    )  # fmt: skip
+    # In the organization's program, so a member of it; that does not make the account its.
+    assert Membership.objects.filter(
+        organization=program.organization, user=profile.user, role="member"
+    ).exists()
+    assert not mail.outbox
+
+    later = now + timedelta(days=1)
+    again = import_commit(program=program, data=data, now=later)
+    assert str(again) == "created 0, updated 0, unchanged 1"
+    assert _as_it_is(profile) == before
+
+    edited = csv_file([(*EDITED_ANA, "Red")], headers)
+    (person,) = plan_build(program=program, data=edited).people
+    assert person.changes == [OWN_PROFILE, "department", "capacity", "answers"]
+    assert str(import_commit(program=program, data=edited, now=later)) == (
+        "created 0, updated 1, unchanged 0"
+    )
+    assert _as_it_is(profile) == before
+    place.refresh_from_db()
+    assert (place.department, place.capacity, place.answers) == (
+        "Risk", 4, {str(team.pk): "Red"}
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("role", ["member", "manager"])
+def test_a_membership_does_not_make_the_account_the_organizations(program, now, role) -> None:
+    """Joining an open program (or being imported) makes a member, and a manager can make any
+    member a manager: neither lets the organization rewrite someone's own profile."""
+    profile = _someone_else()
+    Membership.objects.create(organization=program.organization, user=profile.user, role=role)
+    before = _as_it_is(profile)
+    data = csv_file([EDITED_ANA])
+    (person,) = plan_build(program=program, data=data).people
+    assert person.changes == [OWN_PROFILE, "joins the program"]
+    import_commit(program=program, data=data, now=now)
+    assert _as_it_is(profile) == before
+    assert Participant.objects.filter(program=program, profile=profile).exists()
+
+
+@pytest.mark.parametrize("flag", ["is_staff", "is_superuser"])
+def test_a_staff_account_is_never_modified(program, now, flag) -> None:
+    profile = _someone_else(**{flag: True})
+    profile.organization = program.organization  # even when their profile says they work there
+    profile.save()
+    before = _as_it_is(profile)
+    data = csv_file([EDITED_ANA])
+    (person,) = plan_build(program=program, data=data).people
+    assert person.changes == [OWN_PROFILE, "joins the program"]
+    assert str(import_commit(program=program, data=data, now=now)) == (
+        "created 0, updated 1, unchanged 0"
+    )
+    assert _as_it_is(profile) == before
+    assert Participant.objects.get(program=program, profile=profile).role == "mentor"
+    assert str(import_commit(program=program, data=data, now=now)) == (
+        "created 0, updated 0, unchanged 1"
+    )
+
+
+def test_a_person_of_the_organization_is_updated(program, now) -> None:
+    profile = _someone_else()
+    profile.organization = program.organization
+    profile.save()
+    Membership.objects.create(organization=program.organization, user=profile.user)
+    data = csv_file([EDITED_ANA])
+    (person,) = plan_build(program=program, data=data).people
+    assert person.changes == [
+        "joins the program (already on Tandem)", "first name", "last name", "title", "level",
+        "timezone", "manager", "mentor side", "1 more language", "1 more skill wanted",
+        "2 more skills offered",
+    ]  # fmt: skip
+    import_commit(program=program, data=data, now=now)
+    profile = Profile.objects.select_related("user").get(pk=profile.pk)
+    assert (profile.user.first_name, profile.user.last_name) == ("Eve", "Mallory")
+    assert (profile.job_title, profile.level, profile.timezone, profile.manager_email) == (
+        "Chief executive", 10, "Asia/Tokyo", "boss@acme.test"
+    )  # fmt: skip
+    assert profile.is_mentee
+    assert profile.is_mentor
+    assert profile.updated_at == now
+    assert sorted(profile.languages.values_list("code", flat=True)) == ["fr", "ja"]
+    assert sorted(profile.skills_wanted.values_list("name", flat=True)) == [
+        "Product management", "Statistics"
+    ]  # fmt: skip
+    assert sorted(profile.skills_offered.values_list("skill__name", flat=True)) == [
+        "Figma", "Python", "SQL"
+    ]  # fmt: skip

@@ -88,7 +88,7 @@ def test_a_file_that_is_not_utf8_is_refused_on_the_form(client, program) -> None
 
 def test_confirm_checks_again_against_the_database(client, program) -> None:
     _signed_in(client, manager_of(program.organization))
-    ana = ProfileFactory(user=UserFactory(email="ana@acme.test"))
+    ana = ProfileFactory(user=UserFactory(email="ana@acme.test"), organization=program.organization)
     ana.skills_wanted.add(*Skill.objects.exclude(name="SQL").order_by("id")[:14])
     data = csv_file([("ana@acme.test", "SQL"), ("ben@acme.test", "")], ("email", "skills_wanted"))
     preview_url = _upload(client, program, data)["Location"]
@@ -121,6 +121,26 @@ def test_a_manager_of_another_organization_gets_404_and_nothing_changes(client, 
     assert response["Location"].endswith("/import/")
     assert Profile.objects.count() == 3
     assert not Participant.objects.exists()
+
+
+def test_the_preview_says_someone_elses_profile_is_left_alone(client, program) -> None:
+    _signed_in(client, manager_of(program.organization))
+    elsewhere = ProfileFactory(
+        user=UserFactory(email="ana@acme.test", first_name="Ana", last_name="Sousa"),
+        organization=OrganizationFactory(name="Globex"), job_title="Designer",
+    )  # fmt: skip
+    preview_url = _upload(client, program, csv_file([ANA, BEN]))["Location"]
+    text = client.get(preview_url).content.decode()
+    assert (
+        "<td>already on Tandem with their own profile: only their place in this program is set, "
+        "joins the program</td>" in text
+    )
+    assert client.post(preview_url + "confirm/").status_code in (200, 302)
+    elsewhere.refresh_from_db()
+    elsewhere.user.refresh_from_db()
+    assert (elsewhere.user.first_name, elsewhere.user.last_name) == ("Ana", "Sousa")
+    assert elsewhere.job_title == "Designer"
+    assert Participant.objects.filter(program=program, profile=elsewhere).exists()
 
 
 def test_anonymous_people_are_sent_to_log_in(client, program) -> None:

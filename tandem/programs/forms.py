@@ -19,6 +19,7 @@ from tandem.organizations.models import Organization
 from tandem.programs.models import COFFEE_MINUTES, Participant, Program, Question
 from tandem.programs.rules import (
     ANSWER_MAX_LENGTH,
+    DEPARTMENT_MAX_LENGTH,
     FEEDBACK_NOTE_MAX,
     QUESTION_MAX_LENGTH,
     SCALE,
@@ -178,9 +179,17 @@ class QuestionForm(PageForm):
         return data
 
 
+DEPARTMENT_HELP = {
+    True: "This program pairs each mentee with a mentor from another department: say yours "
+    "so it can.",
+    False: "The program's managers see it, and how each department is matched.",
+}
+
+
 class IntakeForm(PageForm):
-    """A side (in 1:1 programs, when joining) and an answer to each intake question (fields
-    `q<id>`)."""
+    """A side (in 1:1 programs, when joining), one's department (1:1 programs, optional: the
+    rule "outside the mentee's department" and the round's department table read it) and an
+    answer to each intake question (fields `q<id>`)."""
 
     id_prefix = "intake"
 
@@ -194,13 +203,20 @@ class IntakeForm(PageForm):
                 label="Your side", choices=SIDES, widget=forms.RadioSelect,
                 initial=Participant.Role.MENTEE,
             )  # fmt: skip
+        if not program.is_pool:
+            self.fields["department"] = forms.CharField(
+                label="Your department (optional)", max_length=DEPARTMENT_MAX_LENGTH,
+                required=False, help_text=DEPARTMENT_HELP[program.rule_outside_department],
+            )  # fmt: skip
         for question in questions:
             self.fields[field_name(question)] = _answer_field(question)
 
     def service_kwargs(self) -> dict[str, Any]:
+        """`role`, `answers` and `department` (None in pools: not asked, left as it is)."""
         data = dict(self.cleaned_data)
         role = data.pop("role", Participant.Role.PEER)
-        return {"role": role, "answers": data}
+        department = data.pop("department", None)
+        return {"role": role, "answers": data, "department": department}
 
 
 def _answer_field(question: Question) -> forms.Field:

@@ -15,6 +15,7 @@ from tandem.core.errors import DomainError, IllegalTransition, RuleBroken
 from tandem.programs.models import Participant, Program, Question
 
 ANSWER_MAX_LENGTH = 1000
+DEPARTMENT_MAX_LENGTH = 120  # Participant.department
 QUESTION_MAX_LENGTH = 200
 CHOICE_MAX_LENGTH = 80
 MIN_CHOICES, MAX_CHOICES = 2, 12
@@ -164,6 +165,19 @@ def side_check(program: Program, role: str) -> str:
     if role not in SIDES_1TO1:
         raise ProgramInputError("Choose your side: mentee, mentor or both.", field="role")
     return role
+
+
+def department_check(program: Program, department: str | None) -> str | None:
+    """The department a person gives for their place, cleaned (None: not asked, keep what is
+    stored). Pools do not ask: nothing in a pool reads it."""
+    if department is None or program.is_pool:
+        return None
+    cleaned = " ".join(str(department).split())
+    if len(cleaned) > DEPARTMENT_MAX_LENGTH:
+        raise ProgramInputError(
+            f"Keep your department to {DEPARTMENT_MAX_LENGTH} characters.", field="department"
+        )
+    return cleaned
 
 
 def feedback_check(*, met: bool, rating: int | None, note: str) -> None:

@@ -96,7 +96,7 @@ class JoinPage:
 def _initial(place: Participant | None, questions: list[Question]) -> dict[str, Any]:
     if place is None:
         return {}
-    initial: dict[str, Any] = {"role": place.role}
+    initial: dict[str, Any] = {"role": place.role, "department": place.department}
     for question in questions:
         if str(question.pk) in place.answers:
             initial[f"q{question.pk}"] = place.answers[str(question.pk)]

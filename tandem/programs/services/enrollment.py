@@ -5,6 +5,9 @@ Every way in ends with `participant_add`. Services take a program found through 
 (a manager's through `program_managed`, a participant's through `program_visible`) and check
 the actor again where it matters (joining and applying: `access.program_visible_check`), so a
 manager of another organization, or anyone outside it, changes nothing.
+
+In 1:1 programs a person may give their department with their answers (the import sets it
+too): the rule "outside the mentee's department" and the round's department table read it.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from tandem.programs.rules import (
     ProgramInputError,
     answers_check,
     coffee_check,
+    department_check,
     enrollment_check,
     side_check,
 )
@@ -64,13 +68,15 @@ def _place(program: Program, profile: Profile) -> Participant | None:
 
 def _enroll(
     program: Program, profile: Profile, place: Participant | None, *, role: str,
-    answers: Mapping[str, Any], state: str,
+    answers: Mapping[str, Any], state: str, department: str | None,
 ) -> Participant:  # fmt: skip
     side = side_check(program, role)
     stored = answers_check(list(program.questions.all()), answers)
+    given = department_check(program, department)
+    kept = place.department if place is not None else ""
     return participant_add(
         program=program, profile=profile, role=side, state=state, answers=stored,
-        department=place.department if place else "",
+        department=kept if given is None else given,
         capacity=place.capacity if place is not None and place.role == side else None,
     )  # fmt: skip
 
@@ -78,23 +84,24 @@ def _enroll(
 @transaction.atomic
 def program_join(
     *, program: Program, user: User, role: str = Participant.Role.MENTEE,
-    answers: Mapping[str, Any], now: datetime,
+    answers: Mapping[str, Any], department: str | None = None, now: datetime,
 ) -> Participant:  # fmt: skip
     """Join an open program of one's organization on one side (1:1) with answers to its
-    intake questions."""
+    intake questions (and, in 1:1 programs, one's department; None keeps the one stored)."""
     program_visible_check(program, user)
     profile = _profile(user)
     place = _place(program, profile)
     enrollment_check(program, place, how=Program.Enrollment.OPEN)
     return _enroll(
-        program, profile, place, role=role, answers=answers, state=Participant.State.ACTIVE
-    )
+        program, profile, place, role=role, answers=answers, state=Participant.State.ACTIVE,
+        department=department,
+    )  # fmt: skip
 
 
 @transaction.atomic
 def program_apply(
     *, program: Program, user: User, role: str = Participant.Role.MENTEE,
-    answers: Mapping[str, Any], now: datetime,
+    answers: Mapping[str, Any], department: str | None = None, now: datetime,
 ) -> Participant:  # fmt: skip
     """Apply to an apply-and-approve program of one's organization: a place waiting for a
     manager's answer."""
@@ -103,8 +110,9 @@ def program_apply(
     place = _place(program, profile)
     enrollment_check(program, place, how=Program.Enrollment.APPLY)
     return _enroll(
-        program, profile, place, role=role, answers=answers, state=Participant.State.APPLIED
-    )
+        program, profile, place, role=role, answers=answers, state=Participant.State.APPLIED,
+        department=department,
+    )  # fmt: skip
 
 
 @transaction.atomic
@@ -184,7 +192,7 @@ def invitations_send(
 @transaction.atomic
 def invitation_accept(
     *, token: str, user: User, role: str = Participant.Role.MENTEE,
-    answers: Mapping[str, Any], now: datetime,
+    answers: Mapping[str, Any], department: str | None = None, now: datetime,
 ) -> Participant:  # fmt: skip
     """Join the program an invitation link is for: only the person it was sent to (their
     account or a verified address), before it expires; in any enrollment mode."""
@@ -202,8 +210,9 @@ def invitation_accept(
     place = _place(program, profile)
     enrollment_check(program, place, how="invite")
     return _enroll(
-        program, profile, place, role=role, answers=answers, state=Participant.State.ACTIVE
-    )
+        program, profile, place, role=role, answers=answers, state=Participant.State.ACTIVE,
+        department=department,
+    )  # fmt: skip
 
 
 def _own_place(program: Program, user: User, states: Iterable[str]) -> Participant:
@@ -219,12 +228,17 @@ def _own_place(program: Program, user: User, states: Iterable[str]) -> Participa
 
 @transaction.atomic
 def answers_give(
-    *, program: Program, user: User, answers: Mapping[str, Any], now: datetime
-) -> Participant:
-    """Change one's answers to the intake questions (all of them at once, checked again)."""
+    *, program: Program, user: User, answers: Mapping[str, Any], department: str | None = None,
+    now: datetime,
+) -> Participant:  # fmt: skip
+    """Change one's answers to the intake questions (all of them at once, checked again) and,
+    in 1:1 programs, one's department (None leaves it as it is)."""
     place = _own_place(program, user, HOLDING)
     place.answers = answers_check(list(program.questions.all()), answers)
-    place.save(update_fields=["answers", "updated_at"])
+    given = department_check(program, department)
+    if given is not None:
+        place.department = given
+    place.save(update_fields=["answers", "department", "updated_at"])
     return place
 
 

@@ -19,7 +19,9 @@ from tandem.organizations.roles import member_add
 from tandem.profiles.tests.factories import ProfileFactory
 from tandem.programs.invitations import InvitationExpired, InvitationRefused, invitation_token
 from tandem.programs.models import Match, Participant, Program
+from tandem.programs.rules import ProgramInputError
 from tandem.programs.services.enrollment import (
+    answers_give,
     application_decide,
     coffee_opt,
     invitation_accept,
@@ -292,3 +294,95 @@ class TestLeavingAndCoffee:
         mentee, _ = mentoring_pair()
         with pytest.raises(IllegalTransition):
             coffee_opt(program=mentee.program, user=mentee.profile.user, opted_in=False, now=now)
+
+
+class TestDepartment:
+    """People who join by themselves give their department (optional, 1:1 programs), which
+    the rule "outside the mentee's department" reads; so far only the import set it."""
+
+    def _program(self, **kwargs):
+        return ProgramFactory(**{"enrollment": Program.Enrollment.OPEN, "name": "Grow", **kwargs})
+
+    def test_joining_from_the_page_stores_it(self, client):
+        program = self._program(rule_outside_department=True)
+        person = ProfileFactory(organization=program.organization)
+        client.force_login(person.user)
+        url = reverse("programs:join", args=[program.slug])
+        page = client.get(url).content.decode()
+        assert "Your department (optional)" in page
+        assert "a mentor from another department" in page  # the rule is on: say why
+        data = {"role": "mentee", "department": "  Data   Science "}
+        assert client.post(url, data).status_code == 302
+        assert Participant.objects.get(program=program).department == "Data Science"
+
+    def test_it_is_optional(self, client):
+        program = self._program()
+        client.force_login(ProfileFactory(organization=program.organization).user)
+        url = reverse("programs:join", args=[program.slug])
+        assert client.post(url, {"role": "mentor"}).status_code == 302
+        assert Participant.objects.get(program=program).department == ""
+
+    def test_a_department_too_long_is_refused_on_its_field(self, client):
+        program = self._program()
+        client.force_login(ProfileFactory(organization=program.organization).user)
+        url = reverse("programs:join", args=[program.slug])
+        response = client.post(url, {"role": "mentee", "department": "x" * 121})
+        assert response.status_code == 400
+        assert "department" in response.context["form"].errors
+        assert not Participant.objects.exists()
+
+    def test_the_service_refuses_it_too(self, now):
+        program = self._program()
+        person = ProfileFactory(organization=program.organization)
+        with pytest.raises(ProgramInputError) as refused:
+            program_join(program=program, user=person.user, answers={}, department="x" * 121,
+                         now=now)  # fmt: skip
+        assert refused.value.field == "department"
+        assert not Participant.objects.exists()
+
+    def test_applying_stores_it(self, now):
+        program = self._program(enrollment=Program.Enrollment.APPLY)
+        person = ProfileFactory(organization=program.organization)
+        place = program_apply(program=program, user=person.user, answers={}, department="Sales",
+                              now=now)  # fmt: skip
+        assert place.department == "Sales"
+
+    def test_accepting_an_invitation_stores_it(self, client):
+        program = ProgramFactory(enrollment=Program.Enrollment.INVITE)
+        person = ProfileFactory()
+        token = invitation_token(program_id=program.pk, email=person.user.email, now=timezone.now())
+        client.force_login(person.user)
+        path = reverse("programs:invitation", args=[token])
+        assert "Your department (optional)" in client.get(path).content.decode()
+        assert client.post(path, {"role": "mentor", "department": "Legal"}).status_code == 302
+        assert Participant.objects.get(program=program, profile=person).department == "Legal"
+
+    def test_changing_ones_answers_changes_it_and_the_form_shows_it(self, client):
+        place = ParticipantFactory(program__enrollment=Program.Enrollment.OPEN, department="Ops")
+        client.force_login(place.profile.user)
+        url = reverse("programs:join", args=[place.program.slug])
+        form = client.get(url).context["form"]
+        assert form["department"].value() == "Ops"
+        assert client.post(url, {"department": "Finance"}).status_code == 302
+        assert Participant.objects.get(pk=place.pk).department == "Finance"
+
+    def test_an_imported_department_stays_when_none_is_given(self, now):
+        place = ParticipantFactory(department="Research")
+        token = invitation_token(
+            program_id=place.program.pk, email=place.profile.user.email, now=now
+        )
+        Participant.objects.filter(pk=place.pk).update(state=Participant.State.LEFT)
+        again = invitation_accept(token=token, user=place.profile.user, answers={}, now=now)
+        assert again.department == "Research"
+        answers_give(program=place.program, user=place.profile.user, answers={}, now=now)
+        assert Participant.objects.get(pk=place.pk).department == "Research"
+
+    def test_pools_do_not_ask(self, client, now):
+        program = self._program(kind=Program.Kind.COFFEE)
+        person = ProfileFactory(organization=program.organization)
+        client.force_login(person.user)
+        url = reverse("programs:join", args=[program.slug])
+        assert "department" not in client.get(url).context["form"].fields
+        place = program_join(program=program, user=person.user, answers={}, department="Ops",
+                             now=now)  # fmt: skip
+        assert place.department == ""

@@ -61,8 +61,9 @@ def _intake(request: AuthedHttpRequest, page: JoinPage, *, token: str = "") -> H
                 enrollment.invitation_accept(token=token, user=request.user, now=now, **kwargs)
             elif page.mode == "answers":
                 enrollment.answers_give(
-                    program=page.program, user=request.user, answers=kwargs["answers"], now=now
-                )
+                    program=page.program, user=request.user, answers=kwargs["answers"],
+                    department=kwargs["department"], now=now,
+                )  # fmt: skip
             elif page.mode == "apply":
                 enrollment.program_apply(program=page.program, user=request.user, now=now, **kwargs)
             else:

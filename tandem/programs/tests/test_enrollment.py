@@ -295,6 +295,18 @@ class TestLeavingAndCoffee:
         with pytest.raises(IllegalTransition):
             coffee_opt(program=mentee.program, user=mentee.profile.user, opted_in=False, now=now)
 
+    @pytest.mark.parametrize("answer", ["maybe", "", "YES", "on", None])
+    def test_only_yes_or_no_is_taken_from_the_page(self, client, answer):
+        first, _ = coffee_pair()
+        client.force_login(first.profile.user)
+        url = reverse("programs:coffee", args=[first.program.slug])
+        response = client.post(url, {} if answer is None else {"opted_in": answer})
+        assert response.status_code == 400
+        assert "opt in, or pause them" in response.content.decode()
+        assert Participant.objects.get(pk=first.pk).opted_in  # not paused
+        assert client.post(url, {"opted_in": "no"}).status_code == 302
+        assert not Participant.objects.get(pk=first.pk).opted_in
+
 
 class TestDepartment:
     """People who join by themselves give their department (optional, 1:1 programs), which

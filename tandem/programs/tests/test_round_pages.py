@@ -121,6 +121,22 @@ def test_lock_forbid_add_and_publish_from_the_page(manager_client, program, now)
     assert manager_client.post(_round_url(round_, "lock"), {"pair": 1}).status_code == 409
 
 
+@pytest.mark.parametrize("data", [{"mode": "fastest"}, {"mode": ""}, {}])
+def test_running_again_with_a_bad_mode_is_refused_on_the_field(
+    manager_client, program, now, data
+) -> None:
+    round_ = run(program, now)
+    before = Round.objects.filter(pk=round_.pk).values().get()
+    pairs = list(round_.pairs.values_list("first_id", "second_id", "score"))
+    response = manager_client.post(_round_url(round_, "rerun"), data)
+    assert response.status_code == 400
+    assert response.context["run_form"].errors["mode"]
+    assert 'aria-invalid="true"' in response.content.decode()  # on the mode select
+    assert Round.objects.filter(pk=round_.pk).values().get() == before  # not queued, not run
+    assert list(round_.pairs.values_list("first_id", "second_id", "score")) == pairs
+    assert Round.objects.filter(program=program).count() == 1
+
+
 def test_a_round_that_stopped_answering_says_so(manager_client, program, now) -> None:
     round_ = round_start(program=program, actor=None, now=now, enqueue=False)
     Round.objects.filter(pk=round_.pk).update(updated_at=timezone.now() - timedelta(hours=1))

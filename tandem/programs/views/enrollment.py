@@ -22,6 +22,7 @@ from tandem.core.http import AuthedHttpRequest
 from tandem.core.ratelimit import rate_limited
 from tandem.programs.access import program_visible
 from tandem.programs.forms import IntakeForm
+from tandem.programs.rules import ProgramInputError
 from tandem.programs.selectors.programs import (
     JoinPage,
     invitation_page_for,
@@ -113,13 +114,22 @@ def leave(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     return redirect(program)
 
 
+# The coffee form's answers: opt in ("yes") or pause ("no"); anything else is refused (400).
+OPTED_IN = {"yes": True, "no": False}
+
+
 @login_required
 @require_POST
 @rate_limited(*WRITES)
 def coffee(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     """Opt in to the coming coffee rounds, or pause them."""
     program = program_visible(slug=slug, user=request.user)
-    opted_in = request.POST.get("opted_in") == "yes"
+    answer = request.POST.get("opted_in", "")
+    if answer not in OPTED_IN:
+        raise ProgramInputError(
+            "Say whether you're in the coming rounds: opt in, or pause them.", field="opted_in"
+        )
+    opted_in = OPTED_IN[answer]
     enrollment.coffee_opt(program=program, user=request.user, opted_in=opted_in, now=timezone.now())
     if opted_in:
         messages.success(request, "You're in the next round: we'll introduce you to someone new.")

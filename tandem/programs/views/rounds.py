@@ -63,6 +63,18 @@ def rounds(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     return render(request, "programs/rounds/list.html", context, status=400 if form.errors else 200)
 
 
+def _round_page(
+    request: AuthedHttpRequest, round_: Round, *, page: str | int = 1,
+    run_form: RoundStartForm | None = None, status: int = 200,
+) -> HttpResponse:  # fmt: skip
+    context = {
+        **vars(round_page_for(round_, now=timezone.now(), page=page)),
+        "add_form": PairAddForm(pool=round_.program.is_pool),
+        "run_form": run_form or RoundStartForm(initial={"mode": round_.mode}),
+    }
+    return render(request, "programs/rounds/round.html", context, status=status)
+
+
 @login_required
 @require_GET
 def round_detail(request: AuthedHttpRequest, slug: str, number: int) -> HttpResponse:
@@ -73,13 +85,7 @@ def round_detail(request: AuthedHttpRequest, slug: str, number: int) -> HttpResp
         if round_.state not in BUSY:
             return HttpResponseClientRefresh()
         return render(request, "programs/rounds/round.html#progress", {"round": round_})
-    page = round_page_for(round_, now=timezone.now(), page=request.GET.get("page", 1))
-    context = {
-        **vars(page),
-        "add_form": PairAddForm(pool=round_.program.is_pool),
-        "run_form": RoundStartForm(initial={"mode": round_.mode}),
-    }
-    return render(request, "programs/rounds/round.html", context)
+    return _round_page(request, round_, page=request.GET.get("page", 1))
 
 
 def _names(pair: RoundPair) -> str:
@@ -134,12 +140,23 @@ def _add(request: AuthedHttpRequest, round_: Round) -> str:
     return words
 
 
+class RunFormRefused(Exception):
+    """ "Run again" with a mode that is missing or unknown: the round page again with the
+    form's error on the mode (400), and nothing run."""
+
+    def __init__(self, form: RoundStartForm) -> None:
+        super().__init__("The run form has errors.")
+        self.form = form
+
+
 def _rerun(request: AuthedHttpRequest, round_: Round) -> str:
     form = RoundStartForm(request.POST)
-    mode = form.cleaned_data["mode"] if form.is_valid() else None
+    if not form.is_valid():  # a mode that is missing or unknown runs nothing
+        raise RunFormRefused(form)
     round_rerun(
-        program=round_.program, round_=round_, actor=request.user, mode=mode, now=timezone.now()
-    )
+        program=round_.program, round_=round_, actor=request.user,
+        mode=form.cleaned_data["mode"], now=timezone.now(),
+    )  # fmt: skip
     return f"Round {round_.number} is running again; locked pairs stay."
 
 
@@ -166,11 +183,16 @@ ACTIONS: dict[str, Callable[[AuthedHttpRequest, Round], str]] = {
 @require_POST
 @rate_limited(*WRITES)
 def round_action(request: AuthedHttpRequest, slug: str, number: int, action: str) -> HttpResponse:
-    """One of `ACTIONS` on a draft; a refusal becomes the refusal page (409, or 400)."""
+    """One of `ACTIONS` on a draft; a refusal becomes the refusal page (409, or 400), a form
+    to run again with a bad mode the round page with the error on its field (400)."""
     if action not in ACTIONS:
         raise Http404("No such action.")
     round_ = round_managed(slug=slug, number=int(number), user=request.user)
-    messages.success(request, ACTIONS[action](request, round_))
+    try:
+        done = ACTIONS[action](request, round_)
+    except RunFormRefused as refused:
+        return _round_page(request, round_, run_form=refused.form, status=400)
+    messages.success(request, done)
     back = round_.get_absolute_url()
     page = request.POST.get("page", "")
     return redirect(f"{back}?page={page}" if page.isdigit() else back)

@@ -1,5 +1,6 @@
 """The participants list a manager works from: everyone in the program, a page at a time,
-filtered by state and side, with the applications waiting for an answer first.
+filtered by state and side, with the applications waiting for an answer first; and the page
+to invite people by email.
 
 Four queries however long the list: the program (through `access.program_managed`), the
 counts per state, the page's count and the page's rows with their people.
@@ -70,3 +71,14 @@ def participants_page_for(
             (Participant.Role.MENTEE, "Mentees"), (Participant.Role.MENTOR, "Mentors"),
         ],
     )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class InvitePage:
+    program: Program  # with its organization
+
+
+def invite_page_for(*, slug: str, user: User) -> InvitePage:
+    """The invitations page: the program (its enrollment says whether an invitation skips
+    the approval)."""
+    return InvitePage(program=program_managed(slug=slug, user=user))

@@ -193,6 +193,16 @@ def create_page_for(*, user: User) -> QuerySet[Organization]:
 
 
 @dataclass(frozen=True)
+class SettingsPage:
+    program: Program  # with its organization
+
+
+def settings_page_for(*, slug: str, user: User) -> SettingsPage:
+    """The settings page: the program as it stands (the form reads its values from it)."""
+    return SettingsPage(program=program_managed(slug=slug, user=user))
+
+
+@dataclass(frozen=True)
 class QuestionsPage:
     program: Program
     questions: list[Question]

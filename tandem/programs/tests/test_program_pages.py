@@ -9,10 +9,13 @@ from django.core import mail
 from django.urls import reverse
 
 from tandem.accounts.tests.factories import UserFactory
+from tandem.core.errors import NotFound
 from tandem.organizations.models import Membership
 from tandem.organizations.roles import is_manager
 from tandem.profiles.tests.factories import OrganizationFactory, ProfileFactory
 from tandem.programs.models import Participant, Program
+from tandem.programs.selectors.participants import invite_page_for
+from tandem.programs.selectors.programs import settings_page_for
 from tandem.programs.services.enrollment import program_apply
 from tandem.programs.tests.factories import ParticipantFactory, ProgramFactory, manager_of
 
@@ -221,3 +224,34 @@ class TestTheProgramPage:
         response = client.post(reverse("programs:join", args=[program.slug]), {"role": "mentee"})
         assert response.status_code == 409
         assert not Participant.objects.exists()
+
+
+class TestPageSelectors:
+    """The settings and invitations pages read through one page selector each, like the
+    others: the program for its managers, NotFound for anyone else, and the view renders
+    what the selector gave."""
+
+    @pytest.mark.parametrize(
+        ("name", "selector"), [("settings", settings_page_for), ("invite", invite_page_for)]
+    )
+    def test_one_selector_per_page(self, client, monkeypatch, name, selector):
+        program = ProgramFactory(name="Read Once")
+        manager = manager_of(program.organization)
+        assert selector(slug=program.slug, user=manager).program == program
+        with pytest.raises(NotFound):
+            selector(slug=program.slug, user=manager_of(OrganizationFactory()))
+        with pytest.raises(NotFound):
+            selector(slug=program.slug, user=ProfileFactory(organization=program.organization).user)
+        called = []
+        module = "programs" if name == "settings" else "participants"
+
+        def spy(**kwargs):
+            called.append(kwargs)
+            return selector(**kwargs)
+
+        monkeypatch.setattr(f"tandem.programs.views.{module}.{selector.__name__}", spy)
+        client.force_login(manager)
+        response = client.get(reverse(f"programs:{name}", args=[program.slug]))
+        assert response.status_code == 200
+        assert called == [{"slug": program.slug, "user": manager}]
+        assert response.context["program"] == program

@@ -18,7 +18,7 @@ from tandem.core.http import AuthedHttpRequest
 from tandem.core.ratelimit import rate_limited
 from tandem.programs.access import program_managed
 from tandem.programs.forms import InviteForm
-from tandem.programs.selectors.participants import participants_page_for
+from tandem.programs.selectors.participants import invite_page_for, participants_page_for
 from tandem.programs.services import enrollment
 from tandem.programs.views.programs import WRITES
 
@@ -62,13 +62,14 @@ def application_decide(
 @rate_limited(*INVITES)
 def invite(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     """Invite people by email: each gets a signed link to join, good for 14 days."""
-    program = program_managed(slug=slug, user=request.user)
+    page = invite_page_for(slug=slug, user=request.user)
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             invited = enrollment.invitations_send(
-                program=program, emails=form.addresses(), actor=request.user, now=timezone.now()
-            )
+                program=page.program, emails=form.addresses(), actor=request.user,
+                now=timezone.now(),
+            )  # fmt: skip
         except DomainError as error:
             add_refusal(form, error)
         else:
@@ -80,6 +81,4 @@ def invite(request: AuthedHttpRequest, slug: str) -> HttpResponse:
                 messages.info(request, "Everyone on the list is already taking part.")
             return redirect("programs:invite", slug=slug)
     status = 400 if form.errors else 200
-    return render(
-        request, "programs/invite.html", {"program": program, "form": form}, status=status
-    )
+    return render(request, "programs/invite.html", {**vars(page), "form": form}, status=status)

@@ -26,6 +26,7 @@ from tandem.programs.selectors.programs import (
     manager_programs_for,
     managers_page_for,
     questions_page_for,
+    settings_page_for,
 )
 from tandem.programs.services import managers, programs, questions
 
@@ -69,22 +70,20 @@ def create(request: AuthedHttpRequest) -> HttpResponse:
 def settings(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     """Every setting: dates, how people join, matching weights and rules, capacity, the
     agreement intros start with, coffee rounds' rhythm."""
-    program = program_managed(slug=slug, user=request.user)
+    page = settings_page_for(slug=slug, user=request.user)
     form = ProgramSettingsForm(
-        request.POST or None, initial=ProgramSettingsForm.initial_for(program)
+        request.POST or None, initial=ProgramSettingsForm.initial_for(page.program)
     )
     if request.method == "POST" and form.is_valid():
         try:
-            programs.program_update(program=program, **form.settings())
+            programs.program_update(program=page.program, **form.settings())
         except DomainError as error:
             add_refusal(form, error)
         else:
             messages.success(request, "Settings saved.")
-            return redirect("programs:settings", slug=program.slug)
+            return redirect("programs:settings", slug=page.program.slug)
     status = 400 if form.errors else 200
-    return render(
-        request, "programs/settings.html", {"program": program, "form": form}, status=status
-    )
+    return render(request, "programs/settings.html", {**vars(page), "form": form}, status=status)
 
 
 @login_required

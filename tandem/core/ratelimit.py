@@ -40,13 +40,16 @@ def consume(*, key: str, rate: str, now: float | None = None) -> bool:
     return used <= limit
 
 
-def rate_limited(action: str, rate: str) -> Callable[[View], View]:
-    """Limit POSTs to a view per signed-in user (per IP when anonymous); 429 past the limit."""
+def rate_limited(
+    action: str, rate: str, *, methods: tuple[str, ...] = ("POST",)
+) -> Callable[[View], View]:
+    """Limit requests to a view per signed-in user (per IP when anonymous); 429 past the
+    limit. POSTs only, unless `methods` says so (a GET that costs as much as a write)."""
 
     def decorator(view: View) -> View:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if request.method == "POST":
+            if request.method in methods:
                 who = (
                     f"user:{request.user.pk}"
                     if request.user.is_authenticated

@@ -51,3 +51,16 @@ class TestRateLimitedView:
         request = RequestFactory().get("/x/")
         request.user = user
         assert [view(request).status_code for _ in range(3)] == [200, 200, 200]
+
+    def test_a_costly_read_can_be_counted_too(self, user):
+        @rate_limited("test-costly-read", "2/m", methods=("GET",))
+        def view(request):
+            return HttpResponse("ok")
+
+        factory = RequestFactory()
+        statuses = []
+        for method in ("get", "get", "post", "get"):
+            request = getattr(factory, method)("/x/")
+            request.user = user
+            statuses.append(view(request).status_code)
+        assert statuses == [200, 200, 200, 429]  # only the GETs counted

@@ -27,20 +27,23 @@ from tandem.programs.imports.plan import Plan, plan_build
 from tandem.programs.imports.problems import ImportRefused
 from tandem.programs.imports.uploads import upload_forget, upload_keep, upload_read
 from tandem.programs.models import Program
+from tandem.programs.selectors.programs import ImportPage, import_page_for
 
 UPLOADS = ("program-import", "30/h")
 CONFIRMS = ("program-import-confirm", "30/h")
+# A preview reads the kept file and plans every row again (up to MAX_ROWS) on each load.
+PREVIEWS = ("program-import-preview", "20/m")
 SHOWN = 50  # people listed under "to create" and "to update"
 PROBLEMS_SHOWN = 300
 TEMPLATES = "programs/imports"
 
 
 def _upload_page(
-    request: AuthedHttpRequest, program: Program, form: ImportUploadForm
+    request: AuthedHttpRequest, page: ImportPage, form: ImportUploadForm
 ) -> HttpResponse:
     context = {
-        "program": program, "form": form, "questions": list(program.questions.all()),
-        "max_mb": MAX_BYTES // 1_048_576, "max_rows": f"{MAX_ROWS:,}",
+        **vars(page), "form": form, "max_mb": MAX_BYTES // 1_048_576,
+        "max_rows": f"{MAX_ROWS:,}",
     }  # fmt: skip
     status = 400 if form.errors else 200
     return render(request, f"{TEMPLATES}/upload.html", context, status=status)
@@ -51,7 +54,8 @@ def _upload_page(
 @rate_limited(*UPLOADS)
 def import_upload(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     """The upload form, and what each column means."""
-    program = program_managed(slug=slug, user=request.user)
+    page = import_page_for(slug=slug, user=request.user)
+    program = page.program
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data["file"]
@@ -62,7 +66,7 @@ def import_upload(request: AuthedHttpRequest, slug: str) -> HttpResponse:
         else:
             token = upload_keep(user_id=request.user.pk, program_id=program.pk, data=data)
             return redirect("programs:import_preview", slug=program.slug, token=token)
-    return _upload_page(request, program, form)
+    return _upload_page(request, page, form)
 
 
 def _kept(request: AuthedHttpRequest, program: Program, token: str) -> bytes | None:
@@ -97,8 +101,10 @@ def _preview_page(
 
 @login_required
 @require_GET
+@rate_limited(*PREVIEWS, methods=("GET",))
 def import_preview(request: AuthedHttpRequest, slug: str, token: str) -> HttpResponse:
-    """What the file would do: counts, every bad row, the first people to create and update."""
+    """What the file would do: counts, every bad row, the first people to create and update.
+    A GET that plans the whole file again, so it is rate-limited like a write."""
     program = program_managed(slug=slug, user=request.user)
     data = _kept(request, program, token)
     if data is None:

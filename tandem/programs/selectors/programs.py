@@ -1,5 +1,5 @@
 """Reads for the program page, joining (the form, an invitation link) and the pages managers
-run programs from: the list, create, settings, questions, managers.
+run programs from: the list, create, settings, questions, managers, the import's upload.
 
 Participant pages find the program with `access.program_visible`, manager pages with
 `access.program_managed`, so a manager of another organization gets a 404 on every one.
@@ -211,6 +211,18 @@ class QuestionsPage:
 def questions_page_for(*, slug: str, user: User) -> QuestionsPage:
     program = program_managed(slug=slug, user=user)
     return QuestionsPage(program=program, questions=list(program.questions.all()))
+
+
+@dataclass(frozen=True)
+class ImportPage:
+    program: Program
+    questions: list[Question]  # a column headed with one's text holds the answers to it
+
+
+def import_page_for(*, slug: str, user: User) -> ImportPage:
+    """The import's upload page: the program and the intake questions a file may answer."""
+    program = program_managed(slug=slug, user=user)
+    return ImportPage(program=program, questions=list(program.questions.all()))
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Matching rounds at 10,000 participants: a 1:1 round and two coffee cycles, step by step.
+"""Matching rounds at 10,000 participants: 1:1, coffee and peer rounds, step by step.
 
     .venv/bin/python bench/program_rounds.py [--people 10000] [--seed 2026]
 
@@ -10,11 +10,16 @@ in a temporary directory, or with DATABASE_URL a `test_tandem_rounds_bench` data
 server (never the development data). Not timed: `demo_load` makes 10,000 people; a mentoring
 program gets 7,500 mentees and 2,500 mentors (capacity 1–5 in the program, twelve
 departments, mentors from outside the mentee's department, the reporting line and a shared
-language, as programs default to) and a coffee program everyone. Timed: `round_start` +
-`round_run` (what the job does after the click), each step as the job reports it; publishing
-that round as intros to confirm (the notices' emails are one job, enqueued to the database
-backend as in production, not sent); then coffee cycle 1, its publish, and cycle 2, where the
-pairs of cycle 1 are barred. Prints figures; asserts nothing.
+language, as programs default to; each mentor's profile has 5 free places besides those their
+demo mentorships hold), a coffee program everyone, a peer program everyone (capacity 1–2),
+and a second 1:1 program with the first one's participants that publishes accepted intros.
+Timed: `round_start` + `round_run` (what the job does after the click), each step as the job
+reports it; publishing that round as intros to confirm (the notices' emails are one job,
+enqueued to the database backend as in production, not sent); then coffee cycle 1, its
+publish, and cycle 2, where the pairs of cycle 1 are barred; then a peer round and its
+publish; then the second 1:1 program's round, published as accepted intros (`intro_arrange`
+per pair: an accepted ask, a mentorship in intro, its notices). Prints figures; asserts
+nothing.
 """
 
 from __future__ import annotations
@@ -33,10 +38,20 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 DEPARTMENTS = tuple(f"Department {n}" for n in range(1, 13))
 MENTEES, MENTORS = 7_500, 2_500
+FREE_PLACES = 5  # on each mentor's profile, besides the places their demo mentorships hold
 
 
-def _participants(program: Any, profiles: list[Any], role: str, rng: random.Random) -> None:
+def _participants(
+    program: Any, profiles: list[Any], role: str, rng: random.Random, *, most: int = 1
+) -> None:
+    """Mentors in 1–5 pairs, the others in 1–`most` (with `most` 1 nothing is drawn, so the
+    earlier programs get the same departments as before)."""
     from tandem.programs.models import Participant
+
+    def places() -> int:
+        if role == "mentor":
+            return rng.randint(1, 5)
+        return rng.randint(1, most) if most > 1 else 1
 
     rows = [
         Participant(
@@ -44,11 +59,48 @@ def _participants(program: Any, profiles: list[Any], role: str, rng: random.Rand
             profile=profile,
             role=role,
             department=rng.choice(DEPARTMENTS),
-            capacity=rng.randint(1, 5) if role == "mentor" else 1,
+            capacity=places(),
         )
         for profile in profiles
     ]
     Participant.objects.bulk_create(rows, batch_size=1000)
+
+
+def _participants_copied(source: Any, target: Any) -> None:
+    """The same people, sides, departments and capacities as in `source`, in the same order."""
+    from tandem.programs.models import Participant
+
+    rows = [
+        Participant(
+            program=target,
+            profile_id=p.profile_id,
+            role=p.role,
+            department=p.department,
+            capacity=p.capacity,
+        )
+        for p in Participant.objects.filter(program=source).order_by("id")
+    ]
+    Participant.objects.bulk_create(rows, batch_size=1000)
+
+
+def _free_places(mentors: list[Any]) -> None:
+    """FREE_PLACES on each mentor's profile, besides the places their live mentorships hold,
+    so that intros arranged on a publish find the places the round offered."""
+    from collections import Counter
+
+    from tandem.mentorships.models import Mentorship
+    from tandem.profiles.models import Profile
+
+    held = Counter(
+        Mentorship.objects.filter(
+            mentor__in=mentors, state__in=Mentorship.HOLDING_A_PLACE
+        ).values_list("mentor_id", flat=True)
+    )
+    for profile in mentors:
+        profile.is_paused = False
+        profile.places_taken = held[profile.pk]
+        profile.capacity = FREE_PLACES + profile.places_taken
+    Profile.objects.bulk_update(mentors, ["is_paused", "places_taken", "capacity"], batch_size=1000)
 
 
 class Steps:
@@ -152,7 +204,7 @@ def main() -> None:
         chosen = {p.pk for p in mentors}
         mentees = [p for p in profiles if p.is_mentee and p.pk not in chosen]
         mentees = mentees[: MENTEES * args.people // 10_000]
-        Profile.objects.filter(pk__in=chosen).update(capacity=5, places_taken=0, is_paused=False)
+        _free_places(mentors)
         organization = next(p.organization for p in profiles if p.organization is not None)
         mentoring = program_create(
             organization=organization, actor=None, name="Bench mentoring",
@@ -164,10 +216,23 @@ def main() -> None:
             organization=organization, actor=None, name="Bench coffee", kind=Program.Kind.COFFEE
         )
         _participants(coffee, profiles[: args.people], "peer", rng)
+        peer = program_create(
+            organization=organization, actor=None, name="Bench peers", kind=Program.Kind.PEER
+        )
+        _participants(peer, profiles[: args.people], "peer", rng, most=2)
+        accepted = program_create(
+            organization=organization, actor=None, name="Bench mentoring, accepted intros",
+            rule_outside_department=True, publish_as=Program.Publish.ACCEPTED,
+        )  # fmt: skip
+        _participants_copied(mentoring, accepted)
         setup = time.perf_counter() - started
         print(f"database: {connection.vendor}; setup (not timed) {setup:.1f} s")
         print(f"1:1 program: {len(mentees):,} mentees, {len(mentors):,} mentors (capacity 1–5)")
         print(f"coffee program: {min(len(profiles), args.people):,} participants")
+        twos = peer.participants.filter(capacity=2).count()
+        print(f"peer program: {min(len(profiles), args.people):,} participants ({twos:,} in up "
+              "to 2 pairs, the others 1)")  # fmt: skip
+        print("1:1 program publishing accepted intros: the same participants as the first")
 
         round_, seconds, steps = _timed_round(mentoring, args.mode, now)
         _report(f"1:1 round ({args.mode})", round_, seconds, steps)
@@ -184,6 +249,21 @@ def main() -> None:
                 matches = round_publish(program=coffee, round_=round_, actor=None, now=now)
                 print(f"  publish: {len(matches):,} matches in "
                       f"{time.perf_counter() - started:.2f} s")  # fmt: skip
+
+        round_, seconds, steps = _timed_round(peer, "optimal", now)
+        _report("peer round", round_, seconds, steps)
+        started = time.perf_counter()
+        matches = round_publish(program=peer, round_=round_, actor=None, now=now)
+        print(f"  publish: {len(matches):,} matches in {time.perf_counter() - started:.2f} s")
+
+        round_, seconds, steps = _timed_round(accepted, args.mode, now)
+        _report(f"1:1 round, accepted intros ({args.mode})", round_, seconds, steps)
+        started = time.perf_counter()
+        matches = round_publish(program=accepted, round_=round_, actor=None, now=now)
+        spent = time.perf_counter() - started
+        each = 1000 * spent / max(len(matches), 1)
+        print(f"  publish (accepted intros: asks, mentorships, notices): {len(matches):,} "
+              f"matches in {spent:.2f} s ({each:.1f} ms a pair)")  # fmt: skip
     finally:
         production_tasks.disable()
         connection.creation.destroy_test_db(old_name, verbosity=0)

@@ -6,11 +6,12 @@ tells each person once. Links are the program's or the match's own page.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from tandem.notifications.kinds import Kind
 from tandem.notifications.services import notify
 from tandem.programs.models import Match, Participant, Program
+from tandem.programs.wording import after_declined_match, application_declined, cycle_after
 
 
 def application_decided(program: Program, place: Participant, *, now: datetime) -> None:
@@ -24,10 +25,7 @@ def application_decided(program: Program, place: Participant, *, now: datetime) 
         )
     else:
         title = f"Your application to {program.name}"
-        body = (
-            "A manager couldn't take your application this time. It isn't about you: programs "
-            "have limited places. You can still find a mentor on Tandem yourself."
-        )
+        body = application_declined(program, place)
     notify(
         recipient=place.profile.user, kind=Kind.PROGRAM_NEWS,
         cause=f"participant:{place.pk}:{place.state}", title=title, body=body,
@@ -56,15 +54,24 @@ def match_confirmed_by(match: Match, place: Participant, *, now: datetime) -> No
     )  # fmt: skip
 
 
+def next_cycle_of(match: Match, *, today: date) -> date | None:
+    """Coffee: the day the cycle after this match's starts, unless it has already begun."""
+    cycle_on = match.round.cycle_on
+    if match.program.kind != Program.Kind.COFFEE or cycle_on is None:
+        return None
+    day = cycle_after(match.program, cycle_on)
+    return day if day > today else None
+
+
 def match_declined_by(match: Match, place: Participant, *, now: datetime) -> None:
-    """To the other side: a kind no, and that the next round brings someone else."""
+    """To the other side: a kind no, and what happens next as it really does (coffee: the
+    next cycle; 1:1 and peer: the managers can pair them in a later round)."""
     other = _other(match, place)
+    after = after_declined_match(match.program, next_cycle=next_cycle_of(match, today=now.date()))
     notify(
         recipient=other.profile.user, kind=Kind.PROGRAM_MATCH, cause=f"match:{match.pk}:declined",
         title=f"Your match in {match.program.name} won't go ahead",
-        body=(
-            f"{place.profile.user.display_name} can't take part this time. It isn't about you; "
-            "the program will introduce you to someone else."
-        ),
+        body=f"{place.profile.user.display_name} can't take part this time. It isn't about you. "
+        f"{after}",
         url=match.program.get_absolute_url(), now=now,
     )  # fmt: skip

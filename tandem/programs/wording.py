@@ -47,6 +47,44 @@ def next_round_on(program: Program, last_cycle_on: date | None, today: date) -> 
     return None
 
 
+# A declined application, after "it isn't about you": where else to go, for the side asked for.
+DECLINED_ELSEWHERE: dict[str, str] = {
+    Participant.Role.MENTEE: "You can still find a mentor on Tandem yourself, in the mentor "
+    "directory.",
+    Participant.Role.MENTOR: "You can still mentor on Tandem: while your profile says you'd "
+    "like to mentor, people looking for a mentor find you in the directory.",
+    Participant.Role.BOTH: "You can still find a mentor in the mentor directory, and while your "
+    "profile says you'd like to mentor, people looking for one find you there.",
+    Participant.Role.PEER: "If a place opens, a manager of the program can still invite you.",
+}
+
+
+def application_declined(program: Program, place: Participant) -> str:
+    """What a declined applicant is told, worded for the side they asked for: only a mentee
+    is pointed to find a mentor; peers and coffee applicants to an invitation."""
+    side = Participant.Role.PEER if program.is_pool else place.role
+    elsewhere = DECLINED_ELSEWHERE.get(side, DECLINED_ELSEWHERE[Participant.Role.PEER])
+    return (
+        "A manager couldn't take your application this time. It isn't about you: programs "
+        f"have limited places. {elsewhere}"
+    )
+
+
+def after_declined_match(program: Program, *, next_cycle: date | None = None) -> str:
+    """What happens after a match is declined, as it really does: coffee cycles come round by
+    themselves (`next_cycle`, when known, is the day the next one starts); in 1:1 and peer
+    programs nothing pairs anyone again until the managers run a later round."""
+    if program.kind == Program.Kind.COFFEE:
+        when = f", from {next_cycle:%-d %B}," if next_cycle is not None else ""
+        return f"The next cycle{when} introduces you to someone new, as long as you're opted in."
+    if program.is_pool:
+        return (
+            "You stay in the program: its managers can introduce you to someone else in a "
+            "later round."
+        )
+    return "You stay in the program: its managers can pair you with someone else in a later round."
+
+
 def reasons_for(reasons: Sequence[Any], *, first: bool) -> list[str]:
     """The reasons a match fits, as stored, told to its reader; [] when none are in the
     reader's voice.

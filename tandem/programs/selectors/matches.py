@@ -4,7 +4,7 @@ and what is left to do (confirm, meet, say how it went)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.db.models import Q, QuerySet
 
@@ -13,7 +13,7 @@ from tandem.core.errors import NotFound
 from tandem.matching.engine.reasons import MENTEE, MENTOR
 from tandem.matching.selectors import pair_reasons
 from tandem.programs.models import Match, MatchFeedback, Participant, Program, Round
-from tandem.programs.wording import cycle_after, reasons_for
+from tandem.programs.wording import after_declined_match, cycle_after, reasons_for
 
 MISSING = "No such match."
 
@@ -79,9 +79,10 @@ class MatchPage:
     meet_by: date | None  # coffee: the day the next cycle starts
     feedback: MatchFeedback | None  # the reader's own, once given
     can_give_feedback: bool
+    after_decline: str  # a declined match: what happens next ("" when they left the program)
 
 
-def match_page_for(*, match_id: int, slug: str, user: User) -> MatchPage:
+def match_page_for(*, match_id: int, slug: str, user: User, now: datetime) -> MatchPage:
     match, me, other = match_for_user(slug=slug, match_id=match_id, user=user)
     program = match.program
     first = is_first(match, me)
@@ -92,6 +93,10 @@ def match_page_for(*, match_id: int, slug: str, user: User) -> MatchPage:
     meet_by = None
     if program.kind == Program.Kind.COFFEE and match.round.cycle_on is not None:
         meet_by = cycle_after(program, match.round.cycle_on)
+    after_decline = ""
+    if match.state == Match.State.DECLINED and me.state == Participant.State.ACTIVE:
+        next_cycle = meet_by if meet_by is not None and meet_by > now.date() else None
+        after_decline = after_declined_match(program, next_cycle=next_cycle)
     return MatchPage(
         match=match, program=program, me=me, other=other, my_role=role,
         reasons=reasons_told(match, me, other),
@@ -102,4 +107,5 @@ def match_page_for(*, match_id: int, slug: str, user: User) -> MatchPage:
         meet_by=meet_by, feedback=feedback,
         can_give_feedback=program.is_pool and feedback is None
         and match.state != Match.State.DECLINED,
+        after_decline=after_decline,
     )  # fmt: skip

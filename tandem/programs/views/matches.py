@@ -24,7 +24,7 @@ def _page(
     request: AuthedHttpRequest, slug: str, match_id: int, *,
     form: MatchFeedbackForm | None = None, status: int = 200,
 ) -> HttpResponse:  # fmt: skip
-    page = match_page_for(match_id=match_id, slug=slug, user=request.user)
+    page = match_page_for(match_id=match_id, slug=slug, user=request.user, now=timezone.now())
     context = {**vars(page), "feedback_form": form or MatchFeedbackForm()}
     return render(request, "programs/match.html", context, status=status)
 

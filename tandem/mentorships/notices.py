@@ -15,7 +15,7 @@ from tandem.mentorships.rules import EXPIRE_AFTER
 from tandem.mentorships.sides import sides_of
 from tandem.mentorships.wording import WORDS, focus_labels
 from tandem.notifications.kinds import Kind
-from tandem.notifications.services import notify
+from tandem.notifications.services import Notice, notify
 
 
 def _tell(
@@ -199,18 +199,22 @@ def feedback_received(feedback: Feedback, *, now: datetime) -> None:
     )  # fmt: skip
 
 
-def intro_arranged(mentorship: Mentorship, *, notes: tuple[str, str], now: datetime) -> None:
+def intro_arranged(mentorship: Mentorship, *, notes: tuple[str, str]) -> list[Notice]:
     """To both sides of an intro a program arranged: who, why (each their own note: the
-    mentee's, the mentor's), and what to do first."""
+    mentee's, the mentor's), and what to do first. Raised in bulk by the caller."""
     mentee, mentor = mentorship.mentee.user, mentorship.mentor.user
-    for recipient, other, role, note in (
-        (mentee, mentor, "mentor", notes[0]),
-        (mentor, mentee, "mentee", notes[1]),
-    ):
-        _tell(
-            recipient, Kind.PROGRAM_MATCH, f"mentorship:{mentorship.pk}:arranged",
-            f"Meet {other.display_name}, your {role}",
-            f"{note} Their contact details are on your mentorship page: agree a time for a "
-            "first conversation.",
-            about=mentorship, now=now,
-        )  # fmt: skip
+    return [
+        Notice(
+            recipient_id=recipient.pk,
+            kind=Kind.PROGRAM_MATCH,
+            cause=f"mentorship:{mentorship.pk}:arranged",
+            title=f"Meet {other.display_name}, your {role}",
+            body=f"{note} Their contact details are on your mentorship page: agree a time for "
+            "a first conversation.",
+            url=mentorship.get_absolute_url(),
+        )
+        for recipient, other, role, note in (
+            (mentee, mentor, "mentor", notes[0]),
+            (mentor, mentee, "mentee", notes[1]),
+        )
+    ]

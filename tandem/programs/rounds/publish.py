@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 
 from tandem.core.errors import DomainError, NotFound, RuleBroken
-from tandem.mentorships.services.arranged import intro_arrange
+from tandem.mentorships.services.arranged import Arranged, intros_arrange
 from tandem.notifications.kinds import Kind
 from tandem.notifications.services import Notice, notify_many
 from tandem.programs.models import Match, PairRule, Participant, Program, Round, RoundPair
@@ -104,25 +104,30 @@ def _arranged(
         "meeting_minutes": program.agreement_minutes,
         "term_months": program.agreement_term_months,
     }
-    matches = []
-    for pair in pairs:
-        try:
-            mentorship = intro_arrange(
-                mentee=pair.first.profile, mentor=pair.second.profile, note=_note(program, pair),
-                mentor_note=_mentor_note(program), suggested_terms=terms, now=now,
-            )  # fmt: skip
-        except DomainError as error:
-            raise RuleBroken(
-                f"{_names(pair)}: {error.message} Nothing was published; remove or replace the "
-                "pair and try again."
-            ) from error
-        matches.append(
-            Match(
-                program=program, round=round_, first=pair.first, second=pair.second,
-                score=pair.score, reasons=pair.reasons, state=Match.State.CONFIRMED,
-                first_confirmed_at=now, second_confirmed_at=now, mentorship=mentorship,
-            )
-        )  # fmt: skip
+    intros = [
+        Arranged(
+            mentee=pair.first.profile,
+            mentor=pair.second.profile,
+            note=_note(program, pair),
+            mentor_note=_mentor_note(program),
+            suggested_terms=terms,
+        )
+        for pair in pairs
+    ]
+    try:
+        mentorships = intros_arrange(intros, now=now)
+    except DomainError as error:
+        raise RuleBroken(
+            f"{error.message} Nothing was published; remove or replace the pair and try again."
+        ) from error
+    matches = [
+        Match(
+            program=program, round=round_, first=pair.first, second=pair.second,
+            score=pair.score, reasons=pair.reasons, state=Match.State.CONFIRMED,
+            first_confirmed_at=now, second_confirmed_at=now, mentorship=mentorship,
+        )
+        for pair, mentorship in zip(pairs, mentorships, strict=True)
+    ]  # fmt: skip
     return matches
 
 

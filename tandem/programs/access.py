@@ -55,14 +55,16 @@ def verified_domains(user: User) -> set[str]:
 
 def organizations_of(user: User) -> QuerySet[Organization]:
     """The organizations this person belongs to: a role in one (member or manager), the
-    organization on their profile, or one whose email domain (set by staff) is that of an
-    address they have confirmed. One query to read their addresses; the rest is a subquery."""
+    organization on their profile (when it has no email domain), or one whose email domain
+    (set by staff) is that of an address they have confirmed. One query to read their
+    addresses; the rest is a subquery."""
     if not user.is_authenticated:
         return Organization.objects.none()
+    named = Profile.objects.filter(user=user, organization__isnull=False).values("organization_id")
+    # Anyone can type an organization's name on their profile, so the name counts only where
+    # staff set no email domain; where they did, a confirmed address there is the proof.
     belongs = Q(pk__in=Membership.objects.filter(user=user).values("organization_id")) | Q(
-        pk__in=Profile.objects.filter(user=user, organization__isnull=False).values(
-            "organization_id"
-        )
+        pk__in=named, email_domain=""
     )
     domains = verified_domains(user)
     if domains:

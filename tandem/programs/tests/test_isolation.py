@@ -35,7 +35,7 @@ from django.utils import timezone
 from tandem.core.errors import NotFound
 from tandem.mentorships.models import Mentorship
 from tandem.notifications.models import Notification
-from tandem.organizations.models import Membership
+from tandem.organizations.models import Membership, Organization
 from tandem.organizations.roles import member_add
 from tandem.profiles.tests.factories import OrganizationFactory, ProfileFactory
 from tandem.programs.access import visible_programs
@@ -327,6 +327,8 @@ def by_membership(acme) -> Any:
 
 
 def by_profile(acme) -> Any:
+    # The name on a profile counts only where staff set no email domain.
+    Organization.objects.filter(pk=acme.pk).update(email_domain="")
     return ProfileFactory(organization=acme)
 
 
@@ -396,6 +398,13 @@ def test_an_address_at_the_domain_counts_only_once_verified(client, acme):
     client.force_login(person.user)
     assert set(_tried(client, program).values()) == {404}
     assert not Participant.objects.filter(program=program).exists()
+
+
+def test_a_typed_organization_name_is_no_way_in_where_it_has_a_domain(client, acme):
+    program = ProgramFactory(organization=acme, enrollment=Program.Enrollment.OPEN)
+    client.force_login(ProfileFactory(organization=acme).user)  # an address at example.com
+    assert set(_tried(client, program).values()) == {404}
+    assert not Membership.objects.filter(organization=acme).exists()
 
 
 def test_an_organization_without_a_domain_lets_no_address_in(client):

@@ -11,8 +11,7 @@ sign in; a signed-in person with no role gets the same 404s. The walk runs for a
 invitation-only, an open and an apply-and-approve program alike: a program anyone of its
 organization may join is still nothing to anyone outside it.
 
-Then who may see an open program: the people of its organization (a role in it, their
-profile's organization, or a verified address at its email domain), not anyone else.
+Who may see an open program at all is in `test_program_visibility.py`.
 
 A URL argument this file cannot fill in fails the test by name: add a value to `values_for`.
 """
@@ -25,49 +24,24 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from allauth.account.models import EmailAddress
-from django.core import mail
 from django.core.cache import cache
-from django.db.models import Model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from tandem.core.errors import NotFound
-from tandem.mentorships.models import Mentorship
-from tandem.notifications.models import Notification
-from tandem.organizations.models import Membership, Organization
-from tandem.organizations.roles import member_add
 from tandem.profiles.tests.factories import OrganizationFactory, ProfileFactory
-from tandem.programs.access import visible_programs
 from tandem.programs.imports.uploads import upload_keep
 from tandem.programs.invitations import invitation_token
 from tandem.programs.models import (
-    Match,
-    MatchFeedback,
-    PairRule,
     Participant,
     Program,
-    Question,
-    Round,
-    RoundPair,
 )
-from tandem.programs.services.enrollment import program_apply, program_join
 from tandem.programs.services.questions import question_add
 from tandem.programs.tests.factories import ParticipantFactory, ProgramFactory, manager_of
+from tandem.programs.tests.isolation_helpers import POST_DATA, snapshot
 from tandem.programs.tests.worlds import draft_with_pair, match_of
 
 pytestmark = pytest.mark.django_db
 
-WATCHED: tuple[type[Model], ...] = (
-    Program, Participant, Round, RoundPair, PairRule, Match, MatchFeedback, Question, Membership,
-)  # fmt: skip
-# What a POST carries: enough for any of the forms to be valid, were the program reachable.
-POST_DATA = {
-    "name": "Taken over", "kind": "mentoring", "enrollment": "open", "role": "mentee",
-    "text": "A question?", "matching": "none", "emails": "someone@example.com",
-    "email": "someone@example.com", "met": "yes", "rating": "5", "opted_in": "no",
-    "mode": "optimal", "first": "1", "second": "2",
-}  # fmt: skip
 CHOICES = re.compile(r"\(\?P<(\w+)>([\w|]+)\)")
 
 
@@ -209,12 +183,6 @@ def _combinations(words: dict[str, list[str]]) -> Iterator[dict[str, str]]:
     yield from combos
 
 
-def snapshot() -> dict[str, Any]:
-    rows = {model.__name__: list(model.objects.order_by("pk").values()) for model in WATCHED}
-    rows["counts"] = [Notification.objects.count(), Mentorship.objects.count(), len(mail.outbox)]
-    return rows
-
-
 def answer(client, method: str, path: str) -> int:
     cache.clear()  # rate limits must not answer in the 404's place
     if method == "GET":
@@ -313,124 +281,3 @@ def test_a_signed_in_person_with_no_role_gets_404_on_every_program_page(client, 
 
 
 # --- Who may see an open program ---------------------------------------------------------
-
-
-@pytest.fixture
-def acme() -> Any:  # an Organization whose verified addresses are at acme.example
-    return OrganizationFactory(name="Acme Open", email_domain="acme.example")
-
-
-def by_membership(acme) -> Any:
-    person = ProfileFactory()  # their profile names another organization
-    member_add(organization=acme, user=person.user)
-    return person
-
-
-def by_profile(acme) -> Any:
-    # The name on a profile counts only where staff set no email domain.
-    Organization.objects.filter(pk=acme.pk).update(email_domain="")
-    return ProfileFactory(organization=acme)
-
-
-def by_verified_address(acme) -> Any:
-    return ProfileFactory(user__email="sam@ACME.example")  # UserFactory verifies it
-
-
-WAYS_IN = [by_membership, by_profile, by_verified_address]
-OPENS = [Program.Enrollment.OPEN, Program.Enrollment.APPLY]
-
-
-def _tried(client, program: Program) -> dict[str, int]:
-    """What each participant URL answers (GETs and a POST with everything a form needs)."""
-    slug = program.slug
-    cache.clear()
-    return {
-        "detail": client.get(reverse("programs:detail", args=[slug])).status_code,
-        "join": client.get(reverse("programs:join", args=[slug])).status_code,
-        "join POST": client.post(reverse("programs:join", args=[slug]), POST_DATA).status_code,
-        "leave POST": client.post(reverse("programs:leave", args=[slug])).status_code,
-        "coffee POST": client.post(reverse("programs:coffee", args=[slug]), POST_DATA).status_code,
-    }
-
-
-@pytest.mark.parametrize("way_in", WAYS_IN, ids=lambda way: way.__name__)
-@pytest.mark.parametrize("enrollment", OPENS)
-def test_a_person_of_the_organization_sees_and_joins_an_open_or_apply_program(
-    client, acme, way_in, enrollment
-):
-    program = ProgramFactory(organization=acme, enrollment=enrollment, name="Acme Open Doors")
-    person = way_in(acme)
-    client.force_login(person.user)
-    page = client.get(program.get_absolute_url())
-    assert page.status_code == 200
-    button = "Join Acme Open Doors" if enrollment == "open" else "Apply to take part"
-    assert button in page.content.decode()
-    assert client.get(reverse("programs:join", args=[program.slug])).status_code == 200
-    response = client.post(reverse("programs:join", args=[program.slug]), {"role": "mentee"})
-    assert response.status_code == 302
-    place = Participant.objects.get(program=program)
-    assert place.profile == person
-    assert place.state == ("active" if enrollment == "open" else "applied")
-
-
-@pytest.mark.parametrize("enrollment", OPENS)
-def test_a_manager_of_another_organization_cannot_see_or_join_an_open_program(
-    client, acme, enrollment, now
-):
-    program = ProgramFactory(organization=acme, enrollment=enrollment)
-    ParticipantFactory(program=program)
-    outsider = manager_of(OrganizationFactory(name="Elsewhere"))
-    before = snapshot()
-    client.force_login(outsider)
-    assert set(_tried(client, program).values()) == {404}
-    assert snapshot() == before
-    assert not Membership.objects.filter(organization=acme, user=outsider).exists()
-    join = program_join if enrollment == "open" else program_apply
-    with pytest.raises(NotFound):  # the service checks the person again
-        join(program=program, user=outsider, answers={}, now=now)
-    assert not Participant.objects.filter(program=program, profile__user=outsider).exists()
-
-
-def test_an_address_at_the_domain_counts_only_once_verified(client, acme):
-    program = ProgramFactory(organization=acme, enrollment=Program.Enrollment.OPEN)
-    person = ProfileFactory(user__email="sam@acme.example")
-    EmailAddress.objects.filter(user=person.user).update(verified=False)
-    client.force_login(person.user)
-    assert set(_tried(client, program).values()) == {404}
-    assert not Participant.objects.filter(program=program).exists()
-
-
-def test_a_typed_organization_name_is_no_way_in_where_it_has_a_domain(client, acme):
-    program = ProgramFactory(organization=acme, enrollment=Program.Enrollment.OPEN)
-    client.force_login(ProfileFactory(organization=acme).user)  # an address at example.com
-    assert set(_tried(client, program).values()) == {404}
-    assert not Membership.objects.filter(organization=acme).exists()
-
-
-def test_an_organization_without_a_domain_lets_no_address_in(client):
-    bare = OrganizationFactory(name="No Domain", email_domain="")
-    program = ProgramFactory(organization=bare, enrollment=Program.Enrollment.OPEN)
-    client.force_login(ProfileFactory().user)  # a verified address, at example.com
-    assert set(_tried(client, program).values()) == {404}
-
-
-@pytest.mark.parametrize("way_in", WAYS_IN, ids=lambda way: way.__name__)
-def test_an_invitation_only_program_stays_hidden_from_its_own_organization(client, acme, way_in):
-    program = ProgramFactory(organization=acme, enrollment=Program.Enrollment.INVITE)
-    client.force_login(way_in(acme).user)
-    assert set(_tried(client, program).values()) == {404}
-    assert not Participant.objects.filter(program=program).exists()
-
-
-def test_visible_programs_is_the_one_rule(acme):
-    """The queryset every page (and any list of programs to join) reads: one's organization's
-    open and apply programs, and the programs one takes part in or runs; nothing else."""
-    open_ = ProgramFactory(organization=acme, enrollment=Program.Enrollment.OPEN)
-    apply = ProgramFactory(organization=acme, enrollment=Program.Enrollment.APPLY)
-    invite = ProgramFactory(organization=acme, enrollment=Program.Enrollment.INVITE)
-    ProgramFactory(enrollment=Program.Enrollment.OPEN)  # another organization's
-    invited_there = ProgramFactory(enrollment=Program.Enrollment.INVITE)
-    person = by_profile(acme)
-    ParticipantFactory(program=invited_there, profile=person)
-    assert set(visible_programs(person.user)) == {open_, apply, invited_there}
-    assert set(visible_programs(manager_of(acme))) == {open_, apply, invite}

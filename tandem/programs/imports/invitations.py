@@ -24,7 +24,7 @@ from django.utils.html import escape
 
 from tandem.accounts.models import User
 from tandem.notifications.links import absolute_url
-from tandem.programs.imports.plan import chunks
+from tandem.programs.imports.snapshot import chunks
 from tandem.programs.models import Program
 
 TEMPLATES = "programs/imports/email/invitation"

@@ -14,12 +14,9 @@ import argparse
 import os
 import shutil
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from django_setup import django_ready
 
 
 def main() -> None:
@@ -29,15 +26,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args()
 
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-    workdir = Path(tempfile.mkdtemp(prefix="tandem-bench-"))
-    if not os.environ.get("DATABASE_URL"):
-        os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'unused.sqlite3'}"
-
-    import django
-
-    django.setup()
+    workdir = django_ready()
     from django.conf import settings
     from django.db import connection
 

@@ -35,14 +35,12 @@ import os
 import random
 import shutil
 import statistics
-import sys
-import tempfile
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from django_setup import django_ready
+
 BENCH_DATABASE = "tandem_bench_import"
 EDIT_EVERY = int(os.environ.get("EDIT_EVERY", "10"))
 TIMEZONES = (
@@ -211,15 +209,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args()
 
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-    workdir = Path(tempfile.mkdtemp(prefix="tandem-bench-"))
-    if not os.environ.get("DATABASE_URL"):
-        os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'unused.sqlite3'}"
-
-    import django
-
-    django.setup()
+    workdir = django_ready()
     from django.db import connection
 
     sqlite = connection.vendor == "sqlite"

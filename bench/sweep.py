@@ -23,17 +23,15 @@ import os
 import random
 import shutil
 import statistics
-import sys
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from django_setup import django_ready
+
 BATCH = 2000
 CADENCES = (("2w", 15), ("1m", 50), ("6w", 15), ("2m", 12), ("3m", 8))
 STATES = (
@@ -457,15 +455,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args()
 
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-    workdir = Path(tempfile.mkdtemp(prefix="tandem-bench-"))
-    if not os.environ.get("DATABASE_URL"):
-        os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'unused.sqlite3'}"
-
-    import django
-
-    django.setup()
+    workdir = django_ready()
     from django.db import connection
     from django.test.utils import override_settings
     from django.utils import timezone

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("tandem.meetings.calendar.urls")),
     path("", include("tandem.meetings.urls")),
     path("", include("tandem.conversations.urls")),
+    path("", include("tandem.reports.urls")),
     path("", include("tandem.programs.urls")),
     path("", include("tandem.profiles.urls")),
 ]

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "tandem.meetings",
     "tandem.conversations",
     "tandem.programs",
+    "tandem.reports",
     "tandem.home",
     "tandem.notifications",
     "tandem.demo",

@@ -37,6 +37,8 @@ class Kind(models.TextChoices):
     MESSAGE_RECEIVED = "message_received", "The other side writes to you (once until you read it)"
     PROGRAM_MATCH = "program_match", "A program you take part in introduces you to someone"
     PROGRAM_NEWS = "program_news", "Programs: your application is answered, you are invited"
+    PROGRAM_PULSE = "program_pulse", "A program asks one quick question about how it's going"
+    PROGRAM_CHECK_IN = "program_check_in", "A program's manager checks in on your mentorship"
 
 
 class Delivery(models.TextChoices):

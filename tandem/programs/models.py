@@ -84,6 +84,12 @@ class Program(BaseModel):
     )
     agreement_minutes = models.PositiveSmallIntegerField(default=45)
     agreement_term_months = models.PositiveSmallIntegerField(default=6)
+    # The one-question pulse behind the program's NPS (reports): days after a pair's intro
+    # (None: not sent then), and whether it goes out again when their agreed term ends.
+    pulse_after_days = models.PositiveSmallIntegerField(
+        "pulse: days after the intro", null=True, blank=True, default=30
+    )
+    pulse_at_term_end = models.BooleanField("pulse: again when the term ends", default=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -295,6 +295,8 @@ PAGES: dict[str, Page] = {
     "programs:participants": Page(frozenset({STAFF}), _program_run),
     "programs:invite": Page(frozenset({STAFF}), _program_run),
     "programs:managers": Page(frozenset({STAFF}), _program_run),
+    # Reports (tandem/reports/views/)
+    "reports:dashboard": Page(frozenset({STAFF}), _program_run),
 }
 
 NOT_PAGES: dict[str, str] = {
@@ -336,6 +338,7 @@ NOT_PAGES: dict[str, str] = {
     "programs:coffee": "POST only (opt in to coffee rounds, or pause them)",
     "programs:match_answer": "POST only (confirm or decline a match)",
     "programs:match_feedback": "POST only",
+    "reports:chart_csv": "a CSV download of one chart's rows",
 }
 
 # Pages that have no URL name of their own.

@@ -1,0 +1,1 @@
+"""Streamed CSV exports of a program: participants, matches, meetings, outcomes, the funnel."""

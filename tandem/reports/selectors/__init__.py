@@ -1,0 +1,1 @@
+"""Reads behind the report pages: one selector per page."""

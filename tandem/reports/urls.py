@@ -1,0 +1,16 @@
+"""Report pages (tandem/reports/views/)."""
+
+from django.urls import URLPattern, URLResolver, path
+
+from tandem.reports.views import dashboard
+
+app_name = "reports"
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("programs/<slug:slug>/reports/", dashboard.dashboard, name="dashboard"),
+    path(
+        "programs/<slug:slug>/reports/charts/<slug:key>.csv",
+        dashboard.chart_csv,
+        name="chart_csv",
+    ),
+]

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, URLResolver, path
 
-from tandem.reports.views import dashboard
+from tandem.reports.views import dashboard, exports
 
 app_name = "reports"
 
@@ -13,4 +13,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
         dashboard.chart_csv,
         name="chart_csv",
     ),
+    path("programs/<slug:slug>/reports/exports/<slug:what>.csv", exports.export, name="export"),
 ]

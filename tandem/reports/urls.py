@@ -2,11 +2,12 @@
 
 from django.urls import URLPattern, URLResolver, path
 
-from tandem.reports.views import dashboard, exports
+from tandem.reports.views import dashboard, exports, progress
 
 app_name = "reports"
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("progress/", progress.progress, name="progress"),
     path("programs/<slug:slug>/reports/", dashboard.dashboard, name="dashboard"),
     path(
         "programs/<slug:slug>/reports/charts/<slug:key>.csv",

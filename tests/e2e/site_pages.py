@@ -297,6 +297,7 @@ PAGES: dict[str, Page] = {
     "programs:managers": Page(frozenset({STAFF}), _program_run),
     # Reports (tandem/reports/views/)
     "reports:dashboard": Page(frozenset({STAFF}), _program_run),
+    "reports:progress": Page(ONBOARDED),
 }
 
 NOT_PAGES: dict[str, str] = {

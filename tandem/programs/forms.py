@@ -37,6 +37,7 @@ FACTOR_LABELS = {
     "mentoring_type": "Kind of mentoring sought and offered",
     "availability": "Availability: the mentor's hours a month",
 }
+PULSE_DAYS_WORDS = "Choose from 7 to 365 days, or leave it empty."
 SIDES = [
     (Participant.Role.MENTEE, "Mentee: I'd like a mentor"),
     (Participant.Role.MENTOR, "Mentor: I'd like to mentor someone"),
@@ -126,6 +127,19 @@ class ProgramSettingsForm(PageForm):
     agreement_term_months = forms.IntegerField(
         label="Intros suggest a term of (months)", min_value=1, max_value=24
     )
+    pulse_after_days = forms.IntegerField(
+        label="Ask the pulse this many days after the intro (optional)", min_value=7,
+        max_value=365, required=False,
+        error_messages={"min_value": PULSE_DAYS_WORDS, "max_value": PULSE_DAYS_WORDS},
+        help_text="The pulse asks both sides of each pair one question: how likely they are to "
+        "recommend this program to a colleague, from 0 to 10. Their answers make the "
+        "program's Net Promoter Score in its reports. From 7 to 365 days; leave it empty "
+        "not to ask then.",
+    )  # fmt: skip
+    pulse_at_term_end = forms.BooleanField(
+        label="Ask it again when a pair's agreed term ends", required=False,
+        help_text="Or when they complete their mentorship, if that comes first.",
+    )  # fmt: skip
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

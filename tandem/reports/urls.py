@@ -2,11 +2,12 @@
 
 from django.urls import URLPattern, URLResolver, path
 
-from tandem.reports.views import dashboard, exports, progress
+from tandem.reports.views import dashboard, exports, progress, pulses
 
 app_name = "reports"
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("pulses/<int:pulse_id>/", pulses.pulse, name="pulse"),
     path("progress/", progress.progress, name="progress"),
     path("programs/<slug:slug>/reports/", dashboard.dashboard, name="dashboard"),
     path(

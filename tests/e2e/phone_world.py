@@ -30,6 +30,11 @@ from tandem.mentorships.services.mentorships import mentorship_move
 from tandem.mentorships.tests.factories import GOALS, AskFactory, IntroFactory
 from tandem.profiles.models import Profile
 from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory, offer
+from tandem.programs.services.matches import match_confirm
+from tandem.programs.services.participants import participant_add
+from tandem.programs.services.programs import program_create
+from tandem.programs.tests.worlds import match_of
+from tandem.reports.models import Pulse
 
 from .phone_programs import programs_for_phones
 from .phone_rounds import program_with_rounds
@@ -120,6 +125,24 @@ def _messages(mentorship: Mentorship, now: datetime) -> None:
         MessageFactory(about=mentorship, author=author, text=text, now=now - hours * HOUR)
 
 
+def _pulse(mentee: Profile, now: datetime) -> None:
+    """A 1:1 program that introduced the demo mentee to a mentor a month ago, and the pulse
+    the sweep then asked them (written as the row it leaves), for the pulse page."""
+    organization = mentee.organization
+    assert organization is not None
+    program = program_create(organization=organization, actor=None, name="Growing in data")
+    first = participant_add(program=program, profile=mentee)
+    second = participant_add(program=program, profile=_mentor(), role="mentor")
+    match = match_of(first, second, now=now - 31 * DAY)
+    for place in (first, second):
+        match_confirm(slug=program.slug, match_id=match.pk, user=place.profile.user,
+                      now=now - 30 * DAY)  # fmt: skip
+    Pulse.objects.create(
+        program=program, participant=first, match=match, moment=Pulse.Moment.AFTER_INTRO,
+        sent_at=now - DAY,
+    )  # fmt: skip
+
+
 def world_build() -> list[Viewer]:
     """The demo, then every state for the demo mentee and mentor; returns who walks the site."""
     now = timezone.now()
@@ -135,6 +158,7 @@ def world_build() -> list[Viewer]:
     mentee.contact_detail = LONG_LINK
     mentee.save(update_fields=["contact_detail"])
     program_with_rounds(now=now, long_email=LONG_EMAIL)
+    _pulse(mentee, now)
 
     newcomer = UserFactory(email=NEWCOMER_EMAIL)
     ProfileFactory(user=newcomer, is_mentor=True, onboarded_at=None, job_title="")

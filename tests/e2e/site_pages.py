@@ -229,6 +229,18 @@ def _program_invitation(viewer: Viewer) -> Iterable[tuple[str, Args]]:
     yield "unknown key", {"token": "not-a-real-key"}
 
 
+def _own_pulses(viewer: Viewer) -> Iterable[tuple[str, Args]]:
+    """The pulses this person was asked: one to answer, one answered, where they have them."""
+    from tandem.reports.models import Pulse  # an app above the ones this file reads
+
+    seen: set[str] = set()
+    for pulse in Pulse.objects.filter(participant__profile=viewer.profile).order_by("id"):
+        state = "answered" if pulse.answered_at else "to answer"
+        if state not in seen:
+            seen.add(state)
+            yield state, {"pulse_id": pulse.pk}
+
+
 def _bad_key(key_name: str, **more: str) -> Fill:
     """Pages reached from an emailed link: an unknown key shows the page's own apology."""
     return lambda viewer: [("unknown key", {key_name: "not-a-real-key", **more})]
@@ -297,6 +309,7 @@ PAGES: dict[str, Page] = {
     "programs:managers": Page(frozenset({STAFF}), _program_run),
     # Reports (tandem/reports/views/)
     "reports:dashboard": Page(frozenset({STAFF}), _program_run),
+    "reports:pulse": Page(frozenset({MENTEE, MENTOR, BOTH}), _own_pulses),
     "reports:progress": Page(ONBOARDED),
 }
 

@@ -19,8 +19,10 @@ SETTINGS = (
     "name", "description", "starts_on", "ends_on", "enrollment", "publish_as", "cycle",
     "coffee_minutes", "weights", "rule_outside_department", "rule_outside_reporting_line",
     "rule_max_timezone_gap", "rule_shared_language", "rule_min_level_gap", "mentor_capacity",
-    "agreement_cadence", "agreement_minutes", "agreement_term_months",
+    "agreement_cadence", "agreement_minutes", "agreement_term_months", "pulse_after_days",
+    "pulse_at_term_end",
 )  # fmt: skip
+PULSE_DAYS = (7, 365)  # a pulse sooner than a week after the intro asks about nothing yet
 
 
 class ProgramError(DomainError):
@@ -41,6 +43,12 @@ def _settings_check(values: dict[str, Any]) -> None:
     starts, ends = values.get("starts_on"), values.get("ends_on")
     if starts and ends and ends < starts:
         raise ProgramError("The program cannot end before it starts.", field="ends_on")
+    days = values.get("pulse_after_days")
+    if days is not None and not PULSE_DAYS[0] <= days <= PULSE_DAYS[1]:
+        raise ProgramError(
+            "Ask the pulse between 7 and 365 days after the intro, or leave it empty.",
+            field="pulse_after_days",
+        )
     weights = values.get("weights")
     if weights:
         # Imported here: the engine is pure numpy, loaded only when weights are set.

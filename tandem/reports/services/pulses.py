@@ -1,0 +1,238 @@
+"""Writes for the one-question pulse behind a program's NPS: asking it (a step of `tandem
+sweep`) and answering it.
+
+A pulse asks each side of a 1:1 pair "how likely are you to recommend this program to a
+colleague?", 0 to 10, at the moments its program chose: some days after the intro
+(`Program.pulse_after_days`, None: not then) and once the agreed term is over
+(`Program.pulse_at_term_end`). Each person is asked once per pair and moment (the unique
+constraint on Pulse), so the sweep may run any time and twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, NamedTuple
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+
+from tandem.core.errors import DomainError, IllegalTransition
+from tandem.mentorships.models import Agreement, Mentorship
+from tandem.notifications.kinds import Kind
+from tandem.notifications.services import Notice, notify_many
+from tandem.programs.models import Match, Participant, Program
+from tandem.reports.models import Pulse
+from tandem.reports.selectors.pulses import pulse_for, question_for
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import _User as User
+
+BATCH = 500  # pairs a batch: one INSERT, one read of the new ids, one notify_many
+ENDED = (Mentorship.State.COMPLETED, Mentorship.State.ALUMNI)  # "staying in touch" came after
+LEFT = Participant.State.LEFT
+SCORE_WORDS = "Choose a number from 0 to 10."
+COLUMNS = (
+    *("pk", "program_id", "program__name"),
+    *("first_id", "first__profile__user_id", "first_asked", "first__state"),
+    *("second_id", "second__profile__user_id", "second_asked", "second__state"),
+)
+
+
+class PulseError(DomainError):
+    """An answer that cannot be stored (bad input, 400); nothing changed."""
+
+
+@dataclass(frozen=True)
+class PulseReport:
+    """How many people were asked in one run, by moment."""
+
+    intro: int
+    term_end: int
+
+    @property
+    def sent(self) -> int:
+        return self.intro + self.term_end
+
+    def __str__(self) -> str:
+        return f"{self.sent} pulse(s) sent"
+
+
+class _Due(NamedTuple):
+    """A pair at least one side of which is still to be asked at this moment."""
+
+    match_id: int
+    program_id: int
+    program_name: str
+    first_id: int
+    first_user_id: int
+    first_ask: bool
+    second_id: int
+    second_user_id: int
+    second_ask: bool
+
+
+def _intro_due(now: datetime) -> QuerySet[Match]:
+    """Pairs whose mentorship began at least the program's `pulse_after_days` ago.
+
+    The days differ by program; rather than date arithmetic on a column (which SQLite and
+    PostgreSQL spell differently), one condition per distinct setting (a handful in practice).
+    """
+    settings = (
+        Program.objects.filter(pulse_after_days__isnull=False)
+        .order_by()
+        .values_list("pulse_after_days", flat=True)
+        .distinct()
+    )
+    due = Q()
+    for days in settings:
+        assert days is not None  # filtered above
+        began_by = now - timedelta(days=days)
+        due |= Q(program__pulse_after_days=days, mentorship__created_at__lte=began_by)
+    if not due:
+        return Match.objects.none()
+    return Match.objects.filter(due, mentorship__isnull=False)
+
+
+def _term_end_due(now: datetime) -> QuerySet[Match]:
+    """Pairs whose latest accepted agreement's term is over, or whose mentorship completed."""
+    latest_end = (
+        Agreement.objects.filter(mentorship=OuterRef("mentorship"), state=Agreement.State.ACCEPTED)
+        .order_by("-version")
+        .values("ends_on")[:1]
+    )
+    today = now.astimezone(UTC).date()
+    return (
+        Match.objects.filter(mentorship__isnull=False, program__pulse_at_term_end=True)
+        .annotate(term_ends_on=Subquery(latest_end))
+        .filter(Q(term_ends_on__lt=today) | Q(mentorship__state__in=ENDED))
+    )
+
+
+def _still_to_ask(matches: QuerySet[Match], moment: str) -> list[_Due]:
+    """The pairs with a side not yet asked at `moment` and not gone from the program."""
+
+    def asked(side: str) -> Exists:
+        return Exists(
+            Pulse.objects.filter(match=OuterRef("pk"), participant=OuterRef(side), moment=moment)
+        )
+
+    rows = (
+        matches.annotate(first_asked=asked("first"), second_asked=asked("second"))
+        .filter(
+            Q(first_asked=False) & ~Q(first__state=LEFT)
+            | Q(second_asked=False) & ~Q(second__state=LEFT)
+        )
+        .order_by("pk")
+        .values(*COLUMNS)
+    )
+    return [
+        _Due(
+            match_id=row["pk"],
+            program_id=row["program_id"],
+            program_name=row["program__name"],
+            first_id=row["first_id"],
+            first_user_id=row["first__profile__user_id"],
+            first_ask=not row["first_asked"] and row["first__state"] != LEFT,
+            second_id=row["second_id"],
+            second_user_id=row["second__profile__user_id"],
+            second_ask=not row["second_asked"] and row["second__state"] != LEFT,
+        )
+        for row in rows
+    ]
+
+
+def _batches(rows: Sequence[_Due]) -> Iterator[Sequence[_Due]]:
+    for start in range(0, len(rows), BATCH):
+        yield rows[start : start + BATCH]
+
+
+def _words(moment: str, program: str) -> tuple[str, str]:
+    question = question_for(program)
+    after = (
+        "One tap, from 0 to 10. The program's managers only ever see everyone's answers "
+        "together, never yours on its own."
+    )
+    if moment == Pulse.Moment.TERM_END:
+        return f"{program}: looking back on your term", f"{question} {after}"
+    return f"{program}: how is it going?", f"{question} {after}"
+
+
+@transaction.atomic
+def _ask(batch: Sequence[_Due], moment: str, now: datetime) -> int:
+    """Insert the batch's pulses and tell each person asked; how many were new.
+
+    One transaction, so a pulse is never stored without its notification. A run racing this
+    one inserts nothing twice (ignore_conflicts); the rows stamped with this run's `now` are
+    the ones it asked.
+    """
+    wanted: dict[tuple[int, int], tuple[int, str]] = {}  # (match, participant) → user, program
+    for due in batch:
+        for ask, place, user in (
+            (due.first_ask, due.first_id, due.first_user_id),
+            (due.second_ask, due.second_id, due.second_user_id),
+        ):
+            if ask:
+                wanted[(due.match_id, place)] = (user, due.program_name)
+    programs = {due.match_id: due.program_id for due in batch}
+    rows = [
+        Pulse(program_id=programs[match], participant_id=place, match_id=match, moment=moment,
+              sent_at=now)
+        for match, place in wanted
+    ]  # fmt: skip
+    Pulse.objects.bulk_create(rows, ignore_conflicts=True)
+    new = Pulse.objects.filter(
+        match_id__in=programs, moment=moment, sent_at=now,
+        participant_id__in={place for _match, place in wanted},
+    ).values_list("pk", "match_id", "participant_id")  # fmt: skip
+    notices = []
+    for pk, match, place in new:
+        if (match, place) not in wanted:
+            continue
+        user, program = wanted[(match, place)]
+        title, body = _words(moment, program)
+        url = Pulse(pk=pk).get_absolute_url()
+        notices.append(Notice(user, Kind.PROGRAM_PULSE, f"pulse:{pk}", title, body, url))
+    notify_many(notices, now=now)
+    return len(notices)
+
+
+def _send(matches: QuerySet[Match], moment: str, now: datetime) -> int:
+    return sum(_ask(batch, moment, now) for batch in _batches(_still_to_ask(matches, moment)))
+
+
+def pulses_send(*, now: datetime) -> PulseReport:
+    """Ask every pulse that is due and not asked yet, in bulk (a step of `tandem sweep`).
+
+    For each moment: one query for the program settings (intro only), one for the pairs
+    still to ask, then per batch of pairs one INSERT, one read of the new rows and one
+    `notify_many`. Pool programs make no mentorships, so they are never asked. People who
+    left the program are not asked. A second run sends nothing.
+    """
+    return PulseReport(
+        intro=_send(_intro_due(now), Pulse.Moment.AFTER_INTRO, now),
+        term_end=_send(_term_end_due(now), Pulse.Moment.TERM_END, now),
+    )
+
+
+def _score_checked(score: object) -> int:
+    if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 10:
+        raise PulseError(SCORE_WORDS, field="score")
+    return score
+
+
+@transaction.atomic
+def pulse_answer(*, pulse_id: int, user: User, score: object, now: datetime) -> Pulse:
+    """The pulse's own person answers it, once: NotFound for anyone else (nothing said about
+    whether it exists), IllegalTransition for a second answer, PulseError for a score that is
+    not a whole number from 0 to 10."""
+    pulse = pulse_for(pulse_id=pulse_id, user=user, lock=True)
+    if pulse.answered_at is not None:
+        raise IllegalTransition(
+            "You've already answered this question, thank you. Each answer counts once."
+        )
+    pulse.score = _score_checked(score)
+    pulse.answered_at = now
+    pulse.save(update_fields=["score", "answered_at", "updated_at"])
+    return pulse

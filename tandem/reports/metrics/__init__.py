@@ -8,9 +8,12 @@ download recomputes only its own section (`section_of`).
 from __future__ import annotations
 
 from tandem.reports.metrics.base import Builder
+from tandem.reports.metrics.feedback import feedback
 
 # (key, builder) in page order; each metric module adds its import and its line here.
-SECTIONS: list[tuple[str, Builder]] = []
+SECTIONS: list[tuple[str, Builder]] = [
+    ("feedback", feedback),
+]
 
 
 def section_of(chart_key: str) -> Builder | None:

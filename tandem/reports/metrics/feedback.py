@@ -1,0 +1,246 @@
+"""What people say about the program, as numbers only: meeting ratings (1–5), the ratings
+given when a mentorship ends or its term is reviewed (1–5), and the pulse behind the
+program's Net Promoter Score (0–10).
+
+The date range chooses which ratings and answers count (given or answered in it); the people
+filters choose whose: ratings on the meetings and mentorships of the pairs in scope, pulse
+answers by people in scope about pairs in scope. Never any text anyone wrote: the queries
+read ratings and scores, nothing else.
+
+Three queries whatever the size: the meeting ratings grouped by rating, one aggregate over
+the mentorship ratings, one aggregate with a filtered count per NPS group and moment.
+Peer programs and coffee rounds make no mentorships and ask no pulses: the section does not
+apply to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from math import floor
+
+from django.db.models import Avg, Q
+from django.db.models import Count as Counted
+from django.utils.dateformat import format as date_format
+
+from tandem.core.charts import Chart, Series, Table
+from tandem.meetings.models import MeetingFeedback
+from tandem.mentorships.models import Feedback
+from tandem.reports.metrics.base import Figure, Section
+from tandem.reports.models import DETRACTOR_UP_TO, PROMOTER_FROM, Pulse
+from tandem.reports.privacy import MIN_GROUP, Count, Share, Stat
+from tandem.reports.scope import Scope
+
+KEY = "feedback"
+ENDED_NOTE = "when a mentorship ended or its term was reviewed"
+RATINGS = (1, 2, 3, 4, 5)
+MOMENTS = (
+    (Pulse.Moment.AFTER_INTRO.value, "After the intro"),
+    (Pulse.Moment.TERM_END.value, "At term end"),
+)
+GROUPS = ("Promoters (9–10)", "Passives (7–8)", "Detractors (0–6)")
+NPS_COLUMNS = ("When asked", "Answers", *GROUPS, "Net Promoter Score")
+WITHHELD = "not shown"  # a moment left out so the other can't be worked out from the total
+
+
+def nps(promoters: int, detractors: int, answers: int) -> int | None:
+    """round(100 × (promoters − detractors) / answers), halves away from zero (so +12.5 and
+    −12.5 give 13 and −13, not Python's 12 and −12); None without answers."""
+    if not answers:
+        return None
+    score = 100 * (promoters - detractors) / answers
+    return floor(abs(score) + 0.5) * (1 if score >= 0 else -1)
+
+
+@dataclass(frozen=True)
+class Groups:
+    """The answers of one moment (or all of them) in the three NPS groups."""
+
+    promoters: int
+    passives: int
+    detractors: int
+
+    @property
+    def answers(self) -> int:
+        return self.promoters + self.passives + self.detractors
+
+    @property
+    def score(self) -> Stat:
+        return Stat(nps(self.promoters, self.detractors, self.answers), self.answers)
+
+    @property
+    def shares(self) -> tuple[Share, Share, Share]:
+        whole = self.answers
+        return (
+            Share(self.promoters, whole),
+            Share(self.passives, whole),
+            Share(self.detractors, whole),
+        )
+
+    def __add__(self, other: Groups) -> Groups:
+        return Groups(
+            self.promoters + other.promoters,
+            self.passives + other.passives,
+            self.detractors + other.detractors,
+        )
+
+
+@dataclass(frozen=True)
+class Pulses:
+    by_moment: dict[str, Groups]
+    sent: int  # pulses sent in the range
+    sent_answered: int  # of those, answered so far
+
+    @property
+    def overall(self) -> Groups:
+        return sum(self.by_moment.values(), Groups(0, 0, 0))
+
+    @property
+    def moments_shown(self) -> bool:
+        """A moment with 1–4 answers is hidden; then so is the other, or it could be
+        worked out by taking the other from all answers."""
+        return not any(0 < g.answers < MIN_GROUP for g in self.by_moment.values())
+
+
+def _pulses(scope: Scope) -> Pulses:
+    f = scope.filters
+    pulses = Pulse.objects.filter(
+        program=scope.program,
+        participant__in=scope.people.values("pk"),
+        match__in=scope.pairs.values("pk"),
+    )
+    answered = Q(answered_at__gte=f.since, answered_at__lt=f.until)
+    sent = Q(sent_at__gte=f.since, sent_at__lt=f.until)
+    counts: dict[str, Counted] = {
+        "sent": Counted("pk", filter=sent),
+        "sent_answered": Counted("pk", filter=sent & Q(answered_at__isnull=False)),
+    }
+    for moment, _words in MOMENTS:
+        mine = answered & Q(moment=moment)
+        counts[f"{moment}_all"] = Counted("pk", filter=mine)
+        counts[f"{moment}_p"] = Counted("pk", filter=mine & Q(score__gte=PROMOTER_FROM))
+        counts[f"{moment}_d"] = Counted("pk", filter=mine & Q(score__lte=DETRACTOR_UP_TO))
+    row = pulses.aggregate(**counts)
+    by_moment = {}
+    for moment, _words in MOMENTS:
+        p, d, n = row[f"{moment}_p"], row[f"{moment}_d"], row[f"{moment}_all"]
+        by_moment[moment] = Groups(promoters=p, passives=n - p - d, detractors=d)
+    return Pulses(by_moment, sent=row["sent"], sent_answered=row["sent_answered"])
+
+
+def _meeting_ratings(scope: Scope) -> dict[int, int]:
+    """{rating: how many} given in the range on meetings of the pairs in scope."""
+    f = scope.filters
+    rows = (
+        MeetingFeedback.objects.filter(
+            meeting__mentorship__in=scope.mentorships.values("pk"),
+            created_at__gte=f.since,
+            created_at__lt=f.until,
+        )
+        .values("rating")
+        .annotate(n=Counted("pk"))
+        .order_by("rating")
+    )
+    return {row["rating"]: row["n"] for row in rows}
+
+
+def _mentorship_rating(scope: Scope) -> Stat:
+    """The average rating given in the range when a mentorship ended or its term was
+    reviewed, on the mentorships in scope."""
+    f = scope.filters
+    row = Feedback.objects.filter(
+        mentorship__in=scope.mentorships.values("pk"),
+        created_at__gte=f.since,
+        created_at__lt=f.until,
+    ).aggregate(n=Counted("pk"), average=Avg("rating"))
+    return Stat(row["average"], row["n"], "out of 5")
+
+
+def _average(ratings: dict[int, int]) -> Stat:
+    given = sum(ratings.values())
+    total = sum(rating * n for rating, n in ratings.items())
+    return Stat(total / given if given else None, given, "out of 5")
+
+
+def _ratings_chart(ratings: dict[int, int]) -> Chart:
+    counts = [Count(ratings.get(rating, 0)) for rating in RATINGS]
+    rows = [[rating, count] for rating, count in zip(RATINGS, counts, strict=True)]
+    return Chart(
+        key=f"{KEY}-ratings",
+        title="Meeting ratings",
+        summary="How many meetings were rated 1 (not useful) to 5 (very useful) in these days.",
+        kind="bar",
+        labels=[str(rating) for rating in RATINGS],
+        series=[Series("Ratings given", [count.shown for count in counts])],
+        table=Table(("Rating (out of 5)", "Ratings given"), rows if any(ratings.values()) else []),
+        unit="ratings",
+    )
+
+
+def _nps_row(words: str, groups: Groups, shown: bool) -> list[object]:
+    if not shown:
+        return [words, *[WITHHELD] * 5]
+    return [words, Count(groups.answers), *groups.shares, groups.score]
+
+
+def _nps_chart(pulses: Pulses) -> Chart:
+    shown = pulses.moments_shown
+    rows = [(words, pulses.by_moment[moment], shown) for moment, words in MOMENTS]
+    rows.append(("All answers", pulses.overall, True))
+    series = [
+        Series(name, [g.shares[i].percent if ok else None for _w, g, ok in rows])
+        for i, name in enumerate(GROUPS)
+    ]
+    table = [_nps_row(words, groups, ok) for words, groups, ok in rows]
+    return Chart(
+        key=f"{KEY}-nps",
+        title="Would they recommend the program?",
+        summary="The share of pulse answers from promoters, passives and detractors, asked "
+        "some weeks after the intro, at the end of the term, and all together.",
+        kind="stacked",
+        labels=[words for words, _g, _ok in rows],
+        series=series,
+        table=Table(NPS_COLUMNS, table if pulses.overall.answers else []),
+        unit="%",
+        notes=()
+        if shown
+        else (
+            "When one moment has fewer than 5 answers, neither moment is shown on its own, so "
+            "it can't be worked out from all the answers.",
+        ),
+    )
+
+
+def _range_words(scope: Scope) -> str:
+    f = scope.filters
+    return f"from {date_format(f.start, 'j M Y')} to {date_format(f.end, 'j M Y')}"
+
+
+def feedback(scope: Scope) -> Section | None:
+    if scope.program.is_pool:
+        return None
+    ratings = _meeting_ratings(scope)
+    pulses = _pulses(scope)
+    overall = pulses.overall
+    answered = Share(pulses.sent_answered, pulses.sent)
+    return Section(
+        key=KEY,
+        title="What people say",
+        intro=(
+            f"Ratings given and pulses answered {_range_words(scope)}. The pulse asks both "
+            "sides of a pair how likely they are to recommend the program to a colleague, from "
+            "0 to 10: 9 and 10 are promoters, 7 and 8 passives, 0 to 6 detractors. The Net "
+            "Promoter Score is the percentage of promoters minus that of detractors, from −100 "
+            "to 100."
+        ),
+        figures=[
+            Figure("Meeting rating", _average(ratings), f"{Count(sum(ratings.values()))} rated"),
+            Figure("Mentorship rating", _mentorship_rating(scope), ENDED_NOTE),
+            Figure("Net Promoter Score", overall.score, f"{Count(overall.answers)} answers"),
+            Figure("Pulses answered", answered, f"of {Count(pulses.sent)} sent in these days"),
+        ],
+        charts=[_ratings_chart(ratings), _nps_chart(pulses)],
+        notes=(
+            "Only ratings and scores are counted here: what people wrote about their meetings "
+            "and mentorships stays between them.",
+        ),
+    )

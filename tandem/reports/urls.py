@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, URLResolver, path
 
-from tandem.reports.views import dashboard, exports, progress, pulses
+from tandem.reports.views import check_ins, dashboard, exports, progress, pulses
 
 app_name = "reports"
 
@@ -16,4 +16,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="chart_csv",
     ),
     path("programs/<slug:slug>/reports/exports/<slug:what>.csv", exports.export, name="export"),
+    path(
+        "programs/<slug:slug>/reports/pairs/<int:match_id>/check-in/",
+        check_ins.check_in,
+        name="check_in",
+    ),
 ]

@@ -353,6 +353,7 @@ NOT_PAGES: dict[str, str] = {
     "programs:match_answer": "POST only (confirm or decline a match)",
     "programs:match_feedback": "POST only",
     "reports:chart_csv": "a CSV download of one chart's rows",
+    "reports:check_in": "POST only",
     "reports:export": "a CSV download",
 }
 

@@ -8,11 +8,17 @@ download recomputes only its own section (`section_of`).
 from __future__ import annotations
 
 from tandem.reports.metrics.base import Builder
+from tandem.reports.metrics.coffee import coffee_section
 from tandem.reports.metrics.feedback import feedback
+from tandem.reports.metrics.health import health_section
+from tandem.reports.metrics.load import load_section
 
 # (key, builder) in page order; each metric module adds its import and its line here.
 SECTIONS: list[tuple[str, Builder]] = [
     ("feedback", feedback),
+    ("health", health_section),
+    ("load", load_section),
+    ("coffee", coffee_section),
 ]
 
 

@@ -1,0 +1,131 @@
+"""Pair health (issue 12): how the program's live mentorships are going as things stand today,
+and the pairs that may need a word from the program, worst first.
+
+The health is the one the pairs see themselves (`tandem.meetings.health`): the same rules and
+the same reasons, worded to the pair, so what a manager reads is exactly what the pair reads on
+their own page. Nothing private is shown: no note, no feedback text, only names, dates, the
+status and those reasons.
+
+Costs a fixed number of queries whatever the number of pairs: the live pairs (one values_list),
+the health of all of them in one batch, and the names of the pairs listed (one select_related).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from tandem.core.charts import Chart, Series, Table
+from tandem.meetings.health.rules import HEALTH_STATES, LABELS, Status
+from tandem.meetings.health.selectors import health_for
+from tandem.programs.models import Match
+from tandem.reports.metrics.base import Figure, Section
+from tandem.reports.privacy import Count
+from tandem.reports.scope import Scope
+
+KEY = "health"
+TEMPLATE = "reports/sections/health.html"
+LISTED_AT_MOST = 50
+ORDER: tuple[Status, ...] = ("on_track", "needs_attention", "at_risk", "paused")
+WORRIES: tuple[Status, ...] = ("at_risk", "needs_attention")  # listed in this order
+
+
+@dataclass(frozen=True)
+class PairRow:
+    """One pair that may need a word: who, since when, and what their own page tells them."""
+
+    match_id: int
+    mentee: str
+    mentor: str
+    matched_on: date
+    status: Status
+    label: str
+    reasons: list[str]
+
+
+@dataclass(frozen=True)
+class PairList:
+    pairs: list[PairRow]
+    more: Count  # pairs that needed a word beyond the ones listed
+
+
+def health_section(scope: Scope) -> Section | None:
+    """None for peer and coffee programs: they make no mentorships, so no pair has a health."""
+    if scope.program.is_pool:
+        return None
+    live = list(
+        scope.pairs.filter(mentorship__state__in=HEALTH_STATES)
+        .order_by()
+        .values_list("mentorship_id", "pk", "created_at")
+    )
+    healths = health_for(mentorship_ids=[row[0] for row in live], today=scope.today)
+    counts = Counter(health.status for health in healths.values())
+    total = sum(counts.values())
+
+    # Worst first, then the pairs matched longest ago, so the list is the same on every load.
+    worried = sorted(
+        (WORRIES.index(healths[m].status), created, pk, m)
+        for m, pk, created in live
+        if m in healths and healths[m].status in WORRIES
+    )
+    listed = worried[:LISTED_AT_MOST]
+    names = _names([pk for _, _, pk, _ in listed])
+    rows = [
+        PairRow(
+            match_id=pk,
+            mentee=names[pk][0],
+            mentor=names[pk][1],
+            matched_on=created.date(),
+            status=healths[m].status,
+            label=healths[m].label,
+            reasons=healths[m].reasons,
+        )
+        for _, created, pk, m in listed
+    ]
+    return Section(
+        key=KEY,
+        title="How the pairs are going",
+        intro=(
+            "Active and paused mentorships as things stand today, judged as the pairs see it on "
+            "their own page. The date range does not change this section; the people filters do."
+        ),
+        figures=[
+            Figure("Mentorships running", Count(total), "active or paused"),
+            *(Figure(LABELS[status], Count(counts[status])) for status in ORDER),
+        ],
+        charts=[_chart(counts, total)],
+        template=TEMPLATE,
+        extra=PairList(pairs=rows, more=Count(len(worried) - len(rows))),
+    )
+
+
+def _names(match_ids: list[int]) -> dict[int, tuple[str, str]]:
+    """(mentee, mentor) display names of these matches, in one query."""
+    if not match_ids:
+        return {}
+    matches = Match.objects.filter(pk__in=match_ids).select_related(
+        "first__profile__user", "second__profile__user"
+    )
+    return {
+        m.pk: (m.first.profile.user.display_name, m.second.profile.user.display_name)
+        for m in matches
+    }
+
+
+def _chart(counts: Counter[Status], total: int) -> Chart:
+    figures = [(LABELS[status], Count(counts[status])) for status in ORDER]
+    return Chart(
+        key=KEY,
+        title="Mentorships by health",
+        summary=(
+            f"Of {Count(total)} mentorships running, {figures[0][1]} are on track, "
+            f"{figures[1][1]} need attention, {figures[2][1]} are at risk and "
+            f"{figures[3][1]} are paused."
+        ),
+        kind="bar",
+        labels=[label for label, _ in figures],
+        series=[Series("Mentorships", [count.shown for _, count in figures])],
+        table=Table(columns=("Health", "Mentorships"), rows=figures),
+        unit="mentorships",
+    )

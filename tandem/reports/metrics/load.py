@@ -1,0 +1,97 @@
+"""Mentor load (issue 12): how many of the places mentors offer are taken, as things stand today.
+
+* mentors: the people in scope on the mentor side (mentor, or mentee and mentor) who are
+  taking part now; someone who left the program offers no place any more;
+* places offered: the sum of their capacity (mentees they said they'd take);
+* places used: their live mentorships (intro, proposed, active, paused: the states that hold
+  a place) that this program's matches started with them as the mentor;
+* full: as many mentees as places, or more; no mentee yet: none.
+
+One query: each mentor is annotated with a count of their live matches (a subquery), and the
+figures and the 0 / 1 / 2 / 3+ histogram are conditional aggregates over that.
+Pool programs (peer, coffee) have no mentors: the section does not apply.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count as Counted
+from django.db.models import F, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+
+from tandem.core.charts import Chart, Series, Table
+from tandem.mentorships.models import Mentorship
+from tandem.programs.models import Match, Participant
+from tandem.reports.metrics.base import Figure, Section
+from tandem.reports.privacy import Count, Share
+from tandem.reports.scope import Scope
+
+KEY = "load"
+MENTOR_SIDE = (Participant.Role.MENTOR, Participant.Role.BOTH)
+BANDS = (("none", "No mentee"), ("one", "1 mentee"), ("two", "2 mentees"), ("more", "3 or more"))
+
+
+def _totals(scope: Scope) -> dict[str, int]:
+    live = (
+        Match.objects.filter(
+            program=scope.program,
+            second=OuterRef("pk"),
+            mentorship__state__in=Mentorship.HOLDING_A_PLACE,
+        )
+        .order_by()
+        .values("second")
+        .annotate(n=Counted("pk"))
+        .values("n")
+    )
+    mentors = scope.people.filter(role__in=MENTOR_SIDE, state=Participant.State.ACTIVE).annotate(
+        used=Coalesce(Subquery(live, output_field=IntegerField()), Value(0))
+    )
+    totals = mentors.aggregate(
+        mentors=Counted("pk"),
+        offered=Coalesce(Sum("capacity"), 0),
+        taken=Coalesce(Sum("used"), 0),  # not "used": aggregates may not reuse that name
+        full=Counted("pk", filter=Q(used__gte=F("capacity"))),
+        none=Counted("pk", filter=Q(used=0)),
+        one=Counted("pk", filter=Q(used=1)),
+        two=Counted("pk", filter=Q(used=2)),
+        more=Counted("pk", filter=Q(used__gte=3)),
+    )
+    return {key: int(value or 0) for key, value in totals.items()}
+
+
+def load_section(scope: Scope) -> Section | None:
+    if scope.program.is_pool:
+        return None
+    totals = _totals(scope)
+    bands = [(label, Count(totals[key])) for key, label in BANDS]
+    chart = Chart(
+        key=KEY,
+        title="Mentors by number of mentees",
+        summary=(
+            f"Of {Count(totals['mentors'])} mentors, "
+            + ", ".join(f"{count} have {label.lower()}" for label, count in bands)
+            + "."
+        ),
+        kind="bar",
+        labels=[label for label, _ in bands],
+        series=[Series("Mentors", [count.shown for _, count in bands])],
+        table=Table(columns=("Mentees", "Mentors"), rows=bands),
+        unit="mentors",
+    )
+    return Section(
+        key=KEY,
+        title="Mentor load",
+        intro=(
+            "The places mentors offer and how many are taken, as things stand today. The date "
+            "range does not change this section; the people filters choose which mentors count."
+        ),
+        figures=[
+            Figure(
+                "Places offered", Count(totals["offered"]), f"by {Count(totals['mentors'])} mentors"
+            ),
+            Figure("Places used", Count(totals["taken"]), "mentorships under way"),
+            Figure("Share used", Share(totals["taken"], totals["offered"])),
+            Figure("Mentors full", Count(totals["full"]), "as many mentees as places"),
+            Figure("Mentors with no mentee yet", Count(totals["none"])),
+        ],
+        charts=[chart],
+    )

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Any, cast
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count
+from django.template.defaultfilters import pluralize
 
+from tandem.core.charts import Chart, Series, Table
 from tandem.core.errors import NotFound
 from tandem.programs.access import program_managed
 from tandem.programs.models import PairRule, Program, Round, RoundPair
@@ -31,8 +33,6 @@ MODE_WORDS = {
     "max-matched": ("Most people matched", "as many pairs as possible, then the best fit"),
 }
 POOL_WORDS = {"matching": "Maximum-weight matching", "greedy": "Greedy (best pair first)"}
-# Histogram drawing, in SVG user units.
-BAR_WIDTH, BAR_GAP, BAR_HEIGHT, BASE = 26, 4, 100, 118
 
 
 def round_managed(*, slug: str, number: int, user: User) -> Round:
@@ -77,16 +77,6 @@ def rounds_page_for(program: Program, *, now: datetime) -> RoundsPage:
 
 
 @dataclass(frozen=True)
-class Bar:
-    label: str
-    count: int
-    x: int
-    y: int
-    height: int
-    text_x: int
-
-
-@dataclass(frozen=True)
 class PairRow:
     pair: RoundPair
     locked: bool
@@ -102,7 +92,7 @@ class RoundPage:
     mode_name: str
     sides: tuple[str, str]  # what the two columns hold: ("Mentee", "Mentor") or ("Person", …)
     figures: list[tuple[str, str]]
-    bars: list[Bar]
+    scores: Chart  # pairs per 10-point score band (`Round.histogram`)
     groups: list[tuple[str, str, str]]  # department, matched, mean score
     load: list[tuple[int, int]]  # (pairs each, how many people)
     load_title: str
@@ -111,15 +101,32 @@ class RoundPage:
     pairs: Page[Any] | None
 
 
-def _bars(counts: list[int]) -> list[Bar]:
-    top = max(counts, default=0) or 1
-    bars = []
-    for band, count in enumerate(counts):
-        height = round(BAR_HEIGHT * count / top)
-        x = band * (BAR_WIDTH + BAR_GAP)
-        label = f"{band * 10}–{band * 10 + 9}" if band < 9 else "90–100"
-        bars.append(Bar(label, count, x, BASE - height, height, x + BAR_WIDTH // 2))
-    return bars
+def _scores(stored: list[int]) -> Chart:
+    """The round's histogram as a chart (core/charts.py); a round without pairs has none."""
+    labels = [f"{band * 10}–{band * 10 + 9}" if band < 9 else "90–100" for band in range(10)]
+    counts = (list(stored) + [0] * 10)[:10]  # the ten bands, whatever an old round stored
+    rows = list(zip(labels, counts, strict=True)) if sum(counts) else []
+    return Chart(
+        key="round-scores", title="Pairs per score band", summary=_scores_said(labels, counts),
+        kind="bar", labels=labels, series=[Series("Pairs", counts)], unit="pairs",
+        table=Table(columns=("Score", "Pairs"), rows=rows),
+    )  # fmt: skip
+
+
+def _scores_said(labels: list[str], counts: list[int]) -> str:
+    """The chart in one sentence, for screen readers and print."""
+    held = [band for band, count in enumerate(counts) if count]
+    if not held:
+        return ""
+    total = sum(counts)
+    most = max(range(len(counts)), key=lambda band: counts[band])
+    pairs = f"{total} pair{pluralize(total)}"
+    if len(held) == 1:
+        return f"{pairs}, all scoring {labels[most]}."
+    return (
+        f"{pairs}, scoring from {labels[held[0]]} to {labels[held[-1]]}; the most, "
+        f"{counts[most]}, score {labels[most]}."
+    )
 
 
 def _number(value: Any, digits: int = 1) -> str:
@@ -236,7 +243,7 @@ def round_page_for(round_: Round, *, now: datetime, page: Any = 1) -> RoundPage:
         mode_name=MODE_WORDS.get(round_.mode, (round_.mode,))[0],
         sides=("Person", "Matched with") if program.is_pool else ("Mentee", "Mentor"),
         figures=_figures(program, q),
-        bars=_bars(list(round_.histogram or [])),
+        scores=_scores(list(round_.histogram or [])),
         groups=_groups(q),
         load=[(int(k), int(n)) for k, n in q.get(load_key, [])],
         load_title="Pairs per person" if program.is_pool else "Mentees per mentor",

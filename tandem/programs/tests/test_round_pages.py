@@ -78,11 +78,44 @@ def test_the_progress_bar_then_the_draft(manager_client, program, now) -> None:
     assert done.headers.get("HX-Refresh") == "true"
     page = manager_client.get(_round_url(round_)).content.decode()
     assert "<progress" not in page
-    for words in ("How good the matching is", "Mentees matched", "<svg", "Pairs per score band",
+    for words in ("How good the matching is", "Mentees matched", "Pairs per score band",
+                  'data-spec="chart-spec-round-scores"', "Show as table",
                   "Mentees per mentor", "Best total fit", "Stable", "Most people matched",
                   "Lock", "Forbid", "Add the pair", "Publish 3 pairs", "Discard the draft",
                   "By department"):  # fmt: skip
         assert words in page, words
+
+
+def test_the_scores_are_a_chart_with_its_table(manager_client, program, now) -> None:
+    """The histogram is drawn by Chart.js (core/_chart.html) from a spec; its table holds the
+    same ten bands, and the bands add up to the pairs."""
+    round_ = run(program, now)
+    response = manager_client.get(_round_url(round_))
+    page = response.content.decode()
+    assert "vendor/chartjs/chart.umd.min.js" in page
+    assert "core/charts.js" in page
+    chart = response.context["scores"]
+    assert chart.kind == "bar"
+    assert chart.labels[0] == "0–9"
+    assert chart.labels[-1] == "90–100"
+    assert list(chart.series[0].values) == round_.histogram
+    assert [row[1] for row in chart.table.rows] == round_.histogram
+    assert sum(round_.histogram) == 3
+    assert chart.summary.startswith("3 pairs")
+    assert '<script id="chart-spec-round-scores" type="application/json">' in page
+    assert '<th scope="row">0–9</th>' in page
+    assert '<th scope="row">90–100</th>' in page
+
+
+def test_a_round_without_pairs_draws_no_scores(client, now) -> None:
+    program = ProgramFactory()
+    person(program, email="alone@acme.test")  # a mentee and no mentor: nobody can be matched
+    client.force_login(manager_of(program.organization))
+    round_ = run(program, now)
+    assert sum(round_.histogram) == 0
+    response = client.get(_round_url(round_))
+    assert response.context["scores"].is_empty
+    assert "Pairs per score band" not in response.content.decode()
 
 
 def test_lock_forbid_add_and_publish_from_the_page(manager_client, program, now) -> None:

@@ -2,9 +2,9 @@
 never counted out loud, so no filter (a department, a month, a role) can single anyone out.
 
 Every figure a report shows goes through `Count`, `Share` or `Stat`: a count of 1 to 4 shows
-as "fewer than 5" (0 shows as 0: an empty group identifies no one), and a share, an average
-or a median over fewer than five people or answers is not shown at all. Charts get `None`
-where the figure is hidden, so a bar never gives away what the label hides.
+as "fewer than 5" (0 shows as 0: an empty group identifies no one), and a share of or over
+such a group, or an average or a median over fewer than five people or answers, is not shown.
+Charts get `None` where the figure is hidden, so a bar never gives away what the label hides.
 """
 
 from __future__ import annotations
@@ -37,14 +37,15 @@ class Count:
 
 @dataclass(frozen=True)
 class Share:
-    """`part` out of `whole`, as a percentage; hidden when the whole is under five."""
+    """`part` out of `whole`, as a percentage; hidden when either group is one to four people
+    (a share of a shown whole would give away a part that `Count` hides: 60 % of 5 is 3)."""
 
     part: int
     whole: int
 
     @property
     def hidden(self) -> bool:
-        return self.whole < MIN_GROUP
+        return self.whole < MIN_GROUP or 0 < self.part < MIN_GROUP
 
     @property
     def percent(self) -> float | None:

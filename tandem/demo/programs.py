@@ -1,5 +1,6 @@
-"""Demo programs: the demo manager runs a 1:1 program of a few hundred people with one
-published round, and coffee rounds with two past cycles (the second one this fortnight's).
+"""Demo programs: the demo manager runs a 1:1 program of a few hundred people with a year of
+history behind its newest round (program_history.py), and coffee rounds with two past cycles
+(the second one this fortnight's).
 
 Everything goes through the programs services, so the demo shows what a manager's own clicks
 would have made: a program, its intake question, participants with answers, rounds run by the
@@ -13,6 +14,7 @@ from datetime import datetime, timedelta
 
 from tandem.accounts.models import User
 from tandem.demo.logins import NAMED_PEOPLE
+from tandem.demo.program_history import program_history_write
 from tandem.organizations.models import Membership, Organization
 from tandem.organizations.roles import role_grant
 from tandem.profiles.models import Profile
@@ -101,6 +103,7 @@ def _mentoring_write(
                 answers={str(question.pk): rng.choice(HELP_WITH)},
             )  # fmt: skip
     _round_publish(program, now - timedelta(days=10))
+    program_history_write(program=program, question=question, profiles=profiles, now=now)
 
 
 def _coffee_write(

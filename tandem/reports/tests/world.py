@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
 from tandem.meetings.tests.factories import backdate
 from tandem.mentorships.models import Mentorship
@@ -30,7 +31,7 @@ class Pair:
 
 def joined(program: Program, *, at: datetime, role: str = "mentee", **more: object) -> Participant:
     """Someone who joined `program` at `at` (their place's created_at: their cohort)."""
-    place = ParticipantFactory(program=program, role=role, **more)
+    place = cast(Participant, ParticipantFactory(program=program, role=role, **more))
     backdate(place, at)
     place.refresh_from_db()
     return place

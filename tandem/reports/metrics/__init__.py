@@ -10,11 +10,19 @@ from __future__ import annotations
 from tandem.reports.metrics.base import Builder
 from tandem.reports.metrics.coffee import coffee_section
 from tandem.reports.metrics.feedback import feedback
+from tandem.reports.metrics.funnel import funnel
 from tandem.reports.metrics.health import health_section
 from tandem.reports.metrics.load import load_section
+from tandem.reports.metrics.meetings import meetings
+from tandem.reports.metrics.outcomes import outcomes
+from tandem.reports.metrics.pace import pace
 
 # (key, builder) in page order; each metric module adds its import and its line here.
 SECTIONS: list[tuple[str, Builder]] = [
+    ("funnel", funnel),
+    ("pace", pace),
+    ("meetings", meetings),
+    ("outcomes", outcomes),
     ("feedback", feedback),
     ("health", health_section),
     ("load", load_section),

@@ -1,0 +1,125 @@
+"""How quickly matched pairs get going: for the pairs matched in the range, the days from the
+match to the first answer (the first of the two to say yes) and to their first meeting held.
+
+Two queries whatever the number of pairs (the moments of each pair, one list each); the
+medians and the bands are worked out here. Peer programs and coffee rounds make no
+mentorships, so no meetings to time: the section does not apply to them.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+
+from django.db.models import OuterRef, QuerySet, Subquery
+
+from tandem.core.charts import Chart, Series, Table
+from tandem.meetings.models import Meeting
+from tandem.programs.models import Match
+from tandem.reports.metrics.base import Figure, Section
+from tandem.reports.metrics.days import elapsed_days, range_words
+from tandem.reports.privacy import Count, Share, Stat
+from tandem.reports.scope import Scope
+
+KEY = "pace"
+# (label, last whole day in the band); the last band has no end.
+BANDS: tuple[tuple[str, int | None], ...] = (
+    ("0–7 days", 7),
+    ("8–14 days", 14),
+    ("15–30 days", 30),
+    ("31–60 days", 60),
+    ("More than 60 days", None),
+)
+COLUMNS = ("Days to first meeting", "Pairs", "Of the pairs that met")
+
+
+def _matched(scope: Scope) -> QuerySet[Match]:
+    f = scope.filters
+    # No ordering: the model's default would join the program, organization and round.
+    return scope.pairs.filter(created_at__gte=f.since, created_at__lt=f.until).order_by()
+
+
+def _days_to_answer(scope: Scope) -> tuple[list[float], int]:
+    """Days from each match to its first yes, and how many pairs have had none yet."""
+    rows = _matched(scope).values_list("created_at", "first_confirmed_at", "second_confirmed_at")
+    days, waiting = [], 0
+    for matched_at, first, second in rows:
+        answers = [at for at in (first, second) if at is not None]
+        if answers:
+            days.append(elapsed_days(matched_at, min(answers)))
+        else:
+            waiting += 1
+    return days, waiting
+
+
+def _days_to_meeting(scope: Scope) -> tuple[list[float], int]:
+    """Days from each match to its mentorship's first meeting held (whenever that was), and
+    how many pairs matched in the range have not met yet."""
+    first_held = (
+        Meeting.objects.filter(mentorship=OuterRef("mentorship"), state=Meeting.State.HELD)
+        .order_by("starts_at")
+        .values("starts_at")[:1]
+    )
+    rows = _matched(scope).annotate(met_at=Subquery(first_held)).values_list("created_at", "met_at")
+    days, not_yet = [], 0
+    for matched_at, met_at in rows:
+        if met_at is None:
+            not_yet += 1
+        else:
+            days.append(elapsed_days(matched_at, met_at))
+    return days, not_yet
+
+
+def band_of(days: float) -> int:
+    """The band of a wait: whole days gone by (a part day rounds down)."""
+    whole = int(days)
+    return next(i for i, (_, last) in enumerate(BANDS) if last is None or whole <= last)
+
+
+def _chart(days: list[float]) -> Chart:
+    counts = [0] * len(BANDS)
+    for d in days:
+        counts[band_of(d)] += 1
+    cells = [Count(n) for n in counts]
+    rows = [
+        [label, c, Share(c.value, len(days))] for (label, _), c in zip(BANDS, cells, strict=True)
+    ]
+    return Chart(
+        key=KEY,
+        title="Days from the match to the first meeting",
+        summary=f"{Count(len(days))} pairs matched in these days have met; "
+        f"{cells[0]} of them within a week of the match.",
+        kind="bar",
+        labels=[label for label, _ in BANDS],
+        series=[Series("Pairs", [c.shown for c in cells])],
+        table=Table(COLUMNS, rows if days else []),
+        unit="pairs",
+    )
+
+
+def _stat(days: list[float]) -> Stat:
+    return Stat(median(days) if days else None, len(days), unit="days")
+
+
+def pace(scope: Scope) -> Section | None:
+    if scope.program.is_pool:
+        return None
+    answered, waiting = _days_to_answer(scope)
+    met, not_yet = _days_to_meeting(scope)
+    figures = [
+        Figure("Pairs matched", Count(len(answered) + waiting)),
+        Figure("Days to the first answer", _stat(answered), f"median; {Count(waiting)} waiting"),
+        Figure("Days to the first meeting", _stat(met), f"median; {Count(not_yet)} not met yet"),
+    ]
+    return Section(
+        key=KEY,
+        title="How quickly pairs get going",
+        intro=(
+            f"For the pairs matched {range_words(scope.filters)}: the days from the match to the "
+            "first of the two saying yes, and to their first meeting marked as held (even if "
+            "that came after these dates). Half of the pairs took less than the median, half "
+            "took longer. Pairs still waiting for an answer or a first meeting are counted "
+            "apart and left out of the medians."
+        ),
+        figures=figures,
+        charts=[_chart(met)],
+    )

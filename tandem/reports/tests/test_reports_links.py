@@ -51,5 +51,6 @@ def test_programs_i_run_links_each_program_to_its_reports() -> None:
     client, slug = _manager_client("Alumni mentoring")
     html = client.get(reverse("programs:manage")).content.decode()
     dashboard = reverse("reports:dashboard", kwargs={"slug": slug})
-    hidden = '<span class="visually-hidden"> on Alumni mentoring</span>'
-    assert f'<a href="{dashboard}">Reports{hidden}</a>' in html
+    item = re.search(r"<li>.*?Alumni mentoring.*?</li>", html, re.S)
+    assert item is not None
+    assert f'<a href="{dashboard}">Reports</a>' in item.group(0)

@@ -27,6 +27,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from playwright.sync_api import Locator, Page, expect
 
+from tandem.demo import history_texts as texts
 from tandem.demo.logins import DEMO_PASSWORD, NAMED_PEOPLE
 from tandem.demo.programs import MENTORING_SLUG
 from tandem.meetings.health.selectors import health_for
@@ -128,6 +129,15 @@ def _download(page: Page, link: Locator, tmp_path: Path) -> list[list[str]]:
         return list(csv.reader(file))
 
 
+def _nothing_people_wrote(page_text: str, *files: list[list[str]]) -> None:
+    """No note (private or shared), thank-you or goal of the demo's pairs in the page's text
+    (hidden parts included) or in a file: reports count, they never quote."""
+    written = (*texts.PRIVATE_NOTES, *texts.SHARED_NOTES, *texts.THANK_YOUS, *texts.GOALS)
+    cells = "\n".join(cell for rows in files for row in rows for cell in row)
+    leaked = [text for text in written if text in page_text or text in cells]
+    assert not leaked, leaked
+
+
 def _charts_drawn(page: Page) -> list[dict[str, Any]]:
     canvases: list[dict[str, Any]] = page.evaluate(CANVASES)
     assert canvases, "the dashboard shows no chart"
@@ -181,6 +191,7 @@ def test_the_demo_manager_reads_the_programs_dashboard(
     downloads = page.get_by_role("region", name="Download the data")
     participants = _download(page, downloads.get_by_role("link", name="Participants"), tmp_path)
     assert len(participants) - 1 == enrolled  # after the header
+    _nothing_people_wrote(page.locator("body").text_content() or "", csv_rows, participants)
 
     # Everyone again: a pair at risk, what their page tells them, and a check-in.
     _show(page, "Any month")

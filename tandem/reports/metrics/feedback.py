@@ -76,6 +76,27 @@ class Groups:
             Share(self.detractors, whole),
         )
 
+    @property
+    def complete(self) -> bool:
+        """Whether all three shares may be shown: the three add up to 100 %, so one hidden
+        share could be worked out from the other two (or from promoters and the score)."""
+        return not any(share.hidden for share in self.shares)
+
+    @property
+    def cells(self) -> list[Share | str]:
+        """The three shares as a table shows them, the ones that would give away a hidden
+        one left out."""
+        if self.complete:
+            return list(self.shares)
+        return [share if share.hidden else WITHHELD for share in self.shares]
+
+    @property
+    def percents(self) -> list[float | None]:
+        """The three shares as a chart draws them (None: not drawn)."""
+        if self.complete:
+            return [share.percent for share in self.shares]
+        return [None, None, None]
+
     def __add__(self, other: Groups) -> Groups:
         return Groups(
             self.promoters + other.promoters,
@@ -179,7 +200,7 @@ def _ratings_chart(ratings: dict[int, int]) -> Chart:
 def _nps_row(words: str, groups: Groups, shown: bool) -> list[object]:
     if not shown:
         return [words, *[WITHHELD] * 5]
-    return [words, Count(groups.answers), *groups.shares, groups.score]
+    return [words, Count(groups.answers), *groups.cells, groups.score]
 
 
 def _nps_chart(pulses: Pulses) -> Chart:
@@ -187,10 +208,21 @@ def _nps_chart(pulses: Pulses) -> Chart:
     rows = [(words, pulses.by_moment[moment], shown) for moment, words in MOMENTS]
     rows.append(("All answers", pulses.overall, True))
     series = [
-        Series(name, [g.shares[i].percent if ok else None for _w, g, ok in rows])
+        Series(name, [g.percents[i] if ok else None for _w, g, ok in rows])
         for i, name in enumerate(GROUPS)
     ]
     table = [_nps_row(words, groups, ok) for words, groups, ok in rows]
+    notes = []
+    if not shown:
+        notes.append(
+            "When one moment has fewer than 5 answers, neither moment is shown on its own, so "
+            "it can't be worked out from all the answers."
+        )
+    if any(ok and groups.answers and not groups.complete for _w, groups, ok in rows):
+        notes.append(
+            "When one group has fewer than 5 answers, the others beside it are not shown "
+            "either: the three add up to 100%, so it could be worked out from them."
+        )
     return Chart(
         key=f"{KEY}-nps",
         title="Would they recommend the program?",
@@ -201,13 +233,13 @@ def _nps_chart(pulses: Pulses) -> Chart:
         series=series,
         table=Table(NPS_COLUMNS, table if pulses.overall.answers else []),
         unit="%",
-        notes=()
-        if shown
-        else (
-            "When one moment has fewer than 5 answers, neither moment is shown on its own, so "
-            "it can't be worked out from all the answers.",
-        ),
+        notes=tuple(notes),
     )
+
+
+def _from(n: int, what: str) -> str:
+    """ "from 12 answers", "from fewer than 5 answers", "no answers" (a figure's note)."""
+    return f"from {Count(n)} {what}" if n else f"no {what}"
 
 
 def _range_words(scope: Scope) -> str:
@@ -222,6 +254,8 @@ def feedback(scope: Scope) -> Section | None:
     pulses = _pulses(scope)
     overall = pulses.overall
     answered = Share(pulses.sent_answered, pulses.sent)
+    sent_note = f"of {Count(pulses.sent)} sent" if pulses.sent else "none sent"
+    sent_note += " in these days"
     return Section(
         key=KEY,
         title="What people say",
@@ -233,10 +267,10 @@ def feedback(scope: Scope) -> Section | None:
             "to 100."
         ),
         figures=[
-            Figure("Meeting rating", _average(ratings), f"{Count(sum(ratings.values()))} rated"),
+            Figure("Meeting rating", _average(ratings), _from(sum(ratings.values()), "ratings")),
             Figure("Mentorship rating", _mentorship_rating(scope), ENDED_NOTE),
-            Figure("Net Promoter Score", overall.score, f"{Count(overall.answers)} answers"),
-            Figure("Pulses answered", answered, f"of {Count(pulses.sent)} sent in these days"),
+            Figure("Net Promoter Score", overall.score, _from(overall.answers, "answers")),
+            Figure("Pulses answered", answered, sent_note),
         ],
         charts=[_ratings_chart(ratings), _nps_chart(pulses)],
         notes=(

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from tandem.core.errors import DomainError, IllegalTransition
+from tandem.core.paths import path_to
 from tandem.mentorships.models import Agreement, Mentorship
 from tandem.notifications.kinds import Kind
 from tandem.notifications.services import Notice, notify_many
@@ -159,40 +160,64 @@ def _words(moment: str, program: str) -> tuple[str, str]:
     return f"{program}: how is it going?", f"{question} {after}"
 
 
+_INSERTED = ("created_at", "updated_at", "program_id", "participant_id", "match_id", "moment",
+             "sent_at")  # fmt: skip
+
+
+def _insert(rows: list[tuple[int, int, int]], moment: str, now: datetime) -> None:
+    """(program, participant, match) rows as pulses: INSERT … ON CONFLICT DO NOTHING, one
+    statement run for every row (executemany), as `notifications.services._insert_new` does.
+
+    A run racing this one on the same pairs is then no error, as with bulk_create's
+    ignore_conflicts; but building bulk_create's statements took 9 of the 24 seconds of a
+    first run over 20,000 pairs, and this a fraction of one (SQLite and PostgreSQL both speak
+    ON CONFLICT DO NOTHING).
+    """
+    quote = connection.ops.quote_name
+    # Identifiers quoted from the model, every value a parameter.
+    sql = (
+        f"INSERT INTO {quote(Pulse._meta.db_table)} "  # noqa: S608
+        f"({', '.join(quote(column) for column in _INSERTED)}) "
+        f"VALUES ({', '.join(['%s'] * len(_INSERTED))}) ON CONFLICT DO NOTHING"
+    )
+    stamp = connection.ops.adapt_datetimefield_value(now)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            sql,
+            [
+                (stamp, stamp, program, place, match, moment, stamp)
+                for program, place, match in rows
+            ],
+        )
+
+
 @transaction.atomic
 def _ask(batch: Sequence[_Due], moment: str, now: datetime) -> int:
     """Insert the batch's pulses and tell each person asked; how many were new.
 
     One transaction, so a pulse is never stored without its notification. A run racing this
-    one inserts nothing twice (ignore_conflicts); the rows stamped with this run's `now` are
-    the ones it asked.
+    one inserts nothing twice; the rows stamped with this run's `now` are the ones it asked.
     """
-    wanted: dict[tuple[int, int], tuple[int, str]] = {}  # (match, participant) → user, program
+    wanted: dict[tuple[int, int], tuple[int, int, str]] = {}  # (match, place) → program, user…
     for due in batch:
         for ask, place, user in (
             (due.first_ask, due.first_id, due.first_user_id),
             (due.second_ask, due.second_id, due.second_user_id),
         ):
             if ask:
-                wanted[(due.match_id, place)] = (user, due.program_name)
-    programs = {due.match_id: due.program_id for due in batch}
-    rows = [
-        Pulse(program_id=programs[match], participant_id=place, match_id=match, moment=moment,
-              sent_at=now)
-        for match, place in wanted
-    ]  # fmt: skip
-    Pulse.objects.bulk_create(rows, ignore_conflicts=True)
+                wanted[(due.match_id, place)] = (due.program_id, user, due.program_name)
+    _insert([(program, place, match) for (match, place), (program, _u, _n) in wanted.items()],
+            moment, now)  # fmt: skip
     new = Pulse.objects.filter(
-        match_id__in=programs, moment=moment, sent_at=now,
-        participant_id__in={place for _match, place in wanted},
-    ).values_list("pk", "match_id", "participant_id")  # fmt: skip
+        match_id__in=[due.match_id for due in batch], moment=moment, sent_at=now
+    ).values_list("pk", "match_id", "participant_id")
     notices = []
     for pk, match, place in new:
         if (match, place) not in wanted:
             continue
-        user, program = wanted[(match, place)]
-        title, body = _words(moment, program)
-        url = Pulse(pk=pk).get_absolute_url()
+        _program, user, program_name = wanted[(match, place)]
+        title, body = _words(moment, program_name)
+        url = path_to("reports:pulse", pulse_id=pk)  # Pulse.get_absolute_url, no instance
         notices.append(Notice(user, Kind.PROGRAM_PULSE, f"pulse:{pk}", title, body, url))
     notify_many(notices, now=now)
     return len(notices)

@@ -111,18 +111,33 @@ class TestNetPromoterScore:
         section = built(program)
         assert round(100 * (3 - 2) / 6) == 17
         assert figures(section)["Net Promoter Score"] == "17"
+        # Each group is one to four answers: its share would give it away.
+        hidden = ["fewer than 5"] * 3
         assert rows(section, "feedback-nps") == [
             ["When asked", "Answers", "Promoters (9–10)", "Passives (7–8)",
              "Detractors (0–6)", "Net Promoter Score"],
-            ["After the intro", "6", "50%", "16.7%", "33.3%", "17"],
+            ["After the intro", "6", *hidden, "17"],
             ["At term end", "0", "–", "–", "–", "–"],
-            ["All answers", "6", "50%", "16.7%", "33.3%", "17"],
+            ["All answers", "6", *hidden, "17"],
         ]  # fmt: skip
-        chart = next(chart for chart in section.charts if chart.key == "feedback-nps")
-        assert [s.values for s in chart.series] == [[50.0, None, 50.0], [16.7, None, 16.7],
-                                                    [33.3, None, 33.3]]  # fmt: skip
         # All six were asked on 1 April and answered on 15 April.
         assert figures(section)["Pulses answered"] == "100%"
+
+    def test_groups_of_five_or_more_show_their_shares(self):
+        program = ProgramFactory()
+        scores = [9, 10] * 5 + [7, 8, 7, 8, 7] + [0, 6, 5, 6, 2]  # 10, 5 and 5
+        answered(program, scores)
+        section = built(program)
+        assert round(100 * (10 - 5) / 20) == 25
+        assert figures(section)["Net Promoter Score"] == "25"
+        assert rows(section, "feedback-nps")[1] == [
+            "After the intro", "20", "50%", "25%", "25%", "25",
+        ]  # fmt: skip
+        chart = next(chart for chart in section.charts if chart.key == "feedback-nps")
+        assert chart.labels == ["After the intro", "At term end", "All answers"]
+        assert [s.values for s in chart.series] == [
+            [50.0, None, 50.0], [25.0, None, 25.0], [25.0, None, 25.0],
+        ]  # fmt: skip
 
     def test_halves_round_away_from_zero(self):
         assert nps(promoters=1, detractors=0, answers=8) == 13  # 12.5
@@ -153,7 +168,8 @@ class TestNetPromoterScore:
         table = rows(section, "feedback-nps")
         assert table[1] == ["After the intro", *[WITHHELD] * 5]
         assert table[2] == ["At term end", *[WITHHELD] * 5]
-        assert table[3] == ["All answers", "8", "87.5%", "0%", "12.5%", "75"]
+        # 7 promoters, 0 passives, 1 detractor: 87.5% and 0% would give the 1 away.
+        assert table[3] == ["All answers", "8", WITHHELD, WITHHELD, "fewer than 5", "75"]
         assert figures(section)["Net Promoter Score"] == "75"
 
     def test_the_range_counts_answers_given_in_it(self):

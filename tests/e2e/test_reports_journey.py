@@ -139,8 +139,11 @@ def _nothing_people_wrote(page_text: str, *files: list[list[str]]) -> None:
 
 
 def _charts_drawn(page: Page) -> list[dict[str, Any]]:
+    """Each chart's canvas once core/charts.js has drawn them all (it runs when the page's
+    DOM is ready, which a visible heading does not promise)."""
+    expect(page.locator("figure.chart canvas").first).to_be_visible()
+    expect(page.locator("figure.chart canvas:not([data-drawn='1'])")).to_have_count(0)
     canvases: list[dict[str, Any]] = page.evaluate(CANVASES)
-    assert canvases, "the dashboard shows no chart"
     return canvases
 
 

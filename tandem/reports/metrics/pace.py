@@ -8,15 +8,16 @@ mentorships, so no meetings to time: the section does not apply to them.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from statistics import median
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import Case, F, OuterRef, QuerySet, Subquery, When
 
 from tandem.core.charts import Chart, Series, Table
 from tandem.meetings.models import Meeting
 from tandem.programs.models import Match
 from tandem.reports.metrics.base import Figure, Section
-from tandem.reports.metrics.days import elapsed_days, range_words
+from tandem.reports.metrics.days import range_words
 from tandem.reports.privacy import Count, Share, Stat
 from tandem.reports.scope import Scope
 
@@ -38,17 +39,33 @@ def _matched(scope: Scope) -> QuerySet[Match]:
     return scope.pairs.filter(created_at__gte=f.since, created_at__lt=f.until).order_by()
 
 
+def _days(waits: QuerySet[Match, timedelta | None]) -> tuple[list[float], int]:
+    """The waits in days, and how many pairs are still waiting (no end to their wait).
+
+    The database subtracts the moments and hands back one interval a pair: turning two
+    timestamps a pair into aware datetimes in Python cost 80 ms for 5,000 pairs.
+    """
+    days, still = [], 0
+    for wait in waits:
+        if wait is None:
+            still += 1
+        else:
+            days.append(wait.total_seconds() / 86400)
+    return days, still
+
+
 def _days_to_answer(scope: Scope) -> tuple[list[float], int]:
     """Days from each match to its first yes, and how many pairs have had none yet."""
-    rows = _matched(scope).values_list("created_at", "first_confirmed_at", "second_confirmed_at")
-    days, waiting = [], 0
-    for matched_at, first, second in rows:
-        answers = [at for at in (first, second) if at is not None]
-        if answers:
-            days.append(elapsed_days(matched_at, min(answers)))
-        else:
-            waiting += 1
-    return days, waiting
+    first, second = F("first_confirmed_at"), F("second_confirmed_at")
+    first_yes = Case(  # the earlier of the two, or the one there is (LEAST differs by database)
+        When(first_confirmed_at__isnull=True, then=second),
+        When(second_confirmed_at__isnull=True, then=first),
+        When(first_confirmed_at__lte=second, then=first),
+        default=second,
+    )
+    return _days(
+        _matched(scope).annotate(wait=first_yes - F("created_at")).values_list("wait", flat=True)
+    )
 
 
 def _days_to_meeting(scope: Scope) -> tuple[list[float], int]:
@@ -59,14 +76,8 @@ def _days_to_meeting(scope: Scope) -> tuple[list[float], int]:
         .order_by("starts_at")
         .values("starts_at")[:1]
     )
-    rows = _matched(scope).annotate(met_at=Subquery(first_held)).values_list("created_at", "met_at")
-    days, not_yet = [], 0
-    for matched_at, met_at in rows:
-        if met_at is None:
-            not_yet += 1
-        else:
-            days.append(elapsed_days(matched_at, met_at))
-    return days, not_yet
+    waits = _matched(scope).annotate(wait=Subquery(first_held) - F("created_at"))
+    return _days(waits.values_list("wait", flat=True))
 
 
 def band_of(days: float) -> int:

@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from django.db import connection
-from django.db.models import CharField, Count, F, Func, Max, Min, Model, Q
+from django.db.models import CharField, Count, F, Func, Max, Min, Model, Q, QuerySet
 
 from tandem.meetings.health.rules import (
     CADENCE_DAYS,
@@ -41,6 +41,10 @@ from tandem.mentorships.models import Agreement, GoalUpdate, Mentorship, Transit
 
 RATINGS_DAYS = 180  # the feedback trend looks at the last six months
 RATINGS_KEPT = 6
+# The mentorships asked about: ids, a queryset of ids (read as a subquery: a report's thousands
+# of ids written out as IN lists cost a second to build and send), or None for every active and
+# paused one.
+Ids = list[int] | QuerySet[Any, Any] | None
 
 # (model, path to the mentorship, who did it, when): each is one GROUP BY query.
 ACTIVITY: tuple[tuple[type[Model], str, str, str], ...] = (
@@ -93,7 +97,7 @@ def _day(field: str, aggregate: type[Max] | type[Min] = Max, **extra: Any) -> _D
     return _Day(aggregate(field, **extra))
 
 
-def _scope(path: str, ids: list[int] | None) -> Q:
+def _scope(path: str, ids: Ids) -> Q:
     """Rows of the mentorships asked about.
 
     With `ids` None (every active and paused mentorship) only the mentorships themselves are
@@ -117,7 +121,7 @@ _NO_TERM = _Term(None, None, None, None)
 _NO_MEETINGS: tuple[date | None, date | None, int, bool] = (None, None, 0, False)
 
 
-def _terms(ids: list[int] | None, today: date) -> dict[int, _Term]:
+def _terms(ids: Ids, today: date) -> dict[int, _Term]:
     """Per mentorship: the rhythm in force, when the arrangement began and when it ends.
 
     Versions come oldest first; a renewal accepted early starts in the future, and until then
@@ -141,7 +145,7 @@ def _terms(ids: list[int] | None, today: date) -> dict[int, _Term]:
     return terms
 
 
-def _activity(ids: list[int] | None) -> dict[tuple[int, int], date | None]:
+def _activity(ids: Ids) -> dict[tuple[int, int], date | None]:
     """(mentorship, person) → the day of the latest thing that person did in that mentorship.
 
     One query: each source grouped by mentorship and person, then the latest across sources
@@ -172,9 +176,11 @@ def _activity(ids: list[int] | None) -> dict[tuple[int, int], date | None]:
     return {(mentorship_id, user_id): _date(day) for mentorship_id, user_id, day in rows}
 
 
-def health_rows_for(*, mentorship_ids: list[int] | None, today: date) -> dict[int, HealthRow]:
+def health_rows_for(*, mentorship_ids: Ids, today: date) -> dict[int, HealthRow]:
     """Facts and sides of these mentorships (None: every active and paused one), by id."""
-    ids = None if mentorship_ids is None else list(mentorship_ids)
+    ids = mentorship_ids
+    if ids is not None and not isinstance(ids, QuerySet):
+        ids = list(ids)
     if ids == []:
         return {}
     day_start = datetime.combine(today, time.min, tzinfo=UTC)
@@ -260,13 +266,13 @@ def health_rows_for(*, mentorship_ids: list[int] | None, today: date) -> dict[in
     return rows
 
 
-def health_facts_for(*, mentorship_ids: list[int] | None, today: date) -> dict[int, HealthFacts]:
+def health_facts_for(*, mentorship_ids: Ids, today: date) -> dict[int, HealthFacts]:
     """The facts behind each mentorship's health (None: every active and paused one), by id."""
     rows = health_rows_for(mentorship_ids=mentorship_ids, today=today)
     return {mentorship_id: row.facts for mentorship_id, row in rows.items()}
 
 
-def health_for(*, mentorship_ids: list[int] | None, today: date) -> dict[int, Health]:
+def health_for(*, mentorship_ids: Ids, today: date) -> dict[int, Health]:
     """The health of each active or paused mentorship among these; other states have none."""
     facts = health_facts_for(mentorship_ids=mentorship_ids, today=today)
     return {

@@ -27,7 +27,7 @@ from tandem.meetings.models import MeetingFeedback
 from tandem.mentorships.models import Feedback
 from tandem.reports.metrics.base import Figure, Section
 from tandem.reports.models import DETRACTOR_UP_TO, PROMOTER_FROM, Pulse
-from tandem.reports.privacy import MIN_GROUP, Count, Share, Stat
+from tandem.reports.privacy import MIN_GROUP, WITHHELD, Count, Share, Stat, partition, whole_of
 from tandem.reports.scope import Scope
 
 KEY = "feedback"
@@ -39,7 +39,6 @@ MOMENTS = (
 )
 GROUPS = ("Promoters (9–10)", "Passives (7–8)", "Detractors (0–6)")
 NPS_COLUMNS = ("When asked", "Answers", *GROUPS, "Net Promoter Score")
-WITHHELD = "not shown"  # a moment left out so the other can't be worked out from the total
 
 
 def nps(promoters: int, detractors: int, answers: int) -> int | None:
@@ -65,7 +64,10 @@ class Groups:
 
     @property
     def score(self) -> Stat:
-        return Stat(nps(self.promoters, self.detractors, self.answers), self.answers)
+        """The NPS; withheld when a group is hidden, as with the promoters and the score
+        one could work out the others."""
+        value = nps(self.promoters, self.detractors, self.answers)
+        return Stat(value, self.answers, withheld=self.answers >= MIN_GROUP and not self.complete)
 
     @property
     def shares(self) -> tuple[Share, Share, Share]:
@@ -81,6 +83,13 @@ class Groups:
         """Whether all three shares may be shown: the three add up to 100 %, so one hidden
         share could be worked out from the other two (or from promoters and the score)."""
         return not any(share.hidden for share in self.shares)
+
+    @property
+    def answered(self) -> Count:
+        """How many answers, as shown beside the three groups: withheld when the groups
+        shown "fewer than 5" would be worked out from it (4, 4 and 4 of 12)."""
+        complete = self.complete
+        return whole_of([Count(s.part, withheld=not (complete or s.hidden)) for s in self.shares])
 
     @property
     def cells(self) -> list[Share | str]:
@@ -117,9 +126,12 @@ class Pulses:
 
     @property
     def moments_shown(self) -> bool:
-        """A moment with 1–4 answers is hidden; then so is the other, or it could be
-        worked out by taking the other from all answers."""
-        return not any(0 < g.answers < MIN_GROUP for g in self.by_moment.values())
+        """Whether each moment gets a row of its own beside all answers. A moment with a
+        group hidden (or fewer than 5 answers) hides the others too, or it could be worked out
+        by taking them from all answers; unless it is the only moment answered, when its row
+        is the row of all answers and tells nothing more."""
+        answered = [g for g in self.by_moment.values() if g.answers]
+        return len(answered) <= 1 or all(g.answers >= MIN_GROUP and g.complete for g in answered)
 
 
 def _pulses(scope: Scope) -> Pulses:
@@ -176,14 +188,17 @@ def _mentorship_rating(scope: Scope) -> Stat:
     return Stat(row["average"], row["n"], "out of 5")
 
 
-def _average(ratings: dict[int, int]) -> Stat:
-    given = sum(ratings.values())
-    total = sum(rating * n for rating, n in ratings.items())
-    return Stat(total / given if given else None, given, "out of 5")
+def _average(counts: list[Count]) -> Stat:
+    """The average rating; withheld while a rating group is hidden, as the average and the
+    groups shown beside it could pin down the hidden ones."""
+    given = sum(count.value for count in counts)
+    total = sum(rating * count.value for rating, count in zip(RATINGS, counts, strict=True))
+    hidden = any(count.hidden for count in counts)
+    return Stat(total / given if given else None, given, "out of 5", withheld=hidden)
 
 
-def _ratings_chart(ratings: dict[int, int]) -> Chart:
-    counts = [Count(ratings.get(rating, 0)) for rating in RATINGS]
+def _ratings_chart(counts: list[Count]) -> Chart:
+    """Meeting ratings 1 to 5, the groups partitioned so none is the total less the rest."""
     rows = [[rating, count] for rating, count in zip(RATINGS, counts, strict=True)]
     return Chart(
         key=f"{KEY}-ratings",
@@ -192,7 +207,9 @@ def _ratings_chart(ratings: dict[int, int]) -> Chart:
         kind="bar",
         labels=[str(rating) for rating in RATINGS],
         series=[Series("Ratings given", [count.shown for count in counts])],
-        table=Table(("Rating (out of 5)", "Ratings given"), rows if any(ratings.values()) else []),
+        table=Table(
+            ("Rating (out of 5)", "Ratings given"), rows if any(c.value for c in counts) else []
+        ),
         unit="ratings",
     )
 
@@ -200,7 +217,7 @@ def _ratings_chart(ratings: dict[int, int]) -> Chart:
 def _nps_row(words: str, groups: Groups, shown: bool) -> list[object]:
     if not shown:
         return [words, *[WITHHELD] * 5]
-    return [words, Count(groups.answers), *groups.cells, groups.score]
+    return [words, groups.answered, *groups.cells, groups.score]
 
 
 def _nps_chart(pulses: Pulses) -> Chart:
@@ -215,8 +232,8 @@ def _nps_chart(pulses: Pulses) -> Chart:
     notes = []
     if not shown:
         notes.append(
-            "When one moment has fewer than 5 answers, neither moment is shown on its own, so "
-            "it can't be worked out from all the answers."
+            "When one moment has fewer than 5 answers, or a group with fewer than 5, neither "
+            "moment is shown on its own, so it can't be worked out from all the answers."
         )
     if any(ok and groups.answers and not groups.complete for _w, groups, ok in rows):
         notes.append(
@@ -237,9 +254,11 @@ def _nps_chart(pulses: Pulses) -> Chart:
     )
 
 
-def _from(n: int, what: str) -> str:
+def _from(n: Count, what: str) -> str:
     """ "from 12 answers", "from fewer than 5 answers", "no answers" (a figure's note)."""
-    return f"from {Count(n)} {what}" if n else f"no {what}"
+    if n.withheld:
+        return f"how many {what}: not shown"
+    return f"from {n} {what}" if n.value else f"no {what}"
 
 
 def _range_words(scope: Scope) -> str:
@@ -248,9 +267,11 @@ def _range_words(scope: Scope) -> str:
 
 
 def feedback(scope: Scope) -> Section | None:
+    """Ratings and pulse answers given in the range, as numbers only; None for pools."""
     if scope.program.is_pool:
         return None
     ratings = _meeting_ratings(scope)
+    counts = partition([ratings.get(rating, 0) for rating in RATINGS])
     pulses = _pulses(scope)
     overall = pulses.overall
     answered = Share(pulses.sent_answered, pulses.sent)
@@ -267,12 +288,12 @@ def feedback(scope: Scope) -> Section | None:
             "to 100."
         ),
         figures=[
-            Figure("Meeting rating", _average(ratings), _from(sum(ratings.values()), "ratings")),
+            Figure("Meeting rating", _average(counts), _from(whole_of(counts), "ratings")),
             Figure("Mentorship rating", _mentorship_rating(scope), ENDED_NOTE),
-            Figure("Net Promoter Score", overall.score, _from(overall.answers, "answers")),
+            Figure("Net Promoter Score", overall.score, _from(overall.answered, "answers")),
             Figure("Pulses answered", answered, sent_note),
         ],
-        charts=[_ratings_chart(ratings), _nps_chart(pulses)],
+        charts=[_ratings_chart(counts), _nps_chart(pulses)],
         notes=(
             "Only ratings and scores are counted here: what people wrote about their meetings "
             "and mentorships stays between them.",

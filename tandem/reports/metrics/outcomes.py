@@ -18,7 +18,7 @@ from tandem.meetings.models import ActionItem
 from tandem.mentorships.models import Goal
 from tandem.reports.metrics.base import Figure, Section
 from tandem.reports.metrics.days import range_words
-from tandem.reports.privacy import Count, Share
+from tandem.reports.privacy import Count, Share, gives_away, partition, whole_of
 from tandem.reports.scope import Scope
 
 KEY = "outcomes"
@@ -62,18 +62,17 @@ def _actions(scope: Scope) -> list[int]:
 
 
 def _chart(
-    key: str, title: str, what: str, order: Sequence[tuple[str, str]], counts: list[int]
+    key: str, title: str, what: str, order: Sequence[tuple[str, str]], cells: list[Count]
 ) -> Chart:
-    total = sum(counts)
-    cells = [Count(n) for n in counts]
+    total = sum(c.value for c in cells)
     labels = [label for _, label in order]
-    rows = [[label, c, Share(c.value, total)] for label, c in zip(labels, cells, strict=True)]
+    rows = [[label, c, Share.of(c, total)] for label, c in zip(labels, cells, strict=True)]
     return Chart(
         key=key,
         title=title,
         kind="bar",
         labels=labels,
-        summary=f"{Count(total)} {what} set in these days: "
+        summary=f"{whole_of(cells)} {what} set in these days: "
         + ", ".join(f"{c} {label.lower()}" for label, c in zip(labels, cells, strict=True))
         + ".",
         series=[Series(what.capitalize(), [c.shown for c in cells])],
@@ -82,12 +81,21 @@ def _chart(
     )
 
 
+def _done_or_tried(actions: list[Count]) -> Share:
+    """Done and tried items together, of all set. Beside the total this also tells dropped
+    and open together, so it is withheld when either pair would give a part of its own away
+    (done 5 and tried "fewer than 5" beside "8 done or tried": tried is 3)."""
+    done, tried, dropped, open_ = actions
+    withheld = gives_away([done, tried]) or gives_away([dropped, open_])
+    return Share(done.value + tried.value, sum(a.value for a in actions), withheld=withheld)
+
+
 def outcomes(scope: Scope) -> Section | None:
+    """The goals and action items set in the range by where they stand now; None for pools."""
     if scope.program.is_pool:
         return None
-    goals, actions = _goals(scope), _actions(scope)
-    achieved, set_ = goals[0], sum(goals)
-    done_or_tried, items = actions[0] + actions[1], sum(actions)
+    goals, actions = partition(_goals(scope)), partition(_actions(scope))
+    set_, items = whole_of(goals), whole_of(actions)
     return Section(
         key=KEY,
         title="Goals and action items",
@@ -97,13 +105,13 @@ def outcomes(scope: Scope) -> Section | None:
             "each by where it stands today."
         ),
         figures=[
-            Figure("Goals set", Count(set_)),
-            Figure("Goals achieved", Count(achieved)),
-            Figure("Share of goals achieved", Share(achieved, set_)),
+            Figure("Goals set", set_),
+            Figure("Goals achieved", goals[0]),
+            Figure("Share of goals achieved", Share.of(goals[0], set_.value)),
             Figure(
                 "Action items done or tried",
-                Share(done_or_tried, items),
-                f"of {Count(items)} set" if items else "none set in these days",
+                _done_or_tried(actions),
+                f"of {items} set" if items.value else "none set in these days",
             ),
         ],
         charts=[

@@ -8,13 +8,16 @@ unfiltered on that point.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import urlencode
 
 from django import forms
 
-ROLES = (("", "Everyone"), ("mentee", "Mentees"), ("mentor", "Mentors"), ("peer", "Participants"))
+# The sides a 1:1 program's report can be narrowed to. Peer programs and coffee rounds match
+# one pool of people to itself: there is no side to choose, so their form has no role field.
+PAIR_ROLES = (("", "Everyone"), ("mentee", "Mentees"), ("mentor", "Mentors"))
 MAX_DAYS = 3 * 366  # a range longer than three years is a typo, not a question
 
 
@@ -26,7 +29,7 @@ class Filters:
     end: date  # inclusive
     cohort: str = ""  # "2026-03": people who enrolled that month
     department: str = ""
-    role: str = ""
+    role: str = ""  # "mentee" or "mentor" (1:1 programs only)
 
     @property
     def since(self) -> datetime:
@@ -61,15 +64,23 @@ class Filters:
 
 
 class FilterForm(forms.Form):
-    """The filter bar; `cohorts` and `departments` are the program's own values."""
+    """The filter bar; `cohorts`, `departments` and `roles` (choices, none for a pool) are the
+    program's own."""
 
     start = forms.DateField(label="From", required=False, widget=forms.DateInput({"type": "date"}))
     end = forms.DateField(label="To", required=False, widget=forms.DateInput({"type": "date"}))
     cohort = forms.ChoiceField(label="Enrolled in", required=False)
     department = forms.ChoiceField(label="Department", required=False)
-    role = forms.ChoiceField(label="Role", required=False, choices=ROLES)
+    role = forms.ChoiceField(label="Role", required=False)
 
-    def __init__(self, data: dict[str, str], *, cohorts: list[str], departments: list[str]) -> None:
+    def __init__(
+        self,
+        data: dict[str, str],
+        *,
+        cohorts: list[str],
+        departments: list[str],
+        roles: Sequence[tuple[str, str]],
+    ) -> None:
         renamed = {"start": data.get("from", ""), "end": data.get("to", "")} | {
             key: data.get(key, "") for key in ("cohort", "department", "role")
         }
@@ -79,6 +90,12 @@ class FilterForm(forms.Form):
         assert isinstance(department, forms.ChoiceField)
         cohort.choices = [("", "Any month")] + [(c, _month_words(c)) for c in cohorts]
         department.choices = [("", "Every department")] + [(d, d) for d in departments]
+        if roles:
+            role = self.fields["role"]
+            assert isinstance(role, forms.ChoiceField)
+            role.choices = list(roles)
+        else:  # a role asked for in the address is left out, not an error
+            del self.fields["role"]
 
     def clean(self) -> dict[str, object]:
         cleaned = super().clean() or {}

@@ -8,7 +8,7 @@ queries), the count of people in scope, and each section's own aggregates.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date
 from typing import TYPE_CHECKING
 
 from django.db.models.functions import TruncMonth
@@ -17,7 +17,7 @@ from tandem.core.charts import Chart
 from tandem.core.errors import NotFound
 from tandem.programs.access import program_managed
 from tandem.programs.models import Participant, Program
-from tandem.reports.filters import FilterForm, Filters
+from tandem.reports.filters import PAIR_ROLES, FilterForm, Filters
 from tandem.reports.metrics import SECTIONS, section_of
 from tandem.reports.metrics.base import Section
 from tandem.reports.privacy import Count
@@ -37,10 +37,13 @@ class DashboardPage:
 
 
 def _choices(program: Program) -> tuple[list[str], list[str]]:
-    """The program's enrollment months ("2026-03") and departments, for the filter bar."""
+    """The program's enrollment months ("2026-03") and departments, for the filter bar. The
+    months are UTC months, as `Filters.cohort_start` reads them: in the manager's own time
+    zone someone enrolled at 02:00 UTC on 1 March would be offered under February and then
+    not be counted when February is chosen."""
     took_part = Participant.objects.filter(program=program, state__in=TOOK_PART)
     months = (
-        took_part.annotate(month=TruncMonth("created_at"))
+        took_part.annotate(month=TruncMonth("created_at", tzinfo=UTC))
         .order_by("month")
         .values_list("month", flat=True)
         .distinct()
@@ -57,13 +60,16 @@ def _choices(program: Program) -> tuple[list[str], list[str]]:
 def scope_for(*, program: Program, params: dict[str, str], today: date) -> tuple[FilterForm, Scope]:
     """The filters asked for in `params` (a query string's values), checked, as a scope."""
     cohorts, departments = _choices(program)
-    form = FilterForm(params, cohorts=cohorts, departments=departments)
+    roles = () if program.is_pool else PAIR_ROLES  # a pool has no sides to choose
+    form = FilterForm(params, cohorts=cohorts, departments=departments, roles=roles)
     default_start = min(program.starts_on or program.created_at.date(), today)
     filters = form.filters(default_start=default_start, today=today)
     return form, Scope(program=program, filters=filters, today=today)
 
 
 def dashboard_for(*, slug: str, user: User, params: dict[str, str], today: date) -> DashboardPage:
+    """The dashboard page of a program its manager (or staff) asked for, under the filters in
+    `params`: every section that applies to the program's kind; 404 for anyone else."""
     program = program_managed(slug=slug, user=user)
     form, scope = scope_for(program=program, params=params, today=today)
     sections = [section for _key, build in SECTIONS if (section := build(scope)) is not None]

@@ -22,7 +22,7 @@ from tandem.meetings.health.rules import HEALTH_STATES, LABELS, Status
 from tandem.meetings.health.selectors import health_for
 from tandem.programs.models import Match
 from tandem.reports.metrics.base import Figure, Section
-from tandem.reports.privacy import Count
+from tandem.reports.privacy import MIN_GROUP, Count, gives_away, partition
 from tandem.reports.scope import Scope
 
 KEY = "health"
@@ -61,7 +61,7 @@ def health_section(scope: Scope) -> Section | None:
     # second to build and send on their own.
     healths = health_for(mentorship_ids=running.values("mentorship_id"), today=scope.today)
     counts = Counter(health.status for health in healths.values())
-    total = sum(counts.values())
+    total, parts = _parts(counts)
 
     # Worst first, then the pairs matched longest ago, so the list is the same on every load.
     worried = sorted(
@@ -91,13 +91,25 @@ def health_section(scope: Scope) -> Section | None:
             "their own page. The date range does not change this section; the people filters do."
         ),
         figures=[
-            Figure("Mentorships running", Count(total), "active or paused"),
-            *(Figure(LABELS[status], Count(counts[status])) for status in ORDER),
+            Figure("Mentorships running", total, "active or paused"),
+            *(Figure(LABELS[status], part) for status, part in zip(ORDER, parts, strict=True)),
         ],
-        charts=[_chart(counts, total)],
+        charts=[_chart(parts, total)],
         template=TEMPLATE,
         extra=PairList(pairs=rows, more=Count(len(worried) - len(rows))),
     )
+
+
+def _parts(counts: Counter[Status]) -> tuple[Count, list[Count]]:
+    """The mentorships running and how many have each health (in ORDER), so that none is the
+    total less the others. The pairs at risk or needing attention are listed by name below,
+    so their numbers are known anyway: the pairs on track and paused are the parts kept
+    apart (6 on track beside 17 running, 5 and 5 listed, would make 1 paused), and the total
+    is withheld when no part is left to withhold instead."""
+    on_track, paused = partition([counts["on_track"], counts["paused"]])
+    total = sum(counts.values())
+    parts = [on_track, Count(counts["needs_attention"]), Count(counts["at_risk"]), paused]
+    return Count(total, withheld=total >= MIN_GROUP and gives_away([on_track, paused])), parts
 
 
 def _names(match_ids: list[int]) -> dict[int, tuple[str, str]]:
@@ -113,13 +125,13 @@ def _names(match_ids: list[int]) -> dict[int, tuple[str, str]]:
     }
 
 
-def _chart(counts: Counter[Status], total: int) -> Chart:
-    figures = [(LABELS[status], Count(counts[status])) for status in ORDER]
+def _chart(parts: list[Count], total: Count) -> Chart:
+    figures = [(LABELS[status], part) for status, part in zip(ORDER, parts, strict=True)]
     return Chart(
         key=KEY,
         title="Mentorships by health",
         summary=(
-            f"Of {Count(total)} mentorships running, {figures[0][1]} are on track, "
+            f"Of {total} mentorships running, {figures[0][1]} are on track, "
             f"{figures[1][1]} need attention, {figures[2][1]} are at risk and "
             f"{figures[3][1]} are paused."
         ),

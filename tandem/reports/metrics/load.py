@@ -5,10 +5,13 @@
 * places offered: the sum of their capacity (mentees they said they'd take);
 * places used: their live mentorships (intro, proposed, active, paused: the states that hold
   a place) that this program's matches started with them as the mentor;
-* full: as many mentees as places, or more; no mentee yet: none.
+* full: as many mentees as places (and at least one place); over capacity: more mentees than
+  places (their capacity lowered since, or a manager's match); no mentee yet: none. A mentor
+  offering no place is never full: with no mentee, they have none yet; with one, they are over.
 
 Two queries: the mentors' places, and their live matches counted per mentor (GROUP BY); the
-figures and the 0 / 1 / 2 / 3+ histogram are added up here. (A count per mentor as a
+figures and the 0 / 1 / 2 / 3+ histogram are added up here; the histogram's bands are the
+parts of the mentors counted, so they go through `partition`. (A count per mentor as a
 correlated subquery inside one aggregate was planned at a cost that set off PostgreSQL's JIT
 compiler: 600 ms to 2 s for 3,500 mentors, where these two take about 10 ms.)
 Pool programs (peer, coffee) have no mentors: the section does not apply.
@@ -22,7 +25,7 @@ from tandem.core.charts import Chart, Series, Table
 from tandem.mentorships.models import Mentorship
 from tandem.programs.models import Match, Participant
 from tandem.reports.metrics.base import Figure, Section
-from tandem.reports.privacy import Count, Share
+from tandem.reports.privacy import Count, Share, partition, whole_of
 from tandem.reports.scope import Scope
 
 KEY = "load"
@@ -46,27 +49,31 @@ def _totals(scope: Scope) -> dict[str, int]:
         .annotate(n=Counted("pk"))
         .values_list("second", "n")
     )
-    totals = dict.fromkeys(("mentors", "offered", "taken", "full", *BAND_KEYS), 0)
+    totals = dict.fromkeys(("mentors", "offered", "taken", "full", "over", *BAND_KEYS), 0)
     for pk, capacity in places:
         n = used.get(pk, 0)
         totals["mentors"] += 1
         totals["offered"] += capacity
         totals["taken"] += n
-        totals["full"] += n >= capacity
+        totals["full"] += n == capacity > 0
+        totals["over"] += n > capacity
         totals[BAND_OF.get(n, "more")] += 1
     return totals
 
 
 def load_section(scope: Scope) -> Section | None:
+    """Places mentors offer and take today, and mentors by number of mentees; None for pools."""
     if scope.program.is_pool:
         return None
     totals = _totals(scope)
-    bands = [(label, Count(totals[key])) for key, label in BANDS]
+    counts = partition([totals[key] for key in BAND_KEYS])
+    mentors = whole_of(counts)  # totals["mentors"]
+    bands = [(label, count) for (_, label), count in zip(BANDS, counts, strict=True)]
     chart = Chart(
         key=KEY,
         title="Mentors by number of mentees",
         summary=(
-            f"Of {Count(totals['mentors'])} mentors, "
+            f"Of {mentors} mentors, "
             + ", ".join(f"{count} have {label.lower()}" for label, count in bands)
             + "."
         ),
@@ -84,13 +91,12 @@ def load_section(scope: Scope) -> Section | None:
             "range does not change this section; the people filters choose which mentors count."
         ),
         figures=[
-            Figure(
-                "Places offered", Count(totals["offered"]), f"by {Count(totals['mentors'])} mentors"
-            ),
+            Figure("Places offered", Count(totals["offered"]), f"by {mentors} mentors"),
             Figure("Places used", Count(totals["taken"]), "mentorships under way"),
             Figure("Share used", Share(totals["taken"], totals["offered"])),
             Figure("Mentors full", Count(totals["full"]), "as many mentees as places"),
-            Figure("Mentors with no mentee yet", Count(totals["none"])),
+            Figure("Mentors over capacity", Count(totals["over"]), "more mentees than places"),
+            Figure("Mentors with no mentee yet", counts[0]),
         ],
         charts=[chart],
     )

@@ -18,7 +18,7 @@ from tandem.meetings.models import Meeting
 from tandem.programs.models import Match
 from tandem.reports.metrics.base import Figure, Section
 from tandem.reports.metrics.days import range_words
-from tandem.reports.privacy import Count, Share, Stat
+from tandem.reports.privacy import Count, Share, Stat, partition, whole_of
 from tandem.reports.scope import Scope
 
 KEY = "pace"
@@ -30,7 +30,8 @@ BANDS: tuple[tuple[str, int | None], ...] = (
     ("31–60 days", 60),
     ("More than 60 days", None),
 )
-COLUMNS = ("Days to first meeting", "Pairs", "Of the pairs that met")
+NOT_MET = "Not met yet"
+COLUMNS = ("Days to first meeting", "Pairs", "Of the pairs matched")
 
 
 def _matched(scope: Scope) -> QuerySet[Match]:
@@ -86,23 +87,28 @@ def band_of(days: float) -> int:
     return next(i for i, (_, last) in enumerate(BANDS) if last is None or whole <= last)
 
 
-def _chart(days: list[float]) -> Chart:
+def _bands(days: list[float], not_yet: int) -> list[Count]:
+    """The pairs matched in each band and those not met yet: together all the pairs matched,
+    a figure shown too, so partitioned (no band is the pairs matched less the others)."""
     counts = [0] * len(BANDS)
     for d in days:
         counts[band_of(d)] += 1
-    cells = [Count(n) for n in counts]
-    rows = [
-        [label, c, Share(c.value, len(days))] for (label, _), c in zip(BANDS, cells, strict=True)
-    ]
+    return partition([*counts, not_yet])
+
+
+def _chart(cells: list[Count]) -> Chart:
+    matched = sum(c.value for c in cells)
+    labels = [label for label, _ in BANDS] + [NOT_MET]
+    rows = [[label, c, Share.of(c, matched)] for label, c in zip(labels, cells, strict=True)]
     return Chart(
         key=KEY,
         title="Days from the match to the first meeting",
-        summary=f"{Count(len(days))} pairs matched in these days have met; "
-        f"{cells[0]} of them within a week of the match.",
+        summary=f"Of {whole_of(cells)} pairs matched in these days, {cells[0]} met within a "
+        f"week of the match and {cells[-1]} have not met yet.",
         kind="bar",
-        labels=[label for label, _ in BANDS],
+        labels=labels,
         series=[Series("Pairs", [c.shown for c in cells])],
-        table=Table(COLUMNS, rows if days else []),
+        table=Table(COLUMNS, rows if matched else []),
         unit="pairs",
     )
 
@@ -112,14 +118,16 @@ def _stat(days: list[float]) -> Stat:
 
 
 def pace(scope: Scope) -> Section | None:
+    """Days from the match to the first yes and the first meeting; None for pools."""
     if scope.program.is_pool:
         return None
     answered, waiting = _days_to_answer(scope)
     met, not_yet = _days_to_meeting(scope)
+    bands = _bands(met, not_yet)  # the pairs matched: len(answered) + waiting
     figures = [
-        Figure("Pairs matched", Count(len(answered) + waiting)),
+        Figure("Pairs matched", whole_of(bands)),
         Figure("Days to the first answer", _stat(answered), f"median; {Count(waiting)} waiting"),
-        Figure("Days to the first meeting", _stat(met), f"median; {Count(not_yet)} not met yet"),
+        Figure("Days to the first meeting", _stat(met), f"median; {bands[-1]} not met yet"),
     ]
     return Section(
         key=KEY,
@@ -132,5 +140,5 @@ def pace(scope: Scope) -> Section | None:
             "apart and left out of the medians."
         ),
         figures=figures,
-        charts=[_chart(met)],
+        charts=[_chart(bands)],
     )

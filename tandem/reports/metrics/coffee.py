@@ -118,6 +118,8 @@ def _cycles(scope: Scope) -> list[Cycle]:
 
 
 def coffee_section(scope: Scope) -> Section | None:
+    """Each coffee cycle started in the range: intros, the ones that met, their rating; None
+    for any other kind of program."""
     if scope.program.kind != Program.Kind.COFFEE:
         return None
     cycles = _cycles(scope)

@@ -126,6 +126,8 @@ def _intro(scope: Scope) -> str:
 
 
 def funnel(scope: Scope) -> Section:
+    """Where each person in scope stands today, step by step, so a manager sees where people
+    stop (every kind of program has one)."""
     steps = POOL_STEPS if scope.program.is_pool else MENTORING_STEPS
     counts = _counts(scope)
     enrolled = counts["enrolled"]

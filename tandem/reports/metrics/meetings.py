@@ -100,6 +100,8 @@ def _chart(scope: Scope, rows: list[Period]) -> Chart:
 
 
 def meetings(scope: Scope) -> Section | None:
+    """Meetings held in the range by month (or week) and per pair matched; None for pools,
+    which make no mentorships to meet in."""
     if scope.program.is_pool:
         return None
     starts = periods(scope.filters)

@@ -30,6 +30,7 @@ FILTERS = ("from", "to", "cohort", "department", "role")
 @require_POST
 @rate_limited(*WRITES)
 def check_in(request: AuthedHttpRequest, slug: str, match_id: int) -> HttpResponseRedirect:
+    """Send a pair a friendly note from the program, then back to the health list."""
     program = program_managed(slug=slug, user=request.user)
     mentorship = pair_check_in(
         program=program, match_id=match_id, actor=request.user, now=timezone.now()

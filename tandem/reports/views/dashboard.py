@@ -14,12 +14,14 @@ from tandem.reports.views.streaming import csv_response
 
 
 def _params(request: AuthedHttpRequest) -> dict[str, str]:
+    """The filters in the query string, each "" when absent (the form checks them)."""
     return {key: request.GET.get(key, "") for key in ("from", "to", "cohort", "department", "role")}
 
 
 @login_required
 @require_GET
 def dashboard(request: AuthedHttpRequest, slug: str) -> HttpResponse:
+    """A program's dashboard under the filters asked for, for its managers and staff."""
     page = dashboard_for(
         slug=slug, user=request.user, params=_params(request), today=timezone.now().date()
     )

@@ -17,6 +17,7 @@ from tandem.reports.views.streaming import csv_response
 @login_required
 @require_GET
 def export(request: AuthedHttpRequest, slug: str, what: str) -> StreamingHttpResponse:
+    """One of a program's CSV exports under the dashboard's filters, streamed as it is read."""
     data = export_for(
         slug=slug, user=request.user, what=what, params=_params(request),
         today=timezone.now().date(),

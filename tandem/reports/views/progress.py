@@ -16,6 +16,7 @@ from tandem.reports.selectors.progress import progress_for
 @login_required
 @require_GET
 def progress(request: AuthedHttpRequest) -> HttpResponse:
+    """The signed-in person's own progress page (nobody else's can be asked for)."""
     # localdate: the middleware has activated the person's timezone, so "this month" is theirs.
     page = progress_for(user=request.user, today=timezone.localdate())
     return render(request, "reports/progress.html", vars(page))

@@ -47,6 +47,7 @@ class PulseForm(PageForm):
 @require_http_methods(["GET", "POST"])
 @rate_limited(*WRITES)
 def pulse(request: AuthedHttpRequest, pulse_id: int) -> HttpResponse:
+    """Ask the pulse's question of the person it was sent to and take their answer once."""
     page = pulse_page_for(pulse_id=pulse_id, user=request.user)
     posted = request.method == "POST"
     # Bound on every POST, even an empty one, so "no answer" gets its message.

@@ -21,6 +21,8 @@ class _Line:
 
 
 def safe_cell(value: object) -> str:
+    """A cell as text a spreadsheet won't run: a formula-like start gets an apostrophe
+    (negative numbers stay numbers); None is an empty cell."""
     text = "" if value is None else str(value)
     if text.startswith(FORMULA_STARTS) and not _is_number(text):
         return "'" + text

@@ -7,18 +7,25 @@ their own page. Nothing private is shown: no note, no feedback text, only names,
 status and those reasons.
 
 Costs a fixed number of queries whatever the number of pairs: the live pairs (one values_list),
-the health of all of them in one batch (the pairs a subquery in it), and the names of the pairs
-listed (one select_related).
+the health of all the program's live pairs in one batch (the pairs a subquery in it; kept in
+the cache for ten minutes, see `_program_healths`), and the names of the pairs listed (one
+select_related).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from typing import cast
+
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.dateformat import time_format
+from django.utils.timezone import localtime
 
 from tandem.core.charts import Chart, Series, Table
-from tandem.meetings.health.rules import HEALTH_STATES, LABELS, Status
+from tandem.meetings.health.rules import HEALTH_STATES, LABELS, Health, Status
 from tandem.meetings.health.selectors import health_for
 from tandem.programs.models import Match
 from tandem.reports.metrics.base import Figure, Section
@@ -28,6 +35,7 @@ from tandem.reports.scope import Scope
 KEY = "health"
 TEMPLATE = "reports/sections/health.html"
 LISTED_AT_MOST = 50
+HEALTH_SECONDS = 600  # how long a program's pair health is kept before it is judged again
 ORDER: tuple[Status, ...] = ("on_track", "needs_attention", "at_risk", "paused")
 WORRIES: tuple[Status, ...] = ("at_risk", "needs_attention")  # listed in this order
 
@@ -57,9 +65,8 @@ def health_section(scope: Scope) -> Section | None:
         return None
     running = scope.pairs.filter(mentorship__state__in=HEALTH_STATES).order_by()
     live = list(running.values_list("mentorship_id", "pk", "created_at"))
-    # The ids as a subquery: 3,000 of them written out in each of the health queries took a
-    # second to build and send on their own.
-    healths = health_for(mentorship_ids=running.values("mentorship_id"), today=scope.today)
+    program_healths, judged_at = _program_healths(scope)
+    healths = {m: program_healths[m] for m, _pk, _at in live if m in program_healths}
     counts = Counter(health.status for health in healths.values())
     total, parts = _parts(counts)
 
@@ -88,7 +95,9 @@ def health_section(scope: Scope) -> Section | None:
         title="How the pairs are going",
         intro=(
             "Active and paused mentorships as things stand today, judged as the pairs see it on "
-            "their own page. The date range does not change this section; the people filters do."
+            "their own page. The date range does not change this section; the people filters do. "
+            f"Worked out at {time_format(localtime(judged_at), 'H:i')}, again every "
+            f"{HEALTH_SECONDS // 60} minutes."
         ),
         figures=[
             Figure("Mentorships running", total, "active or paused"),
@@ -98,6 +107,31 @@ def health_section(scope: Scope) -> Section | None:
         template=TEMPLATE,
         extra=PairList(pairs=rows, more=Count(len(worried) - len(rows))),
     )
+
+
+def _program_healths(scope: Scope) -> tuple[dict[int, Health], datetime]:
+    """The health of every live mentorship of the program today, and when it was worked out.
+
+    Judging a pair reads everything both sides did (an eight-table union) and the rules run in
+    Python: 300-450 ms for 2,600 pairs, more than the rest of the dashboard together
+    (docs/benchmarks.md). Health moves by the day, so the whole program's is kept in the cache
+    for a few minutes and each filter takes its pairs from it.
+    """
+    key = f"reports:health:{scope.program.pk}:{scope.today.isoformat()}"
+    kept = cache.get(key)
+    if kept is not None:
+        return cast(tuple[dict[int, Health], datetime], kept)
+    running = Match.objects.filter(
+        program=scope.program, mentorship__state__in=HEALTH_STATES
+    ).exclude(state=Match.State.DECLINED)
+    # The ids as a subquery: 3,000 of them written out in each of the health queries took a
+    # second to build and send on their own.
+    healths = health_for(
+        mentorship_ids=running.order_by().values("mentorship_id"), today=scope.today
+    )
+    judged = (healths, timezone.now())
+    cache.set(key, judged, HEALTH_SECONDS)
+    return judged
 
 
 def _parts(counts: Counter[Status]) -> tuple[Count, list[Count]]:

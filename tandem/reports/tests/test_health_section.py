@@ -9,6 +9,7 @@ days, a "needs attention" one last met 50 days ago and an "on track" one a week 
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -32,6 +33,9 @@ LABELS = ("Mentorships running", "On track", "Needs attention", "At risk", "Paus
 
 
 def _section(program: Program, **filters: str) -> Section:
+    """The section judged afresh: the program's health is kept for ten minutes, and these
+    tests change the pairs between looks (the keeping has its own test below)."""
+    cache.clear()
     section = health_section(scope_of(program, **filters))
     assert section is not None
     return section
@@ -204,3 +208,25 @@ def test_the_section_costs_the_same_queries_for_2_and_for_12_pairs() -> None:
         pair_in(program, status)
     assert _raw(_section(program))[0] == 12
     assert queries() == two
+
+
+def test_a_program_s_health_is_kept_ten_minutes_and_each_filter_takes_its_pairs_from_it() -> None:
+    program = ProgramFactory()
+    sales = joined(program, at=START, department="Sales")
+    pair_in(program, "at_risk", mentee=sales)
+    first = _section(program)
+    assert "Worked out at" in first.intro
+    assert _raw(first)[0] == 1
+
+    # A pair who starts within the ten minutes shows from the next judgement on, not before,
+    # and looking again reads no health query: only the live pairs and the names listed.
+    pair_in(program, "on_track")
+    with CaptureQueriesContext(connection) as captured:
+        again = health_section(scope_of(program))
+    assert again is not None
+    assert _raw(again)[0] == 1
+    assert len(captured) == 2
+    narrowed = health_section(scope_of(program, department="Sales"))
+    assert narrowed is not None
+    assert [row.mentee for row in _listed(narrowed).pairs] == [sales.profile.user.display_name]
+    assert _raw(_section(program))[0] == 2

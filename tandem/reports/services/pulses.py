@@ -30,15 +30,10 @@ from tandem.reports.selectors.pulses import pulse_for, question_for
 if TYPE_CHECKING:
     from django.contrib.auth.models import _User as User
 
-BATCH = 500  # pairs a batch: one INSERT, one read of the new ids, one notify_many
+BATCH = 1000  # people a batch: one INSERT, one read of the new ids, one notify_many
 ENDED = (Mentorship.State.COMPLETED, Mentorship.State.ALUMNI)  # "staying in touch" came after
 LEFT = Participant.State.LEFT
 SCORE_WORDS = "Choose a number from 0 to 10."
-COLUMNS = (
-    *("pk", "program_id", "program__name"),
-    *("first_id", "first__profile__user_id", "first_asked", "first__state"),
-    *("second_id", "second__profile__user_id", "second_asked", "second__state"),
-)
 
 
 class PulseError(DomainError):
@@ -60,18 +55,14 @@ class PulseReport:
         return f"{self.sent} pulse(s) sent"
 
 
-class _Due(NamedTuple):
-    """A pair at least one side of which is still to be asked at this moment."""
+class _Ask(NamedTuple):
+    """One side of a pair still to be asked at this moment."""
 
     match_id: int
     program_id: int
     program_name: str
-    first_id: int
-    first_user_id: int
-    first_ask: bool
-    second_id: int
-    second_user_id: int
-    second_ask: bool
+    participant_id: int
+    user_id: int
 
 
 def _intro_due(now: datetime) -> QuerySet[Match]:
@@ -111,42 +102,32 @@ def _term_end_due(now: datetime) -> QuerySet[Match]:
     )
 
 
-def _still_to_ask(matches: QuerySet[Match], moment: str) -> list[_Due]:
-    """The pairs with a side not yet asked at `moment` and not gone from the program."""
+def _still_to_ask(matches: QuerySet[Match], moment: str) -> list[_Ask]:
+    """The sides of the pairs not yet asked at `moment` and not gone from the program.
 
-    def asked(side: str) -> Exists:
-        return Exists(
-            Pulse.objects.filter(match=OuterRef("pk"), participant=OuterRef(side), moment=moment)
+    One query per side: a plain NOT EXISTS, which PostgreSQL runs as one anti-join over the
+    pulses (the two sides OR-ed in one query made it test each pair against both).
+    """
+    asks: list[_Ask] = []
+    for side in ("first", "second"):
+        asked = Pulse.objects.filter(
+            match=OuterRef("pk"), participant=OuterRef(side), moment=moment
         )
-
-    rows = (
-        matches.annotate(first_asked=asked("first"), second_asked=asked("second"))
-        .filter(
-            Q(first_asked=False) & ~Q(first__state=LEFT)
-            | Q(second_asked=False) & ~Q(second__state=LEFT)
+        rows = (
+            matches.filter(~Exists(asked))
+            .exclude(**{f"{side}__state": LEFT})
+            .order_by("pk")
+            .values_list(
+                "pk", "program_id", "program__name", f"{side}_id", f"{side}__profile__user_id"
+            )
         )
-        .order_by("pk")
-        .values(*COLUMNS)
-    )
-    return [
-        _Due(
-            match_id=row["pk"],
-            program_id=row["program_id"],
-            program_name=row["program__name"],
-            first_id=row["first_id"],
-            first_user_id=row["first__profile__user_id"],
-            first_ask=not row["first_asked"] and row["first__state"] != LEFT,
-            second_id=row["second_id"],
-            second_user_id=row["second__profile__user_id"],
-            second_ask=not row["second_asked"] and row["second__state"] != LEFT,
-        )
-        for row in rows
-    ]
+        asks += [_Ask(*row) for row in rows]
+    return asks
 
 
-def _batches(rows: Sequence[_Due]) -> Iterator[Sequence[_Due]]:
-    for start in range(0, len(rows), BATCH):
-        yield rows[start : start + BATCH]
+def _batches(asks: Sequence[_Ask]) -> Iterator[Sequence[_Ask]]:
+    for start in range(0, len(asks), BATCH):
+        yield asks[start : start + BATCH]
 
 
 def _words(moment: str, program: str) -> tuple[str, str]:
@@ -192,33 +173,25 @@ def _insert(rows: list[tuple[int, int, int]], moment: str, now: datetime) -> Non
 
 
 @transaction.atomic
-def _ask(batch: Sequence[_Due], moment: str, now: datetime) -> int:
+def _ask(batch: Sequence[_Ask], moment: str, now: datetime) -> int:
     """Insert the batch's pulses and tell each person asked; how many were new.
 
     One transaction, so a pulse is never stored without its notification. A run racing this
     one inserts nothing twice; the rows stamped with this run's `now` are the ones it asked.
     """
-    wanted: dict[tuple[int, int], tuple[int, int, str]] = {}  # (match, place) → program, user…
-    for due in batch:
-        for ask, place, user in (
-            (due.first_ask, due.first_id, due.first_user_id),
-            (due.second_ask, due.second_id, due.second_user_id),
-        ):
-            if ask:
-                wanted[(due.match_id, place)] = (due.program_id, user, due.program_name)
-    _insert([(program, place, match) for (match, place), (program, _u, _n) in wanted.items()],
-            moment, now)  # fmt: skip
+    wanted = {(ask.match_id, ask.participant_id): ask for ask in batch}
+    _insert([(a.program_id, a.participant_id, a.match_id) for a in batch], moment, now)
     new = Pulse.objects.filter(
-        match_id__in=[due.match_id for due in batch], moment=moment, sent_at=now
+        match_id__in={ask.match_id for ask in batch}, moment=moment, sent_at=now
     ).values_list("pk", "match_id", "participant_id")
     notices = []
     for pk, match, place in new:
-        if (match, place) not in wanted:
+        ask = wanted.get((match, place))
+        if ask is None:  # the other side, asked in another batch of this run
             continue
-        _program, user, program_name = wanted[(match, place)]
-        title, body = _words(moment, program_name)
+        title, body = _words(moment, ask.program_name)
         url = path_to("reports:pulse", pulse_id=pk)  # Pulse.get_absolute_url, no instance
-        notices.append(Notice(user, Kind.PROGRAM_PULSE, f"pulse:{pk}", title, body, url))
+        notices.append(Notice(ask.user_id, Kind.PROGRAM_PULSE, f"pulse:{pk}", title, body, url))
     notify_many(notices, now=now)
     return len(notices)
 
@@ -230,9 +203,9 @@ def _send(matches: QuerySet[Match], moment: str, now: datetime) -> int:
 def pulses_send(*, now: datetime) -> PulseReport:
     """Ask every pulse that is due and not asked yet, in bulk (a step of `tandem sweep`).
 
-    For each moment: one query for the program settings (intro only), one for the pairs
-    still to ask, then per batch of pairs one INSERT, one read of the new rows and one
-    `notify_many`. Pool programs make no mentorships, so they are never asked. People who
+    For each moment: one query for the program settings (intro only), one for each side of
+    the pairs still to ask, then per batch of people one INSERT, one read of the new rows and
+    one `notify_many`. Pool programs make no mentorships, so they are never asked. People who
     left the program are not asked. A second run sends nothing.
     """
     return PulseReport(

@@ -4,8 +4,9 @@ sweep`) and answering it.
 A pulse asks each side of a 1:1 pair "how likely are you to recommend this program to a
 colleague?", 0 to 10, at the moments its program chose: some days after the intro
 (`Program.pulse_after_days`, None: not then) and once the agreed term is over
-(`Program.pulse_at_term_end`). Each person is asked once per pair and moment (the unique
-constraint on Pulse), so the sweep may run any time and twice.
+(`Program.pulse_at_term_end`), within two weeks of that moment (`CATCH_UP`). Each person is
+asked once per pair and moment (the unique constraint on Pulse), so the sweep may run any time
+and twice.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from tandem.core.errors import DomainError, IllegalTransition
 from tandem.core.paths import path_to
-from tandem.mentorships.models import Agreement, Mentorship
+from tandem.mentorships.models import Agreement, Mentorship, Transition
 from tandem.notifications.kinds import Kind
 from tandem.notifications.services import Notice, notify_many
 from tandem.programs.models import Match, Participant, Program
@@ -34,6 +35,10 @@ BATCH = 1000  # people a batch: one INSERT, one read of the new ids, one notify_
 ENDED = (Mentorship.State.COMPLETED, Mentorship.State.ALUMNI)  # "staying in touch" came after
 LEFT = Participant.State.LEFT
 SCORE_WORDS = "Choose a number from 0 to 10."
+# A moment is asked about while it is fresh: a sweep that was stopped for a while still catches
+# up, but turning pulses on (or a new installation) never asks a pair about an intro or a term
+# that ended long ago.
+CATCH_UP = timedelta(days=14)
 
 
 class PulseError(DomainError):
@@ -81,7 +86,11 @@ def _intro_due(now: datetime) -> QuerySet[Match]:
     for days in settings:
         assert days is not None  # filtered above
         began_by = now - timedelta(days=days)
-        due |= Q(program__pulse_after_days=days, mentorship__created_at__lte=began_by)
+        due |= Q(
+            program__pulse_after_days=days,
+            mentorship__created_at__lte=began_by,
+            mentorship__created_at__gt=began_by - CATCH_UP,
+        )
     if not due:
         return Match.objects.none()
     return Match.objects.filter(due, mentorship__isnull=False)
@@ -95,10 +104,15 @@ def _term_end_due(now: datetime) -> QuerySet[Match]:
         .values("ends_on")[:1]
     )
     today = now.astimezone(UTC).date()
+    over = Q(term_ends_on__lt=today, term_ends_on__gte=today - CATCH_UP)
+    lately = Transition.objects.filter(
+        mentorship=OuterRef("mentorship"), to_state__in=ENDED, at__gt=now - CATCH_UP
+    )
+    ended = Q(mentorship__state__in=ENDED) & Q(Exists(lately))
     return (
         Match.objects.filter(mentorship__isnull=False, program__pulse_at_term_end=True)
         .annotate(term_ends_on=Subquery(latest_end))
-        .filter(Q(term_ends_on__lt=today) | Q(mentorship__state__in=ENDED))
+        .filter(over | ended)
     )
 
 

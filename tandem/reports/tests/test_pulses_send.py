@@ -110,6 +110,14 @@ class TestAfterTheIntro:
         assert pulses_send(now=START + 60 * DAY).sent == 2
         assert {match for match, _ in asked()} == {soon.match.pk, later.match.pk}
 
+    def test_an_intro_long_past_is_not_asked_about(self):
+        # Turning the pulse on (or a sweep stopped for weeks) asks about fresh moments only:
+        # within two weeks of the day the program chose.
+        program = ProgramFactory(pulse_after_days=30)
+        started(program)
+        assert pulses_send(now=START + (30 + 15) * DAY).sent == 0
+        assert pulses_send(now=START + (30 + 13) * DAY).sent == 2
+
     def test_someone_who_left_the_program_is_not_asked(self):
         program = ProgramFactory(pulse_after_days=30)
         pair = started(program)
@@ -162,6 +170,20 @@ class TestAtTheEndOfTheTerm:
         assert (report.intro, report.term_end) == (0, 2)
         assert Pulse.objects.filter(participant=pair.mentee).count() == 2
         assert len(pulse_notices()) == 4
+
+    def test_a_term_or_a_completion_long_past_is_not_asked_about(self):
+        program = ProgramFactory(pulse_after_days=None)
+        pair = started(program)
+        ends = with_term(pair, months=3)
+        assert pulses_send(now=ends + 20 * DAY).sent == 0
+        other = started(ProgramFactory(pulse_after_days=None))
+        with_term(other, months=12)
+        assert other.mentorship is not None
+        done = START + 40 * DAY
+        mentorship_move(mentorship=other.mentorship, actor=other.mentee.profile.user,
+                        to_state="completed", now=done)  # fmt: skip
+        assert pulses_send(now=done + 20 * DAY).sent == 0
+        assert pulses_send(now=done + 10 * DAY).term_end == 2
 
     def test_not_asked_when_the_program_does_not_ask_at_term_end(self):
         program = ProgramFactory(pulse_after_days=None, pulse_at_term_end=False)

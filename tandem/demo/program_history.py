@@ -20,25 +20,15 @@ import random
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime
 
 from django.db.models import Count, F
 
-from tandem.core.models import BaseModel
 from tandem.demo import history_texts as texts
+from tandem.demo.dated_rows import Rows, restamp, rows_write
+from tandem.demo.history_pulses import pulses_write
 from tandem.demo.logins import NAMED_PEOPLE
-from tandem.demo.pair_history import (
-    DAY,
-    GLAD,
-    HOUR,
-    Fate,
-    Lived,
-    Rows,
-    dated_write,
-    pair_live,
-    restamp,
-    rows_write,
-)
+from tandem.demo.pair_history import DAY, HOUR, Fate, Lived, pair_live
 from tandem.mentorships.models import Ask, Mentorship
 from tandem.mentorships.services.arranged import Arranged, intros_arrange
 from tandem.notifications.models import Notification
@@ -47,7 +37,6 @@ from tandem.programs.models import Match, Participant, Program, Question, Round,
 from tandem.programs.rounds.figures import histogram, load_table
 from tandem.programs.services.matches import suggested_terms
 from tandem.programs.services.participants import participant_add
-from tandem.reports.models import Pulse
 
 SEED = "eastmoor-alumni-mentoring: the year before"
 STARTED_DAYS_AGO, CREATED_DAYS_AGO = 335, 350
@@ -56,9 +45,6 @@ NEWCOMERS_JOINED = (55, 12)  # days ago: the newest round's people, before it wa
 DECLINED = "declined"
 LEVELS = {1: "one level", 2: "two levels", 3: "three levels", 4: "four levels"}
 # Pulse scores (0–10): pairs that went well, and the rest.
-GLAD_SCORES = (1, 0, 1, 1, 2, 3, 5, 12, 22, 25, 28)
-OTHER_SCORES = (4, 3, 4, 6, 8, 12, 14, 17, 14, 10, 8)
-PULSE_ANSWERED = 0.6
 
 
 @dataclass(frozen=True)
@@ -133,7 +119,7 @@ def program_history_write(*, program: Program, question: Question, profiles: Seq
             seekers = sum(p.is_mentee for p in joined)
             stories += _round_write(program, written, published, pairs, seekers, spec, rng, now)
     Round.objects.filter(pk__in=newest).update(number=F("number") - len(ROUNDS) + written)
-    _pulses_write(program, stories, rng, now)
+    pulses_write(program, [(s.match, s.lived, s.confirmed, s.fate) for s in stories], rng, now)
     _places_recount([p.profile_id for p in enrolled if p.role == Participant.Role.MENTOR])
 
 
@@ -313,38 +299,6 @@ def _mentorships_date(stories: list[Story]) -> None:
         mentorships.append(mentorship)
     Mentorship.objects.bulk_update(mentorships, ["state", "intro_held_at"])
     restamp(Mentorship, [(s.mentorship.pk, s.confirmed, s.lived.last_change) for s in stories])
-
-
-def _pulses_write(
-    program: Program, stories: list[Story], rng: random.Random, now: datetime
-) -> None:
-    """The one-question pulse: some weeks after the intro, and when the agreed term ended,
-    to both sides; most answered, within a few days."""
-    after = timedelta(days=program.pulse_after_days or 30)
-    rows: list[tuple[BaseModel, datetime, datetime]] = []
-    for story in stories:
-        match, lived = story.match, story.lived
-        moments = [(Pulse.Moment.AFTER_INTRO, (lived.intro_held_at or story.confirmed) + after)]
-        if lived.term_ends is not None and lived.term_ends < now.date():
-            moments.append(
-                (
-                    Pulse.Moment.TERM_END,
-                    _at(datetime.combine(lived.term_ends, time.min, UTC), hour=9),
-                )
-            )
-        scores = GLAD_SCORES if story.fate in GLAD else OTHER_SCORES
-        for moment, sent in moments:
-            if sent >= now:
-                continue
-            for side in (match.first, match.second):
-                pulse = Pulse(program=program, participant=side, match=match, moment=moment,
-                              sent_at=sent)  # fmt: skip
-                answered = sent + rng.randint(1, 96) * HOUR
-                if rng.random() < PULSE_ANSWERED and answered < now:
-                    pulse.score = rng.choices(range(11), weights=scores)[0]
-                    pulse.answered_at = answered
-                rows.append((pulse, sent, pulse.answered_at or sent))
-    dated_write(Pulse, rows)
 
 
 def _places_recount(mentor_ids: list[int]) -> None:

@@ -161,9 +161,9 @@ class TestNetPromoterScore:
     def test_a_moment_with_fewer_than_5_hides_both_moments(self):
         program = ProgramFactory(pulse_after_days=30)
         pulses = answered(program, [9, 9, 9, 9, 9, 2])
-        # One pair completes: both sides are asked again, and answer 10.
+        # One pair completes: both sides are asked again the next day, and answer 10.
         completed(pulses[0].match.mentorship)
-        assert pulses_send(now=ANSWERED).term_end == 2
+        assert pulses_send(now=START + 21 * DAY).term_end == 2
         for pulse in Pulse.objects.filter(moment=Pulse.Moment.TERM_END):
             user = pulse.participant.profile.user
             pulse_answer(pulse_id=pulse.pk, user=user, score=10, now=ANSWERED)

@@ -22,13 +22,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from django.db.models import Count, F
+from django.db.models import F
 
 from tandem.demo import history_texts as texts
 from tandem.demo.dated_rows import Rows, restamp, rows_write
 from tandem.demo.history_pulses import pulses_write
 from tandem.demo.logins import NAMED_PEOPLE
 from tandem.demo.pair_history import DAY, HOUR, Fate, Lived, pair_live
+from tandem.demo.relationships import places_recount
 from tandem.mentorships.models import Ask, Mentorship
 from tandem.mentorships.services.arranged import Arranged, intros_arrange
 from tandem.notifications.models import Notification
@@ -120,7 +121,7 @@ def program_history_write(*, program: Program, question: Question, profiles: Seq
             stories += _round_write(program, written, published, pairs, seekers, spec, rng, now)
     Round.objects.filter(pk__in=newest).update(number=F("number") - len(ROUNDS) + written)
     pulses_write(program, [(s.match, s.lived, s.confirmed, s.fate) for s in stories], rng, now)
-    _places_recount([p.profile_id for p in enrolled if p.role == Participant.Role.MENTOR])
+    places_recount([p.profile_id for p in enrolled if p.role == Participant.Role.MENTOR])
 
 
 def _newcomers_date(program: Program, rng: random.Random, now: datetime) -> None:
@@ -299,20 +300,6 @@ def _mentorships_date(stories: list[Story]) -> None:
         mentorships.append(mentorship)
     Mentorship.objects.bulk_update(mentorships, ["state", "intro_held_at"])
     restamp(Mentorship, [(s.mentorship.pk, s.confirmed, s.lived.last_change) for s in stories])
-
-
-def _places_recount(mentor_ids: list[int]) -> None:
-    """Each mentor's places taken: the mentorships of theirs still running."""
-    held = dict(
-        Mentorship.objects.filter(mentor_id__in=mentor_ids, state__in=Mentorship.HOLDING_A_PLACE)
-        .values("mentor_id")
-        .annotate(n=Count("id"))
-        .values_list("mentor_id", "n")
-    )
-    mentors = list(Profile.objects.filter(pk__in=mentor_ids).only("id", "places_taken"))
-    for mentor in mentors:
-        mentor.places_taken = held.get(mentor.pk, 0)
-    Profile.objects.bulk_update(mentors, ["places_taken"])
 
 
 def _fates(n: int, parts: tuple[tuple[str, int], ...], rng: random.Random) -> list[str]:

@@ -258,11 +258,13 @@ def story_write(story: Story) -> StoryReport:
         ],
         batch_size=BATCH_SIZE,
     )
-    _places_recount(list(story.places))
+    places_recount(list(story.places))
     return StoryReport(asks=len(story.asks), mentorships=len(mentorships))
 
 
-def _places_recount(mentor_ids: list[int]) -> None:
+def places_recount(mentor_ids: list[int]) -> None:
+    """Each mentor's places taken: the mentorships of theirs still running (also after the
+    program history, `program_history.py`)."""
     held = dict(
         Mentorship.objects.filter(mentor_id__in=mentor_ids, state__in=Mentorship.HOLDING_A_PLACE)
         .values("mentor_id")

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     # Tandem's apps come before allauth so their templates override allauth's.
     "tandem.core",
     "tandem.accounts",
+    "tandem.moderation",
     "tandem.organizations",
     "tandem.skills",
     "tandem.profiles",
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "tandem.programs",
     "tandem.reports",
     "tandem.home",
+    "tandem.privacy",
     "tandem.notifications",
     "tandem.demo",
     "allauth",

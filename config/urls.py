@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("notifications/", include("tandem.notifications.urls")),
+    path("your-data/", include("tandem.privacy.urls")),
     path("", include("tandem.matching.urls")),
     path("", include("tandem.mentorships.urls")),
     path("", include("tandem.meetings.calendar.urls")),

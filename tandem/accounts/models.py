@@ -10,6 +10,29 @@ from django.db import models
 from django.db.models.functions import Lower
 
 PROGRAM_MANAGERS_GROUP = "Program managers"
+# How a deleted account is named wherever its old records still show (privacy app).
+FORMER_MEMBER = "a former member"
+# A deleted account's email becomes deleted-<id> at this reserved domain (RFC 2606: nothing
+# can be sent there), freeing the real address and marking the row in name-only reads.
+DELETED_EMAIL_DOMAIN = "deleted.invalid"
+
+
+def deleted_email(user_id: int) -> str:
+    """The placeholder address a deleted account keeps (the column is unique)."""
+    return f"deleted-{user_id}@{DELETED_EMAIL_DOMAIN}"
+
+
+def is_deleted_email(email: str) -> bool:
+    """Is this the placeholder of a deleted account (for reads that load only name fields)."""
+    return email.lower().endswith("@" + DELETED_EMAIL_DOMAIN)
+
+
+def name_of(first_name: str, last_name: str, email: str, *, deleted: bool = False) -> str:
+    """The words for a person: their name if they gave one, else the part of the email before
+    the @; "a former member" once the account is deleted. The one place these words live."""
+    if deleted:
+        return FORMER_MEMBER
+    return f"{first_name} {last_name}".strip() or email.split("@", 1)[0]
 
 
 class UserManager(DjangoUserManager["User"]):
@@ -45,6 +68,9 @@ class User(AbstractUser):
 
     username = None  # type: ignore[assignment]
     email = models.EmailField("email address", unique=True)
+    # Set when the person deleted their account: the row stays, emptied, so the other side's
+    # records (mentorships, meetings, notes) keep pointing at someone ("a former member").
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects: ClassVar[UserManager] = UserManager()
 
@@ -68,8 +94,12 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         """The person's name if they gave one, else the part of the email before the @."""
-        full = self.get_full_name().strip()
-        return full or self.email.split("@", 1)[0]
+        return name_of(self.first_name, self.last_name, self.email, deleted=self.is_former_member)
+
+    @property
+    def is_former_member(self) -> bool:
+        """The person deleted their account; only what others keep still shows them."""
+        return self.deleted_at is not None
 
     @property
     def is_program_manager(self) -> bool:

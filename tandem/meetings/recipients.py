@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from tandem.accounts.models import User
+from tandem.accounts.models import User, name_of
 from tandem.core.zones import zone_named
 
 BATCH = 500
@@ -31,11 +31,13 @@ class Recipients:
         ids = sorted(set(user_ids))
         self._people: dict[int, _Person] = {}
         for start in range(0, len(ids), BATCH):
-            for pk, first, last, email, zone in User.objects.filter(
+            for pk, first, last, email, deleted_at, zone in User.objects.filter(
                 pk__in=ids[start : start + BATCH]
-            ).values_list("id", "first_name", "last_name", "email", "profile__timezone"):
+            ).values_list(
+                "id", "first_name", "last_name", "email", "deleted_at", "profile__timezone"
+            ):
                 # The same words as User.display_name, without loading the users.
-                name = f"{first} {last}".strip() or email.split("@", 1)[0]
+                name = name_of(first, last, email, deleted=deleted_at is not None)
                 self._people[pk] = _Person(
                     name=name, first_name=first or name, zone=zone_named(zone)
                 )

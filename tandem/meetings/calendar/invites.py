@@ -78,6 +78,7 @@ def meeting_invites_send(meeting: Meeting, *, method: str, now: datetime) -> Non
             ics=ics,
         )
         for side, other in ((mentee, mentor), (mentor, mentee))
+        if side.user.is_active  # a deleted account has no address to write to
     ]
     get_connection().send_messages(messages)
 

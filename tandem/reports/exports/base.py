@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from tandem.accounts.models import is_deleted_email, name_of
 from tandem.reports.scope import Scope
 
 CHUNK = 2000  # rows fetched from the database at a time
@@ -40,9 +41,9 @@ def name_fields(user_path: str) -> tuple[str, str, str]:
 
 
 def person(first: str, last: str, email: str) -> str:
-    """A name as `User.display_name` shows it: the full name, else the email before the @."""
-    full = f"{first} {last}".strip()
-    return full or email.split("@", 1)[0]
+    """A name as `User.display_name` shows it: the full name, else the email before the @;
+    "a former member" for a deleted account."""
+    return name_of(first, last, email, deleted=is_deleted_email(email))
 
 
 def day(moment: datetime | None) -> str:

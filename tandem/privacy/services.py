@@ -1,0 +1,142 @@
+"""Deleting an account (PRODUCT.md F1): the person's profile and private content go; what the
+other side of a mentorship holds stays theirs, showing the person as "a former member".
+
+The User row is emptied rather than deleted, because mentorships, meetings, shared notes and
+feedback point at it (most with CASCADE): deleting it would take the other side's records
+with it. Live relationships are ended through their own services, so the other side is told
+kindly and calendars get their cancellations.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from allauth.account.models import EmailAddress
+from django.db import transaction
+from django.db.models import Q
+
+from tandem.accounts.models import User, deleted_email
+from tandem.conversations.models import ReadMark
+from tandem.meetings.models import CalendarFeed, Meeting, Note
+from tandem.meetings.services import meeting_cancel
+from tandem.mentorships.models import Ask, Mentorship
+from tandem.mentorships.services.asks import ask_decline, ask_withdraw
+from tandem.mentorships.services.mentorships import mentorship_move
+from tandem.moderation.models import Block
+from tandem.notifications.models import DigestSent, Notification, Preference
+from tandem.organizations.models import Membership
+from tandem.profiles.choices import Visibility
+from tandem.profiles.models import Profile
+from tandem.programs.models import Participant
+from tandem.programs.rules import HOLDING
+from tandem.programs.services.enrollment import program_leave
+
+# Said on the person's behalf to the other side of what ends (shown as "Their note: …").
+MEETING_NOTE = "I've left Tandem, so this meeting won't go ahead. Sorry to miss it."
+PARTING_NOTE = "I've left Tandem, so our mentorship ends here. Thank you for the time together."
+
+# The profile's words and choices put back to their blank defaults.
+PROFILE_BLANK = {
+    "is_mentee": False, "is_mentor": False, "headline": "", "job_title": "",
+    "organization": None, "industry": "", "function": "", "years_experience": 0, "bio": "",
+    "goals": "", "target_industry": "", "target_function": "", "target_level": None,
+    "focus_areas_sought": [], "mentoring_types_sought": [], "focus_areas_offered": [],
+    "mentoring_types_offered": [], "hours_per_month": 0, "capacity": 0, "is_paused": True,
+    "city": "", "country": "", "contact_detail": "", "manager_email": "",
+    "visibility": Visibility.HIDDEN, "onboarded_at": None,
+}  # fmt: skip
+
+
+@transaction.atomic
+def account_delete(*, user: User, now: datetime) -> None:
+    """Delete the person's account; a second call changes nothing."""
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if user.is_former_member:
+        return
+    # The name goes first, so every notice raised below already says "a former member".
+    user.first_name, user.last_name, user.deleted_at = "", "", now
+    user.save(update_fields=["first_name", "last_name", "deleted_at"])
+    profile = Profile.objects.filter(user=user).first()
+    if profile is not None:
+        _asks_settle(profile, user, now=now)
+        _meetings_cancel(profile, user, now=now)
+        _mentorships_close(profile, user, now=now)
+        _programs_leave(profile, user, now=now)
+        _profile_empty(profile)
+    _own_rows_delete(user)
+    _sign_in_remove(user)
+
+
+def _asks_settle(profile: Profile, user: User, *, now: datetime) -> None:
+    """Take back the asks they sent and kindly decline those waiting for their answer."""
+    for ask in Ask.objects.filter(mentee=profile, state=Ask.State.PENDING):
+        ask_withdraw(ask=ask, actor=user, now=now)
+    for ask in Ask.objects.filter(mentor=profile, state=Ask.State.PENDING):
+        ask_decline(ask=ask, actor=user, now=now)
+
+
+def _meetings_cancel(profile: Profile, user: User, *, now: datetime) -> None:
+    """Call off the meetings still ahead, so both calendars drop them."""
+    upcoming = Meeting.objects.filter(
+        Q(mentorship__mentee=profile) | Q(mentorship__mentor=profile),
+        state__in=Meeting.UPCOMING,
+    )
+    for meeting in upcoming:
+        meeting_cancel(meeting=meeting, actor=user, now=now, note=MEETING_NOTE)
+
+
+def _mentorships_close(profile: Profile, user: User, *, now: datetime) -> None:
+    """Close the live mentorships, freeing the mentor's place; finished ones stay as they are."""
+    live = Mentorship.objects.filter(
+        Q(mentee=profile) | Q(mentor=profile), state__in=Mentorship.HOLDING_A_PLACE
+    )
+    for mentorship in live:
+        mentorship_move(
+            mentorship=mentorship, actor=user, to_state=Mentorship.State.CLOSED, now=now,
+            reason=PARTING_NOTE,
+        )  # fmt: skip
+
+
+def _programs_leave(profile: Profile, user: User, *, now: datetime) -> None:
+    """Leave every program (matches still waiting are declined, the other person told)."""
+    places = Participant.objects.filter(profile=profile, state__in=HOLDING).select_related(
+        "program"
+    )
+    for place in places:
+        program_leave(program=place.program, user=user, now=now)
+
+
+def _profile_empty(profile: Profile) -> None:
+    """Empty the profile but keep its row: the other side's mentorships and asks point at it."""
+    for field, value in PROFILE_BLANK.items():
+        setattr(profile, field, value)
+    profile.save()
+    profile.skills_offered.all().delete()
+    profile.skill_requests.all().delete()
+    for related in (profile.skills_wanted, profile.languages, profile.competitors):
+        related.clear()
+
+
+def _own_rows_delete(user: User) -> None:
+    """What was only ever theirs: private notes, notifications and their settings, the calendar
+    feed, read marks, blocks and mutes (either way), organization roles."""
+    Note.objects.filter(author=user, is_private=True).delete()
+    Notification.objects.filter(recipient=user).delete()
+    Preference.objects.filter(user=user).delete()
+    DigestSent.objects.filter(user=user).delete()
+    CalendarFeed.objects.filter(user=user).delete()
+    ReadMark.objects.filter(reader=user).delete()
+    Block.objects.filter(Q(owner=user) | Q(other=user)).delete()
+    Membership.objects.filter(user=user).delete()
+
+
+def _sign_in_remove(user: User) -> None:
+    """Nobody can sign in as them again: no address, no password, not active. A new password
+    hash also ends their sessions elsewhere (Django checks it on every request)."""
+    EmailAddress.objects.filter(user=user).delete()
+    user.email = deleted_email(user.pk)
+    user.set_unusable_password()
+    user.is_active = user.is_staff = user.is_superuser = False
+    user.save(update_fields=["email", "password", "is_active", "is_staff", "is_superuser"])
+    user.groups.clear()
+    user.user_permissions.clear()

@@ -5,8 +5,8 @@ from tandem.conversations import views
 app_name = "conversations"
 
 urlpatterns = [
-    path("asks/<int:ask_id>/messages/", views.ask_thread, name="ask"),
-    path("mentorships/<int:mentorship_id>/messages/", views.mentorship_thread, name="mentorship"),
-    path("messages/<int:message_id>/report/", views.report, name="report"),
+    path("asks/<id:ask_id>/messages/", views.ask_thread, name="ask"),
+    path("mentorships/<id:mentorship_id>/messages/", views.mentorship_thread, name="mentorship"),
+    path("messages/<id:message_id>/report/", views.report, name="report"),
     path("messages/unread/", views.unread, name="unread"),
 ]

@@ -29,6 +29,7 @@ from tandem.conversations.services import message_post, message_report, thread_r
 from tandem.core.errors import DomainError, NotFound
 from tandem.core.forms import add_refusal
 from tandem.core.http import AuthedHttpRequest
+from tandem.core.ids import ids_from
 from tandem.core.ratelimit import rate_limited
 from tandem.mentorships.sides import Sides
 
@@ -126,7 +127,7 @@ def report(request: AuthedHttpRequest, message_id: int) -> HttpResponse:
 
 
 def _ids(values: list[str]) -> set[int]:
-    return {int(v) for v in values[:MAX_ROWS] if v.isdigit()}
+    return ids_from(values[:MAX_ROWS])  # a number too big to be an id is left out
 
 
 @login_required

@@ -1,15 +1,17 @@
-"""The one place a domain error becomes a response for a page."""
+"""The one place a domain error becomes a response for a page, and the one place the text a
+person sends is cleaned."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from django.core.handlers.exception import response_for_exception
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from tandem.core.errors import DomainError
+from tandem.core.text import clean_text, needs_cleaning
 
 REFUSED_TEMPLATE = "core/refused.html"
 
@@ -46,3 +48,36 @@ class DomainErrorMiddleware:
         if isinstance(exception, DomainError):
             return refusal_response(request, exception)
         return None
+
+
+def _cleaned(data: QueryDict) -> QueryDict:
+    """`data` with every key and value through `clean_text` (unchanged when already clean)."""
+    if not any(
+        needs_cleaning(key) or any(map(needs_cleaning, values)) for key, values in data.lists()
+    ):
+        return data
+    cleaned = QueryDict(mutable=True, encoding=data.encoding)
+    for key, values in data.lists():
+        cleaned.setlist(
+            clean_text(key, multiline=False, strip=False),
+            [clean_text(value, strip=False) for value in values],
+        )
+    cleaned._mutable = False
+    return cleaned
+
+
+class CleanInputMiddleware:
+    """Every text a person sends (query string and form fields, whichever view or form reads
+    it) goes through `clean_text` first: no NUL or other control character reaches a service
+    or the database, and new lines are "\\n". Ends are not trimmed here (passwords keep their
+    spaces); the form fields trim."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        # The stubs call these immutable QueryDicts a type of their own; ours are immutable too.
+        request.GET = _cleaned(request.GET)  # type: ignore[assignment]
+        if request.method == "POST":
+            request.POST = _cleaned(request.POST)  # type: ignore[assignment]
+        return self.get_response(request)

@@ -1,13 +1,12 @@
 """Cleaning free text that arrives in query strings before it reaches the database."""
 
-import unicodedata
+from tandem.core.text import clean_text
 
 
 def clean_param(value: str, *, max_length: int = 100) -> str:
-    """Trimmed, at most `max_length` characters, without control characters.
+    """One line, trimmed, at most `max_length` characters, without control characters.
 
     PostgreSQL refuses NUL characters in text outright, so a stray %00 in a URL would
     otherwise be a server error rather than an empty search.
     """
-    kept = "".join(ch for ch in value if unicodedata.category(ch) != "Cc")
-    return kept.strip()[:max_length]
+    return clean_text(value, multiline=False)[:max_length]

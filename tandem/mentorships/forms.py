@@ -14,6 +14,7 @@ from django import forms
 from django.utils import timezone
 
 from tandem.core.forms import PageForm
+from tandem.core.ids import ids_from
 from tandem.mentorships.models import INTRO_MINUTES, NOTE_MAX_LENGTH, Agreement
 from tandem.mentorships.rules import FEEDBACK_TEXT_MAX, MAX_FOCUS_AREAS, MAX_PROPOSED_TIMES
 from tandem.profiles.choices import FocusArea, Proficiency
@@ -151,7 +152,7 @@ class MoveForm(forms.Form):
         if not self.cleaned_data.get("goals_asked"):
             return None
         ticked: list[str] = self.data.getlist("achieved") if hasattr(self.data, "getlist") else []
-        return [int(value) for value in ticked if value.isdigit()]
+        return sorted(ids_from(ticked))  # a number too big to be an id is left out
 
 
 def _feedback_text(label: str) -> forms.CharField:

@@ -15,28 +15,28 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("programs/<slug:slug>/settings/", programs.settings, name="settings"),
     path("programs/<slug:slug>/questions/", programs.questions_edit, name="questions"),
     path(
-        "programs/<slug:slug>/questions/<int:question_id>/remove/",
+        "programs/<slug:slug>/questions/<id:question_id>/remove/",
         programs.question_remove,
         name="question_remove",
     ),
     re_path(
-        r"^programs/(?P<slug>[-a-zA-Z0-9_]+)/questions/(?P<question_id>[0-9]+)/(?P<direction>up|down)/$",
+        r"^programs/(?P<slug>[-a-zA-Z0-9_]+)/questions/(?P<question_id>[0-9]{1,18})/(?P<direction>up|down)/$",
         programs.question_move,
         name="question_move",
     ),
     path("programs/<slug:slug>/managers/", programs.managers_edit, name="managers"),
     path("programs/<slug:slug>/participants/", participants.participants, name="participants"),
     re_path(
-        r"^programs/(?P<slug>[-a-zA-Z0-9_]+)/participants/(?P<participant_id>[0-9]+)/(?P<decision>approve|decline)/$",
+        r"^programs/(?P<slug>[-a-zA-Z0-9_]+)/participants/(?P<participant_id>[0-9]{1,18})/(?P<decision>approve|decline)/$",
         participants.application_decide,
         name="decide",
     ),
     path("programs/<slug:slug>/invite/", participants.invite, name="invite"),
     # Matching rounds (tandem/programs/views/rounds.py)
     path("programs/<slug:slug>/rounds/", rounds, name="rounds"),
-    path("programs/<slug:slug>/rounds/<int:number>/", round_detail, name="round"),
+    path("programs/<slug:slug>/rounds/<id:number>/", round_detail, name="round"),
     re_path(
-        r"^programs/(?P<slug>[-a-zA-Z0-9_]+)/rounds/(?P<number>[0-9]+)/"
+        r"^programs/(?P<slug>[-a-zA-Z0-9_]+)/rounds/(?P<number>[0-9]{1,18})/"
         r"(?P<action>lock|unlock|forbid|add|rerun|publish|discard)/$",
         round_action,
         name="round_action",
@@ -48,14 +48,14 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("programs/<slug:slug>/join/", enrollment.join, name="join"),
     path("programs/<slug:slug>/leave/", enrollment.leave, name="leave"),
     path("programs/<slug:slug>/coffee/", enrollment.coffee, name="coffee"),
-    path("programs/<slug:slug>/matches/<int:match_id>/", matches.match, name="match"),
+    path("programs/<slug:slug>/matches/<id:match_id>/", matches.match, name="match"),
     re_path(
-        r"^programs/(?P<slug>[-a-zA-Z0-9_]+)/matches/(?P<match_id>[0-9]+)/(?P<answer>confirm|decline)/$",
+        r"^programs/(?P<slug>[-a-zA-Z0-9_]+)/matches/(?P<match_id>[0-9]{1,18})/(?P<answer>confirm|decline)/$",
         matches.match_answer,
         name="match_answer",
     ),
     path(
-        "programs/<slug:slug>/matches/<int:match_id>/feedback/",
+        "programs/<slug:slug>/matches/<id:match_id>/feedback/",
         matches.match_feedback,
         name="match_feedback",
     ),

@@ -7,7 +7,7 @@ from tandem.reports.views import check_ins, dashboard, exports, progress, pulses
 app_name = "reports"
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("pulses/<int:pulse_id>/", pulses.pulse, name="pulse"),
+    path("pulses/<id:pulse_id>/", pulses.pulse, name="pulse"),
     path("progress/", progress.progress, name="progress"),
     path("programs/<slug:slug>/reports/", dashboard.dashboard, name="dashboard"),
     path(
@@ -17,7 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("programs/<slug:slug>/reports/exports/<slug:what>.csv", exports.export, name="export"),
     path(
-        "programs/<slug:slug>/reports/pairs/<int:match_id>/check-in/",
+        "programs/<slug:slug>/reports/pairs/<id:match_id>/check-in/",
         check_ins.check_in,
         name="check_in",
     ),

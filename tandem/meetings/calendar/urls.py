@@ -8,5 +8,5 @@ urlpatterns = [
     re_path(r"^calendar/feed/(?P<token>[A-Za-z0-9_-]{1,64})\.ics$", views.feed, name="feed"),
     path("calendar/", views.calendar_settings, name="settings"),
     path("calendar/new-link/", views.revoke, name="revoke"),
-    path("meetings/<int:meeting_id>/invite.ics", views.invite, name="invite"),
+    path("meetings/<id:meeting_id>/invite.ics", views.invite, name="invite"),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from tandem.core.forms import PageForm
+from tandem.core.ids import MAX_ID
 from tandem.programs.rounds.selectors import MODE_WORDS
 
 
@@ -33,4 +34,4 @@ class PairAddForm(PageForm):
 
 
 class PairForm(forms.Form):
-    pair = forms.IntegerField(min_value=1)
+    pair = forms.IntegerField(min_value=1, max_value=MAX_ID)

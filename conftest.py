@@ -4,16 +4,20 @@ import pytest
 from django.core.cache import cache
 
 from tandem.accounts.tests.factories import UserFactory
+from tandem.core import ratelimit
 from tandem.core.tests.clock import NOW
 from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory
 
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Rate-limit counters live in the cache; each test starts with none."""
+    """Login throttles live in the cache, Tandem's rate limits in their own store; each test
+    starts with neither."""
     cache.clear()
+    ratelimit.reset()
     yield
     cache.clear()
+    ratelimit.reset()
 
 
 @pytest.fixture

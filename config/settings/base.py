@@ -129,6 +129,22 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# Tandem's own rate limits (tandem.core.ratelimit, the `limits` library): in the same Redis when
+# there is one, so every process shares one count; in each process's memory otherwise.
+TANDEM_RATE_LIMIT_STORAGE = env_str("REDIS_URL") or "memory://"
+
+# --- Behind a reverse proxy. Off by default: a header any client can send is not believed, so
+# limits key on the address the server sees and `X-Forwarded-Proto` cannot claim https.
+# TANDEM_TRUSTED_PROXIES is how many proxies of ours stand in front (each appends the address
+# it saw to X-Forwarded-For); TANDEM_CLIENT_IP_HEADER names a header that instead holds the
+# client's address alone (e.g. X-Real-IP, CF-Connecting-IP). allauth gets the same values, so
+# its login throttles and Tandem's limits agree on who is asking (tandem.core.proxies).
+TANDEM_TRUSTED_PROXIES = max(env_int("TANDEM_TRUSTED_PROXIES", 0), 0)
+TANDEM_CLIENT_IP_HEADER = env_str("TANDEM_CLIENT_IP_HEADER") if TANDEM_TRUSTED_PROXIES else ""
+ALLAUTH_TRUSTED_PROXY_COUNT = TANDEM_TRUSTED_PROXIES
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = TANDEM_CLIENT_IP_HEADER or None
+if TANDEM_TRUSTED_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # --- Accounts (django-allauth, email only).
 AUTH_USER_MODEL = "accounts.User"
@@ -215,7 +231,6 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # --- Headers for every page: a strict Content-Security-Policy (no inline script or style; a
 # nonce is there for the day one is needed), and no powerful browser features. See

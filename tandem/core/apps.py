@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self) -> None:
+        from tandem.core import checks  # noqa: F401  (registers the deploy checks)
         from tandem.core.ids import IdConverter
 
         # `<id:…>` in every urls.py: an id route answers 404, never an overflow, for any number.

@@ -53,7 +53,8 @@ from tandem.mentorships.wording import WORDS
 from tandem.profiles.services import profile_become_mentor
 from tandem.skills.selectors import skill_resolve
 
-# One person's writes here share an allowance; asks have a tighter one of their own.
+# One person's writes here share an allowance; asks have a tighter one of their own, which
+# counts only the asks actually sent (a form sent back to be fixed uses none of it).
 WRITES = ("mentorship-write", "60/m")
 ASKS = ("ask-create", "10/h")
 
@@ -63,7 +64,8 @@ ASKS = ("ask-create", "10/h")
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@rate_limited(*ASKS)
+@rate_limited(*WRITES)
+@rate_limited(*ASKS, only_successes=True)
 def ask_new(request: AuthedHttpRequest, profile_id: int) -> HttpResponse:
     """A short, easy-to-refuse request for an intro, with coaching on the wording."""
     page = ask_form_page_for(user=request.user, mentor_id=profile_id, now=timezone.now())

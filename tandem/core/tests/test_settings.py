@@ -31,7 +31,8 @@ class TestEnvironment:
 
 def _settings_value(expr: str, **env: str) -> str:
     code = f"import django; from django.conf import settings; django.setup(); print({expr})"
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    ours = ("DJANGO_", "DATABASE_", "TANDEM_", "REDIS_URL", "WEB_CONCURRENCY")
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(ours)}
     result = subprocess.run(  # noqa: S603
         [sys.executable, "-c", code],
         env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings.base", **env},
@@ -61,14 +62,16 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "DJANGO_SECRET_KEY" in _settings_value("settings.SECRET_KEY", DJANGO_DEBUG="0")
 
 
-def test_production_settings_pass_the_deploy_check():
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+def _deploy_check(**extra: str) -> subprocess.CompletedProcess[str]:
+    ours = ("DJANGO_", "DATABASE_", "TANDEM_", "REDIS_URL", "WEB_CONCURRENCY")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(ours)}
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings.base",
         DJANGO_SECRET_KEY="x" * 20 + "a-long-random-production-secret-value-0123456789",
         DJANGO_ALLOWED_HOSTS="tandem.example",
+        **extra,
     )
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,
         cwd=ROOT,
@@ -76,5 +79,19 @@ def test_production_settings_pass_the_deploy_check():
         text=True,
         check=False,
     )
+
+
+# The README's production example: three workers sharing Redis, behind one reverse proxy.
+PRODUCTION = {"WEB_CONCURRENCY": "3", "REDIS_URL": "redis://127.0.0.1:6379/0"}
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = _deploy_check(**PRODUCTION, TANDEM_TRUSTED_PROXIES="1")
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_deploy_check_warns_when_each_worker_would_count_alone():
+    result = _deploy_check(WEB_CONCURRENCY="3")
+    assert result.returncode != 0
+    assert "tandem.W001" in result.stderr

@@ -7,10 +7,12 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from tandem.core import ratelimit
 from tandem.core.tests.clock import NOW
 from tandem.mentorships.models import Ask, Mentorship
 from tandem.mentorships.services.asks import ask_decline
 from tandem.mentorships.tests.factories import AskFactory, IntroFactory
+from tandem.mentorships.views import ASKS
 from tandem.profiles.choices import Visibility
 from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory
 
@@ -102,12 +104,37 @@ class TestAskForm:
         assert page.status_code == 302
         assert page["Location"] == reverse("mentorships:ask", args=[ask.pk])
 
-    def test_sending_asks_is_rate_limited(self, client, mentee, monkeypatch):
-        monkeypatch.setattr("tandem.core.ratelimit.time.time", lambda: 1_800_000_000.0)
+    def test_sending_asks_is_rate_limited(self, client, mentee, mentor):
+        for _ in range(10):  # ten asks sent (and since withdrawn) within the hour
+            assert ratelimit.consume(key=f"ask-create:user:{mentee.user.pk}", rate=ASKS[1])
+        response = login(client, mentee).post(
+            reverse("mentorships:ask_new", args=[mentor.pk]), ask_form()
+        )
+        assert response.status_code == 429
+        assert not Ask.objects.exists()
+
+    def test_refused_forms_use_none_of_the_ask_allowance(self, client, mentee, mentor):
+        login(client, mentee)
+        url = reverse("mentorships:ask_new", args=[mentor.pk])
+        refused = [client.post(url, ask_form(note="")).status_code for _ in range(12)]
+        assert refused == [400] * 12  # more than the ten an hour, none of them counted
+        assert client.post(url, ask_form()).status_code == 302
+        assert Ask.objects.filter(mentee=mentee).count() == 1
+
+    def test_refusals_by_the_service_use_none_of_it_either(self, client, mentee):
+        for _ in range(3):
+            AskFactory(mentee=mentee)  # the waiting cap: each new ask is refused with 409
         login(client, mentee)
         url = reverse("mentorships:ask_new", args=[MentorProfileFactory().pk])
-        statuses = [client.post(url, {"note": ""}).status_code for _ in range(11)]
-        assert statuses[-1] == 429
+        assert [client.post(url, ask_form()).status_code for _ in range(11)] == [409] * 11
+        assert ratelimit.allowed(key=f"ask-create:user:{mentee.user.pk}", rate=ASKS[1])
+
+    def test_a_flood_of_refused_forms_still_meets_the_write_limit(self, client, mentee, mentor):
+        login(client, mentee)
+        url = reverse("mentorships:ask_new", args=[mentor.pk])
+        statuses = [client.post(url, ask_form(note="")).status_code for _ in range(61)]
+        assert statuses[:60] == [400] * 60
+        assert statuses[60] == 429
 
 
 @pytest.mark.django_db

@@ -1,5 +1,6 @@
-"""Every page fits a phone: at 390 × 844 nothing scrolls sideways, and axe finds nothing
-serious, for each kind of person (the pages are listed in site_pages.py)."""
+"""Every page fits a phone: at 390 × 844 nothing scrolls sideways, axe finds nothing serious,
+and the Content-Security-Policy refuses nothing, for each kind of person (the pages are listed
+in site_pages.py)."""
 
 from __future__ import annotations
 
@@ -67,11 +68,22 @@ class TestPhones:
             )
             context.set_default_timeout(TIMEOUT_MS)
             page = context.new_page()
+            # The browser reports anything the Content-Security-Policy refused on the console.
+            refused: list[str] = []
+            page.on(
+                "console",
+                lambda message, into=refused: (
+                    into.append(message.text) if "Content Security Policy" in message.text else None
+                ),
+            )
             if viewer.user is not None:
                 _sign_in(page, viewer.user.email, viewer.password)
             for visit in visits:
                 page.goto(visit.path)
                 page.wait_for_function(HTMX_IDLE)
+                if refused:
+                    problems.append(f"{visit.label} {visit.path}: CSP refused {refused[:2]}")
+                    refused.clear()
                 overflow = page.evaluate(WIDER_THAN_THE_SCREEN)
                 if overflow is not None:
                     problems.append(

@@ -22,7 +22,7 @@ from django.urls import include, path
 from tandem.core.logging import ClientErrorsOnOneLine
 from tandem.profiles.tests.factories import ProfileFactory
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = sorted(
     p for p in (ROOT / "tandem").glob("*/templates/**/*.html") if "/email/" not in str(p)
 )
@@ -87,7 +87,7 @@ class TestTemplatesKeepToThePolicy:
 
 
 @pytest.mark.django_db
-@pytest.mark.urls("tandem.core.tests.test_headers")
+@pytest.mark.urls("tests.test_headers")
 class TestRefusalsAreLoggedOnOneLine:
     def test_a_403_is_one_line_without_a_traceback(self, client, caplog):
         handler = logging.StreamHandler()

@@ -3,7 +3,6 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from tandem.accounts import views as accounts_views
 from tandem.core import views as core_views
 from tandem.home import views as home_views
 
@@ -14,10 +13,9 @@ urlpatterns = [
     path("", core_views.landing, name="landing"),
     path("home/", home_views.home, name="home"),
     path("accounts/", include("allauth.urls")),
-    # Before the admin's own: its login has no attempt limits, so it sends staff to allauth's.
-    path("admin/login/", accounts_views.admin_login, name="admin_login"),
     path("admin/", admin.site.urls),
     path("notifications/", include("tandem.notifications.urls")),
+    path("moderation/", include("tandem.moderation.urls")),
     path("your-data/", include("tandem.privacy.urls")),
     path("", include("tandem.matching.urls")),
     path("", include("tandem.mentorships.urls")),

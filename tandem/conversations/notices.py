@@ -50,7 +50,7 @@ def message_received(
             f"There's a new message {where}. Open the conversation to read it and reply. "
             "Until you do, anything else they write waits there without another notice."
         ),
-        url=relationship.thread_url, now=now,
+        url=relationship.thread_url, now=now, actor=author,
     )  # fmt: skip
 
 

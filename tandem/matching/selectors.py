@@ -15,6 +15,7 @@ from tandem.matching.encode import MentorIndex, mentee_encode, mentees_encode, m
 from tandem.matching.engine.reasons import MENTOR, Voice, explain, list_hints
 from tandem.matching.engine.recommend import OutOfReach, recommend, skills_out_of_reach
 from tandem.matching.engine.score import score_pairs
+from tandem.moderation.blocks import blocked_user_ids
 from tandem.profiles.models import Profile, SkillOffered
 from tandem.profiles.responsiveness import response_words_for
 
@@ -70,8 +71,8 @@ def manager_chain_emails(*, profile: Profile) -> set[str]:
 
 
 def _never_offered(profile: Profile, index: MentorIndex) -> npt.NDArray[np.bool_]:
-    """Mentors this mentee may never be offered: their manager chain, and profiles visible
-    only inside an organization they are not part of."""
+    """Mentors this mentee may never be offered: their manager chain, anyone a block keeps
+    apart from them, and profiles visible only inside an organization they are not part of."""
     never = np.zeros(len(index.mentors), dtype=bool)
     chain = manager_chain_emails(profile=profile)
     if chain:
@@ -81,6 +82,11 @@ def _never_offered(profile: Profile, index: MentorIndex) -> npt.NDArray[np.bool_
             )
         )
         never |= np.isin(index.profile_ids, list(managers))
+    blocked = blocked_user_ids(user_id=profile.user_id)
+    if blocked:
+        # A block either way: neither is suggested to the other.
+        ids = Profile.objects.filter(user_id__in=blocked).values_list("id", flat=True)
+        never |= np.isin(index.profile_ids, list(ids))
     domain = profile.user.email.rsplit("@", 1)[-1].lower()
     outsider = np.array([d != domain or not d for d in index.domains], dtype=bool)
     return never | (index.organization_only & outsider)

@@ -32,6 +32,7 @@ def _tell_other(
         recipient=sides.other.user, kind=kind, cause=cause,
         title=f"{sides.me.user.display_name} {title}", body=body,
         url=url or meeting.get_absolute_url(), now=now,
+        actor=sides.me.user if actor_id else None,  # so a block or a mute can stop it
     )  # fmt: skip
 
 
@@ -131,7 +132,7 @@ def action_item_reported(item: ActionItem, *, now: datetime) -> None:
         recipient=sides.other.user, kind=Kind.ACTION_ITEM, cause=f"action:{item.pk}:{item.status}",
         title=f"{sides.me.user.display_name} {what}: {item.text[:120]}",
         body=f"An update on something from your meeting.{outcome}",
-        url=item.get_absolute_url(), now=now,
+        url=item.get_absolute_url(), now=now, actor=sides.me.user,
     )  # fmt: skip
 
 

@@ -20,11 +20,12 @@ from tandem.notifications.services import Notice, notify
 
 def _tell(
     recipient: User, kind: str, cause: str, title: str, body: str, *, about: Ask | Mentorship,
-    now: datetime,
+    now: datetime, actor: User | None = None,
 ) -> None:  # fmt: skip
+    """`actor`: the person whose doing it is, so a block, a mute or a flood can stop it."""
     notify(
         recipient=recipient, kind=kind, cause=cause, title=title, body=body,
-        url=about.get_absolute_url(), now=now,
+        url=about.get_absolute_url(), now=now, actor=actor,
     )  # fmt: skip
 
 
@@ -35,7 +36,7 @@ def ask_received(ask: Ask, *, now: datetime) -> None:
         f"{mentee} would like a {ask.intro_minutes}-minute intro",
         f"They would like help with: {focus_labels(ask.focus_areas)}. Accept, decline, or point "
         "them to someone better placed; each is one click, and a no is fine.",
-        about=ask, now=now,
+        about=ask, now=now, actor=ask.mentee.user,
     )  # fmt: skip
 
 
@@ -57,7 +58,7 @@ def ask_accepted(
         f"{ask.mentor.user.display_name} said yes to an intro",
         f"Their contact details are now on your mentorship page. {when} to the "
         f"{ask.intro_minutes} minutes you asked for.",
-        about=mentorship, now=now,
+        about=mentorship, now=now, actor=ask.mentor.user,
     )  # fmt: skip
 
 
@@ -72,7 +73,7 @@ def ask_declined(ask: Ask, *, now: datetime) -> None:
         f"{ask.mentor.user.display_name} can't take your request",
         "It isn't personal: mentors say no for reasons of time and fit." + referral
         + " Other mentors who match what you're after are waiting on the page.",
-        about=ask, now=now,
+        about=ask, now=now, actor=ask.mentor.user,
     )  # fmt: skip
 
 
@@ -81,7 +82,7 @@ def ask_withdrawn(ask: Ask, *, now: datetime) -> None:
         ask.mentor.user, Kind.ASK_WITHDRAWN, f"ask:{ask.pk}:withdrawn",
         f"{ask.mentee.user.display_name} withdrew their request",
         "Nothing for you to do. Thank you for being open to requests.",
-        about=ask, now=now,
+        about=ask, now=now, actor=ask.mentee.user,
     )  # fmt: skip
 
 
@@ -143,6 +144,7 @@ def agreement_proposed(agreement: Agreement, *, now: datetime) -> None:
     _tell(
         sides.other.user, kind, f"agreement:{agreement.pk}:proposed",
         f"{sides.me.user.display_name} {title}", body, about=mentorship, now=now,
+        actor=sides.me.user,
     )  # fmt: skip
 
 
@@ -163,7 +165,7 @@ def agreement_answered(agreement: Agreement, *, now: datetime) -> None:
         proposer.me.user, Kind.AGREEMENT_ANSWERED, f"agreement:{agreement.pk}:{agreement.state}",
         f"{proposer.other.user.display_name} {'accepted' if accepted else 'declined'} the "
         "agreement",
-        body, about=mentorship, now=now,
+        body, about=mentorship, now=now, actor=proposer.other.user,
     )  # fmt: skip
 
 
@@ -176,7 +178,7 @@ def mentorship_changed(mentorship: Mentorship, transition: Transition, *, now: d
         sides.other.user, Kind.MENTORSHIP_CHANGED,
         f"mentorship:{mentorship.pk}:transition:{transition.pk}",
         f"{sides.me.user.display_name} {words.did}", f"{words.now}{reason}",
-        about=mentorship, now=now,
+        about=mentorship, now=now, actor=sides.me.user if transition.actor_id else None,
     )  # fmt: skip
     if transition.to_state == Mentorship.State.COMPLETED and not mentorship.mentee.is_mentor:
         _tell(
@@ -195,7 +197,7 @@ def feedback_received(feedback: Feedback, *, now: datetime) -> None:
         sides.other.user, Kind.FEEDBACK_RECEIVED, f"feedback:{feedback.pk}",
         f"{sides.me.user.display_name} shared how your mentorship went",
         "Read what helped and what they appreciated; it's on the mentorship page.",
-        about=mentorship, now=now,
+        about=mentorship, now=now, actor=sides.me.user,
     )  # fmt: skip
 
 

@@ -12,10 +12,11 @@ from calendar import monthrange
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
-from tandem.core.errors import RuleBroken
+from tandem.core.errors import NotFound, RuleBroken
 from tandem.mentorships.models import INTRO_MINUTES, NOTE_MAX_LENGTH, Agreement, Ask, Mentorship
 from tandem.profiles.choices import FocusArea
 from tandem.profiles.models import Profile
+from tandem.profiles.selectors import profile_listed
 
 S = Mentorship.State
 
@@ -58,9 +59,14 @@ def together(*, mentee: Profile, mentor: Profile) -> bool:
 
 
 def ask_new_check(*, mentee: Profile, mentor: Profile, now: datetime) -> None:
-    """Raise RuleBroken (or AtCapacity) if this mentee may not ask this mentor now."""
+    """Raise RuleBroken (or AtCapacity) if this mentee may not ask this mentor now, and
+    NotFound for a mentor the directory would not show them (hidden, another organization's,
+    or a block either way), staff included: to the mentee it is as if there were no such
+    mentor."""
     if mentee.pk == mentor.pk:
         raise RuleBroken("You can't ask yourself.")
+    if not profile_listed(profile_id=mentor.pk, viewer=mentee.user):
+        raise NotFound("No such mentor.")
     if not mentee.is_mentee:
         raise RuleBroken("Turn on “I want a mentor” on your profile first.")
     if together(mentee=mentee, mentor=mentor):

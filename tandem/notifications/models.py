@@ -31,6 +31,17 @@ class Notification(models.Model):
     created_at = models.DateTimeField()
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # The person whose doing it is (an ask's mentee, a message's author); none for Tandem's
+    # own reminders. Blocks, mutes and flood control go by it.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notifications_caused",
+    )
+    # Shown in the centre but never emailed: one person's notices went past the day's cap.
+    email_held = models.BooleanField(default=False)
 
     class Meta:
         ordering = ("-created_at", "-id")
@@ -43,6 +54,9 @@ class Notification(models.Model):
             models.Index(fields=["recipient", "read_at"], name="notifications_unread_idx"),
             models.Index(
                 fields=["recipient", "-created_at", "-id"], name="notifications_newest_idx"
+            ),
+            models.Index(
+                fields=["recipient", "actor", "-created_at"], name="notifications_by_actor_idx"
             ),
         ]
 

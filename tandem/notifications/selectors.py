@@ -14,6 +14,11 @@ def notification_list_for(*, user: User) -> QuerySet[Notification]:
     return Notification.objects.filter(recipient=user).order_by("-created_at", "-id")
 
 
+def notification_for(*, user: User, notification_id: int) -> Notification | None:
+    """The user's own notification, as it is; None for anyone else's."""
+    return Notification.objects.filter(pk=notification_id, recipient=user).first()
+
+
 def notification_unread_count(*, user: User) -> int:
     """How many of the user's notifications are not read yet (one COUNT query)."""
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()

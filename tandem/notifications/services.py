@@ -20,6 +20,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from tandem.accounts.models import User
 from tandem.core.errors import DomainError
 from tandem.notifications.emails import digest_message, notification_message
+from tandem.notifications.floods import Draft, Screened, screen
 from tandem.notifications.kinds import Delivery, Kind
 from tandem.notifications.links import is_site_path
 from tandem.notifications.models import TITLE_MAX_LENGTH, DigestSent, Notification, Preference
@@ -38,12 +39,15 @@ class PreferenceError(DomainError):
 
 
 def notify(
-    *, recipient: User, kind: str, cause: str, title: str, body: str, url: str, now: datetime
-) -> Notification | None:
+    *, recipient: User, kind: str, cause: str, title: str, body: str, url: str, now: datetime,
+    actor: User | None = None,
+) -> Notification | None:  # fmt: skip
     """Tell `recipient` about something once per (kind, cause); None if it was already told.
 
     The email follows the recipient's preference for the kind: sent now, left for the daily
     digest, or not sent at all. The notification shows in the in-app centre either way.
+    `actor` is the person whose doing it is: their notices go through `floods.screen`
+    (blocks, mutes, coalescing, the daily cap), which may raise nothing (None).
     """
     if kind not in Kind.values:
         raise ValueError(f"Unknown notification kind {kind!r}.")
@@ -51,18 +55,23 @@ def notify(
         raise ValueError(f"A notification links to a path on this site, not {url!r}.")
     if len(title) > TITLE_MAX_LENGTH:
         title = title[: TITLE_MAX_LENGTH - 1] + "…"
+    screened = Screened(raise_it=True)
+    if actor is not None:
+        screened = screen(Draft(recipient, actor, kind, cause, title, body, url), now=now)
+        if not screened.raise_it:
+            return None
     try:
         # A savepoint, so a duplicate leaves the caller's transaction usable (PostgreSQL).
         with transaction.atomic():
             notification = Notification.objects.create(
                 recipient=recipient, kind=kind, cause=cause, title=title, body=body, url=url,
-                created_at=now,
+                created_at=now, actor=actor, email_held=screened.email_held,
             )  # fmt: skip
     except IntegrityError:
         if Notification.objects.filter(recipient=recipient, kind=kind, cause=cause).exists():
             return None
         raise
-    if delivery_for(user=recipient, kind=kind) == Delivery.IMMEDIATE:
+    if not screened.email_held and delivery_for(user=recipient, kind=kind) == Delivery.IMMEDIATE:
         # Imported here because the task module imports this one. Enqueued directly, not
         # on_commit: the database task backend writes its row in this same transaction.
         from tandem.notifications.tasks import send_notification_email
@@ -122,7 +131,7 @@ def _notify_batch(batch: list[Notice], *, now: datetime) -> Counter[str]:
     return Counter(n.kind for n in new)
 
 
-_INSERTED = ("recipient_id", "kind", "cause", "title", "body", "url", "created_at")
+_INSERTED = ("recipient_id", "kind", "cause", "title", "body", "url", "created_at", "email_held")
 
 
 def _insert_new(notices: list[Notice], *, now: datetime) -> None:
@@ -145,7 +154,7 @@ def _insert_new(notices: list[Notice], *, now: datetime) -> None:
         cursor.executemany(
             sql,
             [
-                (n.recipient_id, n.kind, n.cause, n.title, n.body, n.url, created_at)
+                (n.recipient_id, n.kind, n.cause, n.title, n.body, n.url, created_at, False)
                 for n in notices
             ],
         )
@@ -193,7 +202,8 @@ def notifications_mark_read(
 
 
 def notification_open(*, user: User, notification_id: int, now: datetime) -> Notification | None:
-    """The user's own notification, marked read; None for anyone else's (nothing changes)."""
+    """The user's own notification, marked read; None for anyone else's (nothing changes).
+    For a POST only: a link scanner fetching a page must not read anything."""
     notification = Notification.objects.filter(pk=notification_id, recipient=user).first()
     if notification is not None and notification.read_at is None:
         notifications_mark_read(user=user, notification_ids=[notification.pk], now=now)
@@ -229,7 +239,7 @@ def notification_email_send(*, notification_id: int, now: datetime) -> bool:
             .filter(pk=notification_id)
             .first()
         )
-        if notification is None or notification.emailed_at is not None:
+        if notification is None or notification.emailed_at is not None or notification.email_held:
             return False
         recipient = notification.recipient
         if not recipient.is_active:
@@ -250,6 +260,7 @@ def _immediate_unsent(*, created_from: datetime) -> QuerySet[Notification]:
     return Notification.objects.filter(
         ~Exists(not_immediate),
         emailed_at__isnull=True,
+        email_held=False,
         created_at__gte=created_from,
         recipient__is_active=True,
     )
@@ -311,6 +322,7 @@ def _digest_pending(*, now: datetime) -> QuerySet[Notification]:
     return Notification.objects.filter(
         Exists(wants_digest),
         emailed_at__isnull=True,
+        email_held=False,
         created_at__gt=now - DIGEST_LOOKBACK,
         created_at__lte=now,
         recipient__is_active=True,
@@ -376,17 +388,9 @@ def emails_retry(*, now: datetime) -> int:
     Safe beside running workers: `notification_email_send` locks each row and skips any that
     went meanwhile. One failing address is logged and does not stop the others.
     """
-    not_immediate = Preference.objects.filter(
-        user=OuterRef("recipient"), kind=OuterRef("kind")
-    ).exclude(delivery=Delivery.IMMEDIATE)
     due = (
-        Notification.objects.filter(
-            ~Exists(not_immediate),
-            emailed_at__isnull=True,
-            created_at__gt=now - RETRY_WINDOW,
-            created_at__lte=now - RETRY_AFTER,
-            recipient__is_active=True,
-        )
+        _immediate_unsent(created_from=now - RETRY_WINDOW)
+        .filter(created_at__gt=now - RETRY_WINDOW, created_at__lte=now - RETRY_AFTER)
         .order_by("created_at", "id")
         .values_list("id", flat=True)
     )

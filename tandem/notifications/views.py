@@ -16,7 +16,8 @@ from tandem.core.http import AuthedHttpRequest, HtmxHttpRequest
 from tandem.core.ratelimit import rate_limited
 from tandem.notifications.forms import PreferencesForm
 from tandem.notifications.links import is_site_path
-from tandem.notifications.selectors import notification_list_for, preferences_for
+from tandem.notifications.models import Notification
+from tandem.notifications.selectors import notification_for, notification_list_for, preferences_for
 from tandem.notifications.services import (
     notification_open,
     notifications_mark_read,
@@ -37,14 +38,21 @@ def centre(request: AuthedHttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
+@rate_limited(*NOTIFICATION_WRITES)
 def open_notification(request: AuthedHttpRequest, notification_id: int) -> HttpResponse:
-    """Mark one's own notification read and go to what it is about; others' are a 404."""
-    notification = notification_open(
-        user=request.user,
-        notification_id=notification_id,
-        now=timezone.now(),
-    )
+    """Go to what one's own notification is about; others' are a 404.
+
+    Only the POST of the centre's button marks it read. A GET (a prefetching browser, a
+    link scanner, an old bookmark) just goes there and changes nothing.
+    """
+    notification: Notification | None
+    if request.method == "POST":
+        notification = notification_open(
+            user=request.user, notification_id=notification_id, now=timezone.now()
+        )
+    else:
+        notification = notification_for(user=request.user, notification_id=notification_id)
     if notification is None:
         raise Http404("No such notification")
     # The service only stores site paths; this guards rows written any other way.

@@ -21,6 +21,7 @@ from tandem.core.forms import add_refusal
 from tandem.core.http import AuthedHttpRequest
 from tandem.core.params import clean_param
 from tandem.core.ratelimit import rate_limited
+from tandem.moderation.blocks import block_kind_between
 from tandem.organizations.choices import Industry, JobFunction
 from tandem.profiles.choices import Level, MeetingMode
 from tandem.profiles.completeness import profile_completeness
@@ -161,6 +162,10 @@ def profile_detail(request: AuthedHttpRequest, profile_id: int) -> HttpResponse:
     context = {
         "profile": profile, "is_owner": is_owner,
         "completeness": profile_completeness(profile) if is_owner else None,
+        # For the block and mute buttons: "mute" or "" (a block hides the page itself).
+        "my_block": "" if is_owner else block_kind_between(
+            owner=request.user, other_id=profile.user_id
+        ),
     }  # fmt: skip
     return render(request, "profiles/detail.html", context)
 

@@ -76,7 +76,7 @@ def send_ask(page, mentor_name: str) -> None:
 def open_notification(page, title: re.Pattern[str]) -> None:
     page.goto("/home/")
     page.get_by_role("link", name=re.compile(r"^Notifications\W+\d+ unread$")).click()
-    page.get_by_role("link", name=title).click()
+    page.get_by_role("button", name=title).click()
 
 
 class TestAskToActive:

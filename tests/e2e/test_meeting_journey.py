@@ -59,7 +59,7 @@ def test_schedule_prepare_hold_thank_and_give_feedback(
     # The mentor picks the second time offered and downloads the invite.
     log_in(mentor_page, mentor.user.email, PASSWORD)
     mentor_page.get_by_role("link", name=re.compile(r"^Notifications\W+\d+ unread$")).click()
-    mentor_page.get_by_role("link", name=re.compile("Noor Haddad suggested times")).click()
+    mentor_page.get_by_role("button", name=re.compile("Noor Haddad suggested times")).click()
     expect(mentor_page.get_by_text("30-minute time box")).to_be_visible()
     assert_accessible(mentor_page)
     mentor_page.get_by_label(re.compile("14:00")).check()

@@ -96,7 +96,7 @@ def test_ask_follow_up_reply_and_read(page, second_page, pair, log_in, assert_ac
     page.goto("/asks/")
     expect(page.get_by_role("region", name="Your requests")).to_contain_text("1 new")
     page.goto("/notifications/")
-    page.get_by_role("link", name="Ines Carvalho sent you a message").click()
+    page.get_by_role("button", name="Ines Carvalho sent you a message").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Your conversation with Ines Carvalho"
     )

@@ -41,7 +41,9 @@ class TestCentre:
         response = user_client.get(LIST)
         body = response.content.decode()
         assert body.count('<span class="new-label">New</span>') == 1
-        assert f'href="{_open(unread)}"' in body
+        # A form, not a link: only a person's click (a POST) marks it read.
+        assert f'<form method="post" action="{_open(unread)}"' in body
+        assert f'href="{_open(unread)}"' not in body
         assert "Mark all as read" in body
         assert reverse("notifications:settings") in body
 
@@ -82,21 +84,44 @@ class TestCentre:
 class TestOpen:
     def test_marks_it_read_and_goes_to_the_thing(self, user_client, user):
         notification = NotificationFactory(recipient=user, url="/asks/12/")
-        response = user_client.get(_open(notification))
+        response = user_client.post(_open(notification))
         assert response.status_code == 302
         assert response["Location"] == "/asks/12/"
         notification.refresh_from_db()
         assert notification.read_at is not None
 
+    def test_a_get_goes_there_and_changes_nothing(self, user_client, user):
+        """A prefetching browser or a mail link scanner fetching the link reads nothing."""
+        notification = NotificationFactory(recipient=user, url="/asks/12/")
+        response = user_client.get(_open(notification))
+        assert response.status_code == 302
+        assert response["Location"] == "/asks/12/"
+        notification.refresh_from_db()
+        assert notification.read_at is None
+        assert user_client.head(_open(notification)).status_code == 405
+        notification.refresh_from_db()
+        assert notification.read_at is None
+
+    def test_the_post_needs_the_csrf_token(self, user):
+        from django.test import Client
+
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(user)
+        notification = NotificationFactory(recipient=user)
+        assert client.post(_open(notification)).status_code == 403
+        notification.refresh_from_db()
+        assert notification.read_at is None
+
     def test_opening_again_keeps_the_first_read_time(self, user_client, user):
         notification = NotificationFactory(recipient=user, read_at=NOW)
-        user_client.get(_open(notification))
+        user_client.post(_open(notification))
         notification.refresh_from_db()
         assert notification.read_at == NOW
 
     def test_someone_elses_is_not_found_and_stays_unread(self, user_client):
         theirs = NotificationFactory()
         assert user_client.get(_open(theirs)).status_code == 404
+        assert user_client.post(_open(theirs)).status_code == 404
         theirs.refresh_from_db()
         assert theirs.read_at is None
 

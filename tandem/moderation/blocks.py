@@ -1,0 +1,88 @@
+"""Blocks and mutes: the writes that make and undo them, and the reads other apps check.
+
+A block keeps two people apart both ways a person would notice: neither can ask the other,
+neither is suggested to the other, and the blocked person's notices no longer reach the
+blocker. A mute only silences the muted person's notices to the one who muted them. Neither
+is ever shown to the other person: to them the blocker looks like a hidden profile.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from tandem.accounts.models import User
+from tandem.core.errors import DomainError, NotFound
+from tandem.moderation.models import Block
+
+Kind = Block.Kind
+
+
+# --- Writes ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def block_set(*, owner: User, other_id: int, kind: str) -> Block:
+    """Block or mute `other_id` for `owner`; choosing again switches between the two."""
+    if kind not in Kind.values:
+        raise DomainError("Choose whether to block or to mute.", field="kind")
+    if other_id == owner.pk or not User.objects.filter(pk=other_id, is_active=True).exists():
+        raise NotFound("No such person.")
+    block, _ = Block.objects.update_or_create(
+        owner=owner, other_id=other_id, defaults={"kind": kind}
+    )
+    return block
+
+
+def block_remove(*, owner: User, other_id: int) -> bool:
+    """Undo the owner's block or mute of `other_id`; False if there was none (no error, so
+    pressing "Undo" twice is harmless)."""
+    deleted, _ = Block.objects.filter(owner=owner, other_id=other_id).delete()
+    return deleted > 0
+
+
+# --- Reads ----------------------------------------------------------------------------------
+
+
+def blocks_made_by(*, owner: User) -> QuerySet[Block]:
+    """Whom the person blocked or muted, newest first, with the other person's name."""
+    return Block.objects.filter(owner=owner).select_related("other").order_by("-created_at", "-id")
+
+
+def block_kind_between(*, owner: User, other_id: int) -> str:
+    """ "block", "mute", or "" when `owner` has done neither to `other_id` (for buttons)."""
+    kind = (
+        Block.objects.filter(owner=owner, other_id=other_id).values_list("kind", flat=True).first()
+    )
+    return kind or ""
+
+
+def _blocks_either_way(user_id: int) -> QuerySet[Block]:
+    return Block.objects.filter(Q(owner_id=user_id) | Q(other_id=user_id), kind=Kind.BLOCK)
+
+
+def blocked_user_ids(*, user_id: int) -> set[int]:
+    """Everyone kept apart from this person by a block, whoever made it (one query)."""
+    pairs = _blocks_either_way(user_id).values_list("owner_id", "other_id")
+    return {other if owner == user_id else owner for owner, other in pairs}
+
+
+def blocked_between(*, user_id: int, other_id: int) -> bool:
+    """Has either of the two blocked the other?"""
+    return _blocks_either_way(user_id).filter(Q(owner_id=other_id) | Q(other_id=other_id)).exists()
+
+
+def blocked_with(*, viewer: User, user_ref: str = "user") -> Exists:
+    """For filtering rows whose `user_ref` is blocked from `viewer` or has blocked them (to
+    exclude with `~`): the directory's and the profile page's one check."""
+    return Exists(
+        Block.objects.filter(kind=Kind.BLOCK).filter(
+            Q(owner_id=viewer.pk, other_id=OuterRef(user_ref))
+            | Q(owner_id=OuterRef(user_ref), other_id=viewer.pk)
+        )
+    )
+
+
+def silenced(*, recipient_id: int, actor_id: int) -> bool:
+    """Has the recipient blocked or muted the actor? Then the actor's notices don't reach them."""
+    return Block.objects.filter(owner_id=recipient_id, other_id=actor_id).exists()

@@ -1,0 +1,117 @@
+"""Blocking and muting: the writes, the list page with undo, and the profile page's buttons."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tandem.accounts.tests.factories import UserFactory
+from tandem.core.errors import DomainError, NotFound
+from tandem.moderation.blocks import (
+    block_remove,
+    block_set,
+    blocked_between,
+    blocked_user_ids,
+    silenced,
+)
+from tandem.moderation.models import Block
+from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory
+
+LIST = reverse("moderation:blocks")
+
+
+def _block_url(user) -> str:
+    return reverse("moderation:block", args=[user.pk])
+
+
+@pytest.mark.django_db
+class TestServices:
+    def test_block_and_switch_to_mute_keeps_one_row(self):
+        me, them = UserFactory(), UserFactory()
+        block_set(owner=me, other_id=them.pk, kind=Block.Kind.BLOCK)
+        assert blocked_between(user_id=them.pk, other_id=me.pk)
+        block_set(owner=me, other_id=them.pk, kind=Block.Kind.MUTE)
+        assert Block.objects.get(owner=me).kind == Block.Kind.MUTE
+        assert not blocked_between(user_id=me.pk, other_id=them.pk)  # a mute hides nothing
+        assert silenced(recipient_id=me.pk, actor_id=them.pk)
+        assert not silenced(recipient_id=them.pk, actor_id=me.pk)
+
+    def test_a_block_counts_both_ways(self):
+        me, them, stranger = UserFactory(), UserFactory(), UserFactory()
+        block_set(owner=me, other_id=them.pk, kind=Block.Kind.BLOCK)
+        assert blocked_user_ids(user_id=me.pk) == {them.pk}
+        assert blocked_user_ids(user_id=them.pk) == {me.pk}
+        assert blocked_user_ids(user_id=stranger.pk) == set()
+
+    def test_oneself_or_nobody_cannot_be_blocked(self):
+        me = UserFactory()
+        with pytest.raises(NotFound):
+            block_set(owner=me, other_id=me.pk, kind=Block.Kind.BLOCK)
+        with pytest.raises(NotFound):
+            block_set(owner=me, other_id=987654, kind=Block.Kind.BLOCK)
+        with pytest.raises(DomainError):
+            block_set(owner=me, other_id=UserFactory().pk, kind="shun")
+        assert not Block.objects.exists()
+
+    def test_undo_twice_is_harmless(self):
+        me, them = UserFactory(), UserFactory()
+        block_set(owner=me, other_id=them.pk, kind=Block.Kind.MUTE)
+        assert block_remove(owner=me, other_id=them.pk) is True
+        assert block_remove(owner=me, other_id=them.pk) is False
+
+
+@pytest.mark.django_db
+class TestPages:
+    def test_block_from_the_profile_page_then_undo_from_the_list(self, client):
+        me, mentor = ProfileFactory(), MentorProfileFactory(user__first_name="Rafa")
+        client.force_login(me.user)
+        page = client.get(mentor.get_absolute_url()).content.decode()
+        assert f'action="{_block_url(mentor.user)}"' in page
+        response = client.post(_block_url(mentor.user), {"kind": "block"}, follow=True)
+        assert response.redirect_chain[-1][0] == LIST
+        body = response.content.decode()
+        assert "You&#x27;ve blocked Rafa" in body
+        assert "Unblock" in body
+        # Blocked: the profile is gone for both, as a hidden one would be.
+        assert client.get(mentor.get_absolute_url()).status_code == 404
+        client.force_login(mentor.user)
+        assert client.get(me.get_absolute_url()).status_code == 404
+        client.force_login(me.user)
+        client.post(reverse("moderation:unblock", args=[mentor.user.pk]))
+        assert not Block.objects.exists()
+        assert client.get(mentor.get_absolute_url()).status_code == 200
+
+    def test_a_muted_profile_stays_open_and_offers_unmute(self, client):
+        me, them = ProfileFactory(), ProfileFactory()
+        block_set(owner=me.user, other_id=them.user_id, kind=Block.Kind.MUTE)
+        client.force_login(me.user)
+        page = client.get(them.get_absolute_url()).content.decode()
+        assert "Unmute" in page
+
+    def test_ones_own_profile_has_no_buttons(self, client):
+        me = ProfileFactory()
+        client.force_login(me.user)
+        assert "moderation/people" not in client.get(me.get_absolute_url()).content.decode()
+
+    def test_writes_are_posts_with_csrf(self):
+        me, them = UserFactory(), UserFactory()
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(me)
+        assert client.get(_block_url(them)).status_code == 405
+        assert client.post(_block_url(them), {"kind": "block"}).status_code == 403
+        assert not Block.objects.exists()
+
+    def test_signed_out_people_are_sent_to_log_in(self, client):
+        response = client.post(_block_url(UserFactory()), {"kind": "block"})
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+        assert client.get(LIST).status_code == 302
+
+    def test_the_list_shows_only_ones_own(self, client):
+        me, them, other = UserFactory(), UserFactory(first_name="Zed"), UserFactory()
+        block_set(owner=other, other_id=them.pk, kind=Block.Kind.BLOCK)
+        client.force_login(me)
+        body = client.get(LIST).content.decode()
+        assert "Zed" not in body
+        assert "You haven't blocked or muted anyone" in body

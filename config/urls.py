@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from tandem.accounts import views as accounts_views
 from tandem.core import views as core_views
 from tandem.home import views as home_views
 
@@ -13,6 +14,8 @@ urlpatterns = [
     path("", core_views.landing, name="landing"),
     path("home/", home_views.home, name="home"),
     path("accounts/", include("allauth.urls")),
+    # Before the admin's own: its login has no attempt limits, so it sends staff to allauth's.
+    path("admin/login/", accounts_views.admin_login, name="admin_login"),
     path("admin/", admin.site.urls),
     path("notifications/", include("tandem.notifications.urls")),
     path("moderation/", include("tandem.moderation.urls")),

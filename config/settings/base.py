@@ -168,10 +168,20 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Tandem] "
 ACCOUNT_ADAPTER = "tandem.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "tandem.accounts.entrance.LoginForm",
+    "signup": "tandem.accounts.entrance.SignupForm",
+}
+# A stranger can always spend an address's password tries, so its owner must always have a
+# way in that needs the inbox instead: a one-time code by email, or a reset link that signs
+# them in. The per-address password limit then only slows: a burst of wrong guesses costs the
+# owner a minute at the password form, and a slow guessing loop is capped at 30 an hour.
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 # Login throttling: allauth keeps these counters in the cache.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
-    "login_failed": "10/m/ip,5/5m/key",
+    "login_failed": "10/m/ip,5/m/key,30/h/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",

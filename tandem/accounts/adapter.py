@@ -12,6 +12,16 @@ from django.urls import reverse
 class AccountAdapter(DefaultAccountAdapter):
     """Sends freshly verified people straight into onboarding."""
 
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        # The login page offers the ways in that need no password (see account/login.html).
+        "too_many_login_attempts": (
+            "We've paused password tries for this address for a little while, to keep it "
+            "safe from guessing. You can still get in right now with a code or a reset link "
+            "sent to your inbox."
+        ),
+    }
+
     def get_email_verification_redirect_url(self, email_address: Any) -> str:
         return reverse("home")
 

@@ -90,7 +90,7 @@ class TestLogin:
             reverse("account_login"), {"login": user.email, "password": PASSWORD}
         )
         assert "_auth_user_id" not in client.session
-        assert b"Too many failed login attempts" in response.content
+        assert b"paused password tries for this address" in response.content
 
     def test_logout_ends_the_session(self, client, user):
         client.force_login(user)

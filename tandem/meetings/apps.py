@@ -5,3 +5,11 @@ class MeetingsConfig(AppConfig):
     name = "tandem.meetings"
     label = "meetings"
     verbose_name = "Meetings and follow-through"
+
+    def ready(self) -> None:
+        # The mentorship services sit below this app: when a mentorship ends, they call off
+        # its meetings still ahead through this hook.
+        from tandem.meetings.services.moves import meetings_call_off
+        from tandem.mentorships.services.mentorships import ended_hook_register
+
+        ended_hook_register(meetings_call_off)

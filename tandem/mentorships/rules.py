@@ -12,7 +12,7 @@ from calendar import monthrange
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
-from tandem.core.errors import NotFound, RuleBroken
+from tandem.core.errors import IllegalTransition, NotFound, RuleBroken
 from tandem.mentorships.models import INTRO_MINUTES, NOTE_MAX_LENGTH, Agreement, Ask, Mentorship
 from tandem.profiles.choices import FocusArea
 from tandem.profiles.models import Profile
@@ -37,10 +37,30 @@ ENDED = (S.COMPLETED, S.CLOSED, S.ALUMNI)
 CONNECTED = (*Mentorship.HOLDING_A_PLACE, S.COMPLETED, S.ALUMNI)
 # Mentorships whose goals still move.
 LIVE = (S.ACTIVE, S.PAUSED)
+# Mentorships whose meetings, agenda, notes and action items may still change: once it has
+# ended, what was written stays as it was.
+OPEN = Mentorship.HOLDING_A_PLACE
 
 
 class AtCapacity(RuleBroken):
     """The mentor has no free place."""
+
+
+def open_check(mentorship: Mentorship, *, states: Sequence[str] = OPEN) -> None:
+    """Raise IllegalTransition unless the mentorship is in one of `states` (by default, not
+    ended). Every write to its meetings, follow-through and goals asks this one question, so
+    neither side can keep working through a mentorship the other has closed."""
+    if mentorship.state not in states:
+        raise IllegalTransition(
+            f"This mentorship is {mentorship.get_state_display().lower()}, so this can't "
+            "change any more."
+        )
+
+
+def contact_shared(mentorship: Mentorship) -> bool:
+    """Do the two people still see each other's contact details (email included)? The
+    mentorship page, the invites and the calendar files all ask this."""
+    return mentorship.state in CONNECTED
 
 
 # --- Asks -----------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from tandem.accounts.models import User
 from tandem.meetings.calendar.selectors import meetings_for_feed
 from tandem.meetings.models import Meeting
 from tandem.mentorships.models import Mentorship
+from tandem.mentorships.rules import contact_shared
 from tandem.notifications.links import absolute_url
 
 REQUEST, CANCEL, PUBLISH = "REQUEST", "CANCEL", "PUBLISH"
@@ -75,9 +76,20 @@ def _attendee(user: User) -> vCalAddress:
     return address
 
 
+def _attendees(meeting: Meeting, viewer: User | None) -> list[User]:
+    """Who an invite names: both sides while their contact details are shared (the mentorship
+    page's own rule), else only the person it is for. A file never shows an address the page
+    would not."""
+    mentorship = meeting.mentorship
+    if contact_shared(mentorship):
+        return [mentorship.mentee.user, mentorship.mentor.user]
+    return [viewer] if viewer is not None else []
+
+
 def _event(
-    meeting: Meeting, *, status: str, attendees: bool, now: datetime, request: HttpRequest | None
-) -> Event:
+    meeting: Meeting, *, status: str, attendees: list[User], now: datetime,
+    request: HttpRequest | None,
+) -> Event:  # fmt: skip
     starts_at, ends_at = meeting.starts_at, meeting.ends_at
     assert starts_at is not None
     assert ends_at is not None
@@ -113,9 +125,8 @@ def _event(
         )  # fmt: skip
     event.add("organizer", _organizer())
     # A published feed carries no attendees (RFC 5546 §3.2.1): it informs, it does not invite.
-    if attendees:
-        for user in (mentorship.mentee.user, mentorship.mentor.user):
-            event.add("attendee", _attendee(user))
+    for user in attendees:
+        event.add("attendee", _attendee(user))
     event.add("status", status)
     return event
 
@@ -130,9 +141,11 @@ def _calendar(method: str) -> Calendar:
 
 
 def meeting_ics(
-    meeting: Meeting, *, method: str, now: datetime, request: HttpRequest | None = None
-) -> bytes:
-    """The invite for one meeting with a time: REQUEST to add or update it, CANCEL to remove it.
+    meeting: Meeting, *, method: str, now: datetime, request: HttpRequest | None = None,
+    viewer: User | None = None,
+) -> bytes:  # fmt: skip
+    """The invite for one meeting with a time: REQUEST to add or update it, CANCEL to remove it,
+    for `viewer` (once contact details stop being shared, it names only them).
 
     `meeting` should come with its mentorship's people (select_related), as the selectors give.
     """
@@ -140,7 +153,10 @@ def meeting_ics(
         raise ValueError(f"An invite is a REQUEST or a CANCEL, not {method!r}.")
     calendar = _calendar(method)
     status = "CANCELLED" if method == CANCEL else "CONFIRMED"
-    calendar.add_component(_event(meeting, status=status, attendees=True, now=now, request=request))
+    attendees = _attendees(meeting, viewer)
+    calendar.add_component(
+        _event(meeting, status=status, attendees=attendees, now=now, request=request)
+    )
     return calendar.to_ical()
 
 
@@ -160,6 +176,6 @@ def feed_ics(user: User, *, now: datetime, request: HttpRequest | None = None) -
     for meeting in meetings_for_feed(user=user, now=now):
         status = "CANCELLED" if meeting.state == Meeting.State.CANCELLED else "CONFIRMED"
         calendar.add_component(
-            _event(meeting, status=status, attendees=False, now=now, request=request)
+            _event(meeting, status=status, attendees=[], now=now, request=request)
         )
     return calendar.to_ical()

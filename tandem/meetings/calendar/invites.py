@@ -66,7 +66,6 @@ def meeting_invites_send(meeting: Meeting, *, method: str, now: datetime) -> Non
     Call it once the change is committed (a task, or `transaction.on_commit`), so nobody gets
     an invite for a change that was rolled back.
     """
-    ics = meeting_ics(meeting, method=method, now=now)
     mentee, mentor = meeting.mentorship.mentee, meeting.mentorship.mentor
     messages = [
         _invite_message(
@@ -75,7 +74,8 @@ def meeting_invites_send(meeting: Meeting, *, method: str, now: datetime) -> Non
             other=other.user,
             zone_name=side.timezone,
             method=method,
-            ics=ics,
+            # Each side's own file: it names the other only while the page would.
+            ics=meeting_ics(meeting, method=method, now=now, viewer=side.user),
         )
         for side, other in ((mentee, mentor), (mentor, mentee))
         if side.user.is_active  # a deleted account has no address to write to

@@ -78,7 +78,9 @@ def invite(request: AuthedHttpRequest, meeting_id: int) -> HttpResponse:
         raise Http404("No such meeting")
     method = invite_method(meeting)
     response = HttpResponse(
-        meeting_ics(meeting, method=method, now=timezone.now(), request=request),
+        meeting_ics(
+            meeting, method=method, now=timezone.now(), request=request, viewer=request.user
+        ),
         content_type=f"{CALENDAR_TYPE}; method={method}",
     )
     response["Content-Disposition"] = f'attachment; filename="tandem-meeting-{meeting.pk}.ics"'

@@ -5,8 +5,8 @@ and person), never one query per mentorship: the mentorship page, a dashboard li
 sweep over every active mentorship all cost the same dozen queries.
 
 A side's latest *activity* is the latest of: a mentorship transition they made, a meeting
-transition they made (proposing, picking a time, rescheduling, marking), an agenda item, note,
-thank-you or meeting feedback they wrote, an action item of theirs last updated, and a goal
+transition they made (proposing, picking a time, rescheduling, marking), an agenda item, shared
+note, thank-you or meeting feedback they wrote, an action item of theirs last updated, and a goal
 update they wrote.
 """
 
@@ -46,16 +46,18 @@ RATINGS_KEPT = 6
 # paused one.
 Ids = list[int] | QuerySet[Any, Any] | None
 
-# (model, path to the mentorship, who did it, when): each is one GROUP BY query.
-ACTIVITY: tuple[tuple[type[Model], str, str, str], ...] = (
-    (Transition, "mentorship", "actor", "at"),
-    (MeetingTransition, "meeting__mentorship", "actor", "at"),
-    (AgendaItem, "meeting__mentorship", "author", "created_at"),
-    (Note, "meeting__mentorship", "author", "created_at"),
-    (ThankYou, "meeting__mentorship", "author", "created_at"),
-    (MeetingFeedback, "meeting__mentorship", "author", "created_at"),
-    (ActionItem, "mentorship", "owner", "updated_at"),
-    (GoalUpdate, "goal__mentorship", "author", "created_at"),
+# (model, path to the mentorship, who did it, when, which rows): each is one GROUP BY query.
+# Only what the other side can see counts: a private note is its author's alone, and must
+# not change what the other side is told ("no word from … since …").
+ACTIVITY: tuple[tuple[type[Model], str, str, str, Q], ...] = (
+    (Transition, "mentorship", "actor", "at", Q()),
+    (MeetingTransition, "meeting__mentorship", "actor", "at", Q()),
+    (AgendaItem, "meeting__mentorship", "author", "created_at", Q()),
+    (Note, "meeting__mentorship", "author", "created_at", Q(is_private=False)),
+    (ThankYou, "meeting__mentorship", "author", "created_at", Q()),
+    (MeetingFeedback, "meeting__mentorship", "author", "created_at", Q()),
+    (ActionItem, "mentorship", "owner", "updated_at", Q()),
+    (GoalUpdate, "goal__mentorship", "author", "created_at", Q()),
 )
 
 
@@ -153,9 +155,9 @@ def _activity(ids: Ids) -> dict[tuple[int, int], date | None]:
     100,000 mentorships instead of 430,000.
     """
     parts, params = [], []
-    for model, path, who, when in ACTIVITY:
+    for model, path, who, when, only in ACTIVITY:
         sql, part_params = (
-            model._default_manager.filter(_scope(path, ids), **{f"{who}__isnull": False})
+            model._default_manager.filter(_scope(path, ids), only, **{f"{who}__isnull": False})
             .values(of_mentorship=F(path), by_person=F(who))
             .annotate(last=_day(when))
             .order_by()

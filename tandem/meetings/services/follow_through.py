@@ -20,8 +20,8 @@ from tandem.meetings.models import (
     ThankYou,
 )
 from tandem.meetings.rules import ITEM_CLOSED, MAX_AGENDA, MAX_OPEN_ACTIONS
-from tandem.meetings.services.moves import meeting_lock, mentorship_role
-from tandem.mentorships.rules import feedback_check
+from tandem.meetings.services.moves import meeting_lock, mentorship_open_lock, mentorship_role
+from tandem.mentorships.rules import CONNECTED, feedback_check
 from tandem.mentorships.sides import MENTEE, MENTOR
 
 # --- Agenda and notes ---------------------------------------------------------------------
@@ -39,8 +39,7 @@ def _text(text: str, *, limit: int, field: str = "text") -> str:
 @transaction.atomic
 def agenda_add(*, meeting: Meeting, actor: User, text: str, now: datetime) -> AgendaItem:
     """A question to cover; the list stays short so the time box is honoured (P7)."""
-    meeting = meeting_lock(meeting)
-    mentorship_role(meeting.mentorship, actor)
+    meeting = meeting_lock(meeting, actor)
     if meeting.state not in Meeting.UPCOMING:
         raise IllegalTransition("The agenda is for a meeting still ahead.")
     if meeting.agenda.count() >= MAX_AGENDA:
@@ -50,18 +49,20 @@ def agenda_add(*, meeting: Meeting, actor: User, text: str, now: datetime) -> Ag
     )
 
 
+@transaction.atomic
 def agenda_remove(*, item: AgendaItem, actor: User) -> None:
+    meeting = meeting_lock(item.meeting, actor)  # a stranger: 404 first
     if item.author_id != actor.pk:
-        mentorship_role(item.meeting.mentorship, actor)  # a stranger: 404 first
         raise IllegalTransition("Only the person who added a question can remove it.")
-    if item.meeting.state not in Meeting.UPCOMING:
+    if meeting.state not in Meeting.UPCOMING:
         raise IllegalTransition("The agenda of a past meeting stays as it was.")
     item.delete()
 
 
+@transaction.atomic
 def note_add(*, meeting: Meeting, actor: User, text: str, is_private: bool, now: datetime) -> Note:
     """Shared notes for both; private ones only their author can ever see."""
-    mentorship_role(meeting.mentorship, actor)
+    meeting = meeting_lock(meeting, actor)
     if meeting.state == Meeting.State.CANCELLED:
         raise IllegalTransition("This meeting was cancelled.")
     return Note.objects.create(
@@ -78,9 +79,8 @@ def action_item_add(
     due_on: date | None = None,
 ) -> ActionItem:  # fmt: skip
     """Something to try after a meeting, owned by one side (usually the mentee)."""
-    meeting = meeting_lock(meeting)
+    meeting = meeting_lock(meeting, actor)
     mentorship = meeting.mentorship
-    mentorship_role(mentorship, actor)
     if meeting.state not in (Meeting.State.SCHEDULED, Meeting.State.HELD):
         raise IllegalTransition("Action items come from a meeting that is on or has happened.")
     if owner not in (MENTEE, MENTOR):
@@ -101,12 +101,9 @@ def action_item_update(
     *, item: ActionItem, actor: User, status: str, now: datetime, outcome: str = ""
 ) -> ActionItem:
     """The owner reports what happened: done, tried (with how it went) or dropped."""
-    item = (
-        ActionItem.objects.select_for_update(of=("self",))
-        .select_related("mentorship__mentee__user", "mentorship__mentor__user")
-        .get(pk=item.pk)
-    )
-    mentorship_role(item.mentorship, actor)
+    mentorship = mentorship_open_lock(item.mentorship_id, actor)
+    item = ActionItem.objects.select_for_update(of=("self",)).get(pk=item.pk)
+    item.mentorship = mentorship
     if item.owner_id != actor.pk:
         raise IllegalTransition("The person who owns this item reports on it.")
     if status not in ActionItem.Status.values:
@@ -122,6 +119,9 @@ def action_item_update(
 
 
 # --- Thank-you and feedback (P8, P11) -------------------------------------------------------
+# Gratitude for a held meeting outlives a mentorship that completed; once the pair parted
+# (closed), nothing more reaches the other side.
+GRATITUDE = CONNECTED
 
 
 def _held(meeting: Meeting) -> None:
@@ -132,7 +132,7 @@ def _held(meeting: Meeting) -> None:
 @transaction.atomic
 def thank_you_give(*, meeting: Meeting, actor: User, text: str, now: datetime) -> ThankYou:
     """The mentee's thank-you, with what was useful; the mentor sees it."""
-    meeting = meeting_lock(meeting)
+    meeting = meeting_lock(meeting, actor, states=GRATITUDE)
     if mentorship_role(meeting.mentorship, actor) != MENTEE:
         raise IllegalTransition("The thank-you note is the mentee's to write.")
     _held(meeting)
@@ -149,8 +149,7 @@ def meeting_feedback_give(
     better: str = "", appreciated: str = "",
 ) -> MeetingFeedback:  # fmt: skip
     """Short feedback on one meeting, once per side, shown to the other side."""
-    meeting = meeting_lock(meeting)
-    mentorship_role(meeting.mentorship, actor)
+    meeting = meeting_lock(meeting, actor, states=GRATITUDE)
     _held(meeting)
     texts = feedback_check(rating=rating, helped=helped, better=better, appreciated=appreciated)
     if MeetingFeedback.objects.filter(meeting=meeting, author=actor).exists():

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Q
 
 from tandem.accounts.models import User
 from tandem.core.errors import IllegalTransition, RuleBroken
@@ -26,6 +27,7 @@ from tandem.meetings.rules import (
     place_check,
 )
 from tandem.mentorships.models import Mentorship
+from tandem.mentorships.rules import CONNECTED, OPEN, open_check
 from tandem.mentorships.services.mentorships import mentorship_intro_held
 from tandem.mentorships.sides import sides_of
 
@@ -42,13 +44,31 @@ def check_move(meeting: Meeting, actor: User, to_state: str) -> None:
     MEETING.check(state=meeting.state, to_state=to_state, role=role)
 
 
-def meeting_lock(meeting: Meeting) -> Meeting:
-    """The meeting re-read under its row lock, with both sides of its mentorship."""
-    return (
-        Meeting.objects.select_for_update(of=("self",))
-        .select_related("mentorship__mentee__user", "mentorship__mentor__user")
-        .get(pk=meeting.pk)
+def mentorship_open_lock(
+    mentorship_id: int, actor: User, *, states: Sequence[str] = OPEN
+) -> Mentorship:
+    """The mentorship re-read under its row lock, with both sides: NotFound unless the actor
+    is on it, IllegalTransition unless it is still in `states` (by default, not ended).
+
+    Its row is taken before any of its meetings' rows, the order ending it takes them in: a
+    write racing the other side's close waits for it, then sees the mentorship ended."""
+    mentorship = (
+        Mentorship.objects.select_for_update(no_key=True, of=("self",))
+        .select_related("mentee__user", "mentor__user")
+        .get(pk=mentorship_id)
     )
+    mentorship_role(mentorship, actor)
+    open_check(mentorship, states=states)
+    return mentorship
+
+
+def meeting_lock(meeting: Meeting, actor: User, *, states: Sequence[str] = OPEN) -> Meeting:
+    """The meeting re-read under its row lock, once its mentorship is checked and locked
+    (`mentorship_open_lock`), with both sides of the mentorship."""
+    mentorship = mentorship_open_lock(meeting.mentorship_id, actor, states=states)
+    meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
+    meeting.mentorship = mentorship
+    return meeting
 
 
 def meeting_audit(
@@ -88,11 +108,7 @@ def meeting_propose(
         .get(pk=mentorship.pk)
     )
     mentorship_role(mentorship, actor)
-    if mentorship.state not in MEETING_STATES:
-        raise IllegalTransition(
-            f"This mentorship is {mentorship.get_state_display().lower()}; "
-            "meetings are for a live one."
-        )
+    open_check(mentorship, states=MEETING_STATES)
     chosen = _check_slots(slots, now)
     location, video_url = place_check(location=location, video_url=video_url)
     minutes = minutes or default_minutes(mentorship)
@@ -114,7 +130,7 @@ def meeting_propose(
 @transaction.atomic
 def meeting_schedule(*, meeting: Meeting, actor: User, slot_id: int, now: datetime) -> Meeting:
     """The other side picks one of the offered times: both get the calendar invite."""
-    meeting = meeting_lock(meeting)
+    meeting = meeting_lock(meeting, actor)
     check_move(meeting, actor, Meeting.State.SCHEDULED)
     current_round = max(meeting.slots.values_list("round", flat=True), default=1)
     slot = meeting.slots.filter(pk=slot_id, round=current_round).first()
@@ -151,7 +167,7 @@ def meeting_reschedule(
 ) -> Meeting:  # fmt: skip
     """New times for a scheduled meeting (and a new place, if given; None keeps it); the other
     side picks one, the UID stays."""
-    meeting = meeting_lock(meeting)
+    meeting = meeting_lock(meeting, actor)
     check_move(meeting, actor, Meeting.State.RESCHEDULED)
     chosen = _check_slots(slots, now)
     meeting.location, meeting.video_url = place_check(
@@ -170,7 +186,7 @@ def meeting_reschedule(
 @transaction.atomic
 def meeting_cancel(*, meeting: Meeting, actor: User, now: datetime, note: str = "") -> Meeting:
     """Call it off, with a note; calendars that had it get a CANCEL."""
-    meeting = meeting_lock(meeting)
+    meeting = meeting_lock(meeting, actor)
     check_move(meeting, actor, Meeting.State.CANCELLED)
     from_state = meeting.state
     was_in_calendars = meeting.starts_at is not None
@@ -191,8 +207,7 @@ def meeting_place_set(
 ) -> Meeting:
     """Either side says where a meeting still ahead happens: a place, a video link, or both.
     A scheduled meeting's calendars get the change (an updated invite, SEQUENCE bumped)."""
-    meeting = meeting_lock(meeting)
-    mentorship_role(meeting.mentorship, actor)
+    meeting = meeting_lock(meeting, actor)
     if meeting.state not in Meeting.UPCOMING:
         raise IllegalTransition("Where you meet can change only while the meeting is ahead.")
     location, video_url = place_check(location=location, video_url=video_url)
@@ -211,9 +226,9 @@ def meeting_place_set(
 
 @transaction.atomic
 def meeting_mark(*, meeting: Meeting, actor: User, to_state: str, now: datetime) -> Meeting:
-    """Held or missed, once the meeting has started."""
-    meeting = meeting_lock(meeting)
-    mentorship_role(meeting.mentorship, actor)
+    """Held or missed, once the meeting has started (also after the pair completed, so the
+    last meeting can still be recorded; not once they parted)."""
+    meeting = meeting_lock(meeting, actor, states=CONNECTED)
     if to_state not in (Meeting.State.HELD, Meeting.State.NO_SHOW):
         raise IllegalTransition("A meeting is marked held or missed.")
     check_move(meeting, actor, to_state)
@@ -226,3 +241,24 @@ def meeting_mark(*, meeting: Meeting, actor: User, to_state: str, now: datetime)
         mentorship_intro_held(mentorship=meeting.mentorship, now=now)
         notices.meeting_held(meeting, now=now)
     return meeting
+
+
+def meetings_call_off(mentorship: Mentorship, *, actor: User, now: datetime) -> None:
+    """When a mentorship ends (closed or completed), its meetings still ahead are cancelled
+    in the ending move's transaction, in the name of whoever ended it; calendars that had one
+    get a CANCEL (same UID, SEQUENCE bumped). A meeting already begun stays for the pair to
+    mark. The mentorship's own notice tells the other side; the meetings add none.
+
+    Registered with the mentorship services at start-up (MeetingsConfig.ready)."""
+    S = Meeting.State
+    ahead = Q(state__in=(S.PROPOSED, S.RESCHEDULED)) | Q(state=S.SCHEDULED, starts_at__gt=now)
+    meetings = mentorship.meetings.select_for_update(of=("self",)).filter(ahead)
+    for meeting in meetings.order_by("pk"):
+        from_state, was_in_calendars = meeting.state, meeting.starts_at is not None
+        meeting.state = Meeting.State.CANCELLED
+        if was_in_calendars:
+            meeting.sequence += 1
+        meeting.save(update_fields=["state", "sequence", "updated_at"])
+        meeting_audit(meeting, actor=actor, from_state=from_state, reason="", now=now)
+        if was_in_calendars:
+            calendar_tasks.meeting_invites.enqueue(meeting.pk, "CANCEL")

@@ -292,6 +292,26 @@ class TestFactsFromTheDatabase:
         assert health.reasons[0].startswith("No word from the mentor's side for 63 days")
         assert health.reasons[1].startswith("It's been 56 days since you last met, on 9 March")
 
+    def test_a_private_note_is_no_word_to_the_other_side(self):
+        m = ActiveMentorshipFactory(now=START, asked_at=START - DAY)
+        held = meeting_row(m, Meeting.State.HELD, datetime(2026, 3, 9, 15, tzinfo=UTC))
+        backdate(
+            AgendaItem.objects.create(meeting=held, author=m.mentee.user, text="Still there?"),
+            datetime(2026, 4, 27, tzinfo=UTC),
+        )
+        private = Note.objects.create(
+            meeting=held, author=m.mentor.user, text="Must reply", is_private=True
+        )
+        backdate(private, datetime(2026, 5, 1, tzinfo=UTC))
+        got = health_facts_for(mentorship_ids=[m.pk], today=TODAY)[m.pk]
+        assert got.last_mentor_activity == START.date()  # the agreement, not the private note
+        health = health_for(mentorship_ids=[m.pk], today=TODAY)[m.pk]
+        assert health.reasons[0].startswith("No word from the mentor's side for 63 days")
+        shared = Note.objects.create(meeting=held, author=m.mentor.user, text="Sorry, busy")
+        backdate(shared, datetime(2026, 5, 1, tzinfo=UTC))
+        got = health_facts_for(mentorship_ids=[m.pk], today=TODAY)[m.pk]
+        assert got.last_mentor_activity == date(2026, 5, 1)
+
     def test_a_scheduled_meeting_whose_day_has_passed_counts_as_met(self):
         m = ActiveMentorshipFactory(now=START, asked_at=START - DAY)
         meeting_row(m, Meeting.State.SCHEDULED, datetime(2026, 4, 30, 15, tzinfo=UTC))

@@ -14,7 +14,7 @@ from django.db import transaction
 from tandem.accounts.models import User
 from tandem.core.errors import DomainError, IllegalTransition, RuleBroken
 from tandem.mentorships.models import Agreement, Goal, GoalUpdate, Mentorship
-from tandem.mentorships.rules import LIVE, MAX_LEARNING_GOALS
+from tandem.mentorships.rules import LIVE, MAX_LEARNING_GOALS, open_check
 from tandem.mentorships.sides import MENTOR, sides_of
 
 MISSING = "No such goal."
@@ -36,13 +36,18 @@ def goals_from_agreement(agreement: Agreement) -> list[Goal]:
 def goal_update(
     *, goal: Goal, actor: User, status: str, now: datetime, text: str = ""
 ) -> GoalUpdate:
-    """Either side records progress on a goal of their mentorship."""
-    goal = (
-        Goal.objects.select_for_update(of=("self",))
-        .select_related("mentorship__mentee", "mentorship__mentor")
-        .get(pk=goal.pk)
+    """Either side records progress on a goal of their mentorship, while it is live."""
+    # The mentorship's row first (as closing and completing lock it, then its goals): a goal
+    # updated while the other side ends the mentorship waits, then sees it ended.
+    mentorship = (
+        Mentorship.objects.select_for_update(no_key=True, of=("self",))
+        .select_related("mentee", "mentor")
+        .get(pk=goal.mentorship_id)
     )
-    sides_of(goal.mentorship, actor, missing=MISSING)
+    sides_of(mentorship, actor, missing=MISSING)
+    open_check(mentorship, states=LIVE)
+    goal = Goal.objects.select_for_update(of=("self",)).get(pk=goal.pk)
+    goal.mentorship = mentorship
     if goal.is_learning_goal and goal.owner_id != actor.pk:
         raise IllegalTransition("A learning goal is updated by the mentor who set it.")
     if status not in Goal.Status.values:
@@ -80,8 +85,7 @@ def learning_goal_add(*, mentorship: Mentorship, actor: User, text: str) -> Goal
     """What the mentor wants to learn from mentoring (P11): seen by both, set by the mentor."""
     if sides_of(mentorship, actor, missing=MISSING).role != MENTOR:
         raise IllegalTransition("Learning goals are the mentor's own.")
-    if mentorship.state not in LIVE:
-        raise IllegalTransition("Learning goals belong to an active mentorship.")
+    open_check(mentorship, states=LIVE)
     text = text.strip()
     if not text or len(text) > 200:
         raise RuleBroken("Write the goal in a sentence (200 characters at most).", field="text")

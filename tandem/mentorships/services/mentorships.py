@@ -3,7 +3,7 @@ stay in touch; and the one transition step the agreement services share."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import datetime
 
 from django.db import transaction
@@ -13,12 +13,24 @@ from tandem.core.errors import IllegalTransition
 from tandem.mentorships import notices
 from tandem.mentorships.lifecycles import AGREEMENT_MOVES, MENTORSHIP
 from tandem.mentorships.models import Agreement, Mentorship, Transition
-from tandem.mentorships.rules import places_taken
+from tandem.mentorships.rules import ENDED, places_taken
 from tandem.mentorships.services.goals import goals_settle
 from tandem.mentorships.sides import sides_of
 from tandem.profiles.models import Profile
 
 MISSING = "No such mentorship."
+
+# What apps above this one do when a mentorship ends (closed or completed), inside the ending
+# move's transaction: the meetings app calls off the pair's meetings still ahead. Registered
+# at start-up (the meetings AppConfig.ready), as matching's providers are.
+EndedHook = Callable[..., None]  # (mentorship, *, actor, now)
+_ended_hooks: list[EndedHook] = []
+
+
+def ended_hook_register(hook: EndedHook) -> None:
+    """Add a hook once (ready() may run more than once in tests)."""
+    if hook not in _ended_hooks:
+        _ended_hooks.append(hook)
 
 
 def mentorship_lock(mentorship: Mentorship) -> Mentorship:
@@ -42,8 +54,9 @@ def mentorship_transition(
 ) -> Transition:
     """Move a locked mentorship if the table allows this actor to, with its audit row.
 
-    A proposal still waiting lapses once the mentorship leaves proposed or active, and the
-    mentor's places are recounted when the move starts or stops holding one.
+    A proposal still waiting lapses once the mentorship leaves proposed or active, the
+    mentor's places are recounted when the move starts or stops holding one, and the ended
+    hooks run when it ends.
     """
     role = sides_of(mentorship, actor, missing=MISSING).role
     MENTORSHIP.check(state=mentorship.state, to_state=to_state, role=role)
@@ -56,6 +69,9 @@ def mentorship_transition(
         )
     if (from_state in Mentorship.HOLDING_A_PLACE) != (to_state in Mentorship.HOLDING_A_PLACE):
         _places_recount(mentor_id=mentorship.mentor_id)
+    if to_state in ENDED and from_state not in ENDED:
+        for hook in _ended_hooks:
+            hook(mentorship, actor=actor, now=now)
     return Transition.objects.create(
         mentorship=mentorship, actor=actor, from_state=from_state, to_state=to_state,
         reason=reason.strip(), at=now,

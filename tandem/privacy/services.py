@@ -9,13 +9,14 @@ kindly and calendars get their cancellations.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.db.models import Q
 
-from tandem.accounts.models import User, deleted_email
+from tandem.accounts.models import FORMER_MEMBER, User, deleted_email
 from tandem.conversations.models import ReadMark
 from tandem.meetings.models import CalendarFeed, Meeting, Note
 from tandem.meetings.services import meeting_cancel
@@ -53,6 +54,7 @@ def account_delete(*, user: User, now: datetime) -> None:
     user = User.objects.select_for_update().get(pk=user.pk)
     if user.is_former_member:
         return
+    names = _names_of(user)
     # The name goes first, so every notice raised below already says "a former member".
     user.first_name, user.last_name, user.deleted_at = "", "", now
     user.save(update_fields=["first_name", "last_name", "deleted_at"])
@@ -62,9 +64,43 @@ def account_delete(*, user: User, now: datetime) -> None:
         _meetings_cancel(profile, user, now=now)
         _mentorships_close(profile, user, now=now)
         _programs_leave(profile, user, now=now)
+        _notices_rename(profile, names)
         _profile_empty(profile)
     _own_rows_delete(user)
     _sign_in_remove(user)
+
+
+def _names_of(user: User) -> list[str]:
+    """The words notices used for the person: the full name, then the first name alone."""
+    return [name for name in dict.fromkeys((user.display_name, user.first_name.strip())) if name]
+
+
+def _notices_rename(profile: Profile, names: list[str]) -> None:
+    """The other sides' notifications about the person say "a former member" instead of the
+    name (notices store their words when raised), with a capital where it starts a sentence,
+    as in those just raised by the deletion."""
+    pattern = re.compile("|".join(rf"\b{re.escape(name)}\b" for name in names))
+    others = set()
+    for mentee_id, mentor_id in Ask.objects.filter(
+        Q(mentee=profile) | Q(mentor=profile)
+    ).values_list("mentee__user_id", "mentor__user_id"):
+        others |= {mentee_id, mentor_id}
+    for mentee_id, mentor_id in Mentorship.objects.filter(
+        Q(mentee=profile) | Q(mentor=profile)
+    ).values_list("mentee__user_id", "mentor__user_id"):
+        others |= {mentee_id, mentor_id}
+    others.discard(profile.user_id)
+    for notice in Notification.objects.filter(recipient_id__in=others):
+        title = _sentence(pattern.sub(FORMER_MEMBER, notice.title))
+        body = _sentence(pattern.sub(FORMER_MEMBER, notice.body))
+        if (title, body) != (notice.title, notice.body):
+            notice.title, notice.body = title, body
+            notice.save(update_fields=["title", "body"])
+
+
+def _sentence(text: str) -> str:
+    """A capital at the start, where the name began a sentence."""
+    return text[:1].upper() + text[1:]
 
 
 def _asks_settle(profile: Profile, user: User, *, now: datetime) -> None:
@@ -110,7 +146,8 @@ def _profile_empty(profile: Profile) -> None:
     """Empty the profile but keep its row: the other side's mentorships and asks point at it."""
     for field, value in PROFILE_BLANK.items():
         setattr(profile, field, value)
-    profile.save()
+    # Only these fields: the places count was recounted by the closures, under a lock.
+    profile.save(update_fields=[*PROFILE_BLANK, "updated_at"])
     profile.skills_offered.all().delete()
     profile.skill_requests.all().delete()
     for related in (profile.skills_wanted, profile.languages, profile.competitors):

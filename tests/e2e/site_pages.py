@@ -311,6 +311,10 @@ PAGES: dict[str, Page] = {
     "reports:dashboard": Page(frozenset({STAFF}), _program_run),
     "reports:pulse": Page(frozenset({MENTEE, MENTOR, BOTH}), _own_pulses),
     "reports:progress": Page(ONBOARDED),
+    # Your data (tandem/privacy/views.py)
+    "privacy:overview": Page(ONBOARDED),
+    "privacy:delete": Page(ONBOARDED),
+    "privacy:deleted": Page(frozenset({VISITOR})),
 }
 
 NOT_PAGES: dict[str, str] = {
@@ -318,6 +322,7 @@ NOT_PAGES: dict[str, str] = {
     "account_confirm_login_code": "only after asking for a login code, which is switched off",
     "notifications:open": "redirects to what it is about (a POST from the centre marks it read)",
     "notifications:read_all": "POST only",
+    "privacy:export": "a JSON file to download",
     "notifications:badge": "an htmx fragment of the menu, on every page",
     "matching:recommendation_strip": "an htmx fragment of the directory, checked there",
     "mentorships:ask_answer": "POST only",

@@ -14,10 +14,9 @@ from django import forms
 from django.utils import timezone
 
 from tandem.core.forms import PageForm
+from tandem.core.moments import ProposedTimeField
 from tandem.meetings.models import PLACE_MAX, TEXT_SHORT, VIDEO_URL_MAX, ActionItem
 from tandem.meetings.rules import MAX_SLOTS
-
-LOCAL = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
 def _place_fields() -> tuple[forms.CharField, forms.CharField]:
@@ -38,9 +37,10 @@ class SlotsForm(PageForm):
     """One to three times, typed in the viewer's own timezone and stored in UTC, and where."""
 
     id_prefix = "slots"
-    slot_1 = forms.DateTimeField(label="Time 1", widget=LOCAL)
-    slot_2 = forms.DateTimeField(label="Time 2 (optional)", required=False, widget=LOCAL)
-    slot_3 = forms.DateTimeField(label="Time 3 (optional)", required=False, widget=LOCAL)
+    # After now and within the horizon; a far-future time is a field message, not a 500.
+    slot_1 = ProposedTimeField(label="Time 1")
+    slot_2 = ProposedTimeField(label="Time 2 (optional)", required=False)
+    slot_3 = ProposedTimeField(label="Time 3 (optional)", required=False)
     minutes = forms.TypedChoiceField(
         label="Time box", coerce=int, initial=30,
         choices=[(m, f"{m} minutes") for m in (15, 20, 30, 45, 60, 90)],

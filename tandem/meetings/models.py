@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from tandem.core.models import BaseModel
+from tandem.core.moments import MomentField
 from tandem.core.paths import path_to
 from tandem.mentorships.models import Mentorship
 
@@ -40,7 +41,7 @@ class Meeting(BaseModel):
     mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="meetings")
     state = models.CharField(max_length=12, choices=State.choices, default=State.PROPOSED)
     minutes = models.PositiveSmallIntegerField(default=30)  # the time box
-    starts_at = models.DateTimeField(null=True, blank=True)  # set once a slot is picked
+    starts_at = MomentField(null=True, blank=True)  # set once a slot is picked
     # Who offered the slots now on the table: the other side picks one.
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -83,7 +84,7 @@ class Slot(models.Model):
     """A time offered for a meeting; a reschedule offers a new round."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="slots")
-    starts_at = models.DateTimeField()
+    starts_at = MomentField()
     round = models.PositiveSmallIntegerField(default=1)
 
     class Meta:

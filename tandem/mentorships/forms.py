@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from tandem.core.forms import PageForm
 from tandem.core.ids import ids_from
+from tandem.core.moments import ProposedTimeField
 from tandem.mentorships.models import INTRO_MINUTES, NOTE_MAX_LENGTH, Agreement
 from tandem.mentorships.rules import FEEDBACK_TEXT_MAX, MAX_FOCUS_AREAS, MAX_PROPOSED_TIMES
 from tandem.profiles.choices import FocusArea, Proficiency
@@ -52,18 +53,10 @@ class AskForm(forms.Form):
         choices=[(m, f"{m} minutes") for m in INTRO_MINUTES], widget=forms.RadioSelect,
         help_text="Short is kind: most first conversations fit in 20 minutes.",
     )  # fmt: skip
-    time_1 = forms.DateTimeField(
-        label="Suggested time 1", required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-    )  # fmt: skip
-    time_2 = forms.DateTimeField(
-        label="Suggested time 2", required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-    )  # fmt: skip
-    time_3 = forms.DateTimeField(
-        label="Suggested time 3", required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-    )  # fmt: skip
+    # After now and within the horizon; a far-future time is a field message, not a 500.
+    time_1 = ProposedTimeField(label="Suggested time 1", required=False)
+    time_2 = ProposedTimeField(label="Suggested time 2", required=False)
+    time_3 = ProposedTimeField(label="Suggested time 3", required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

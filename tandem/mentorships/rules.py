@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from calendar import monthrange
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from tandem.core.errors import IllegalTransition, NotFound, RuleBroken
+from tandem.core.moments import moment_from_iso
 from tandem.mentorships.models import INTRO_MINUTES, NOTE_MAX_LENGTH, Agreement, Ask, Mentorship
 from tandem.profiles.choices import FocusArea
 from tandem.profiles.models import Profile
@@ -126,7 +127,7 @@ def ask_refusal(*, mentee: Profile, mentor: Profile, now: datetime) -> str | Non
 
 def suggested_times(ask: Ask) -> list[datetime]:
     """The times the mentee suggested for the intro, aware and in UTC, soonest first."""
-    return sorted(datetime.fromisoformat(t).astimezone(UTC) for t in ask.proposed_times)
+    return sorted(moment_from_iso(t) for t in ask.proposed_times)
 
 
 def ask_content_check(

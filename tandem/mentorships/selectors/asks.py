@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from tandem.accounts.models import User
 from tandem.core.errors import NotFound
+from tandem.core.moments import moment_from_iso
 from tandem.core.zones import zone_named
 from tandem.matching.engine.reasons import MENTOR as MENTOR_VOICE
 from tandem.matching.selectors import (
@@ -189,7 +190,7 @@ def ask_page_for(
     return AskPage(
         ask=ask, role=sides.role, is_mentor=sides.role == MENTOR,
         focus_labels=focus_labels(ask.focus_areas),
-        times=[datetime.fromisoformat(t).astimezone(UTC) for t in ask.proposed_times],
+        times=[moment_from_iso(t) for t in ask.proposed_times],
         open_times=open_times_for(ask, now=now or timezone.now()) if deciding and not full else [],
         reasons=pair_reasons(mentee=ask.mentee, mentor=ask.mentor, voice=MENTOR_VOICE)
         if sides.role == MENTOR

@@ -3,9 +3,13 @@ refused step looks like."""
 
 from __future__ import annotations
 
+from datetime import UTC, timedelta
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from tandem.core import ratelimit
 from tandem.core.tests.clock import NOW
@@ -41,15 +45,18 @@ class TestAskForm:
         assert "Who you are" in html
 
     def test_sending_creates_a_pending_ask_and_tells_the_mentor(self, client, mentee, mentor):
+        # A suggested time lies within the horizon (a year), so it is set from today.
+        local = (timezone.now() + timedelta(days=30)).replace(hour=10, minute=30, tzinfo=None)
         response = login(client, mentee).post(
             reverse("mentorships:ask_new", args=[mentor.pk]),
-            ask_form(time_1="2030-03-04T10:30"),
+            ask_form(time_1=local.strftime("%Y-%m-%dT%H:%M")),
         )
         ask = Ask.objects.get()
         assert response.status_code == 302
         assert response["Location"] == reverse("mentorships:ask", args=[ask.pk])
         assert ask.state == Ask.State.PENDING
-        assert ask.proposed_times == ["2030-03-04T10:30:00+00:00"]  # London in March is UTC
+        in_london = local.replace(second=0, microsecond=0, tzinfo=ZoneInfo(mentee.timezone))
+        assert ask.proposed_times == [in_london.astimezone(UTC).isoformat()]
         [email] = mail.outbox
         assert email.to == [mentor.user.email]
         assert f"http://testserver/asks/{ask.pk}/" in email.body

@@ -115,6 +115,16 @@ class TestFormsRefuseFarFutureTimes:
         assert not Meeting.objects.exists()
 
 
+    def test_picking_a_suggested_time_that_has_no_utc_time(self, client):
+        ask = AskFactory(now=timezone.now())
+        client.force_login(ask.mentor.user)
+        response = client.post(
+            reverse("meetings:ask_book", args=[ask.pk]), {"time": "9999-12-31T23:59:00-14:00"}
+        )
+        assert response.status_code == 400
+        assert not Meeting.objects.exists()
+
+
 @pytest.mark.django_db
 class TestStoredFarFutureTimesNeverBreakAPage:
     """Stored directly, as a time accepted before the horizon existed would be."""

@@ -279,4 +279,6 @@ LOGGING = {
 
 # --- Product settings.
 TANDEM_DIRECTORY_PAGE_SIZE = env_int("TANDEM_DIRECTORY_PAGE_SIZE", 20)
+# How far ahead a person may propose a time (an ask's suggested times, meeting slots).
+TANDEM_PROPOSED_TIME_HORIZON_DAYS = env_int("TANDEM_PROPOSED_TIME_HORIZON_DAYS", 365)
 ACCOUNT_SIGNUP_FORM_CLASS = "tandem.accounts.forms.SignupForm"

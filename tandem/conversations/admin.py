@@ -19,6 +19,7 @@ from tandem.conversations.models import Message, Report
 from tandem.conversations.services import MODERATE, messages_hide, messages_show, reports_keep
 from tandem.core.admin import ReadOnlyAdmin
 from tandem.core.http import AuthedHttpRequest
+from tandem.moderation.audit import AuditedAdmin
 
 SHOWN = (
     "reported_at", "reason", "note", "reporter", "author", "reported_message", "sent_at",
@@ -27,7 +28,7 @@ SHOWN = (
 
 
 @admin.register(Report)
-class ReportAdmin(ReadOnlyAdmin):
+class ReportAdmin(AuditedAdmin, ReadOnlyAdmin):
     list_display = (
         "reported_at", "reason", "reporter", "author", "reported_message", "hidden", "reviewed_at"
     )  # fmt: skip

@@ -18,9 +18,18 @@ from tandem.conversations.relationships import Relationship
 from tandem.conversations.rules import message_text_check, posting_refusal, report_check
 from tandem.core.errors import IllegalTransition, RuleBroken
 from tandem.mentorships.sides import sides_of
+from tandem.moderation.models import Report as ModerationReport
+from tandem.moderation.reports import report_create
 
 MISSING = "No such conversation."
 MODERATE = "conversations.moderate_message"
+# The conversation's reasons in the words staff's queue uses for every kind of report.
+MODERATION_REASONS: dict[str, str] = {
+    Report.Reason.SPAM: ModerationReport.Reason.SPAM,
+    Report.Reason.HOSTILE: ModerationReport.Reason.HARASSMENT,
+    Report.Reason.UNSAFE: ModerationReport.Reason.HARASSMENT,
+    Report.Reason.OTHER: ModerationReport.Reason.OTHER,
+}
 
 
 def _thread_locked(relationship: Relationship) -> Thread:
@@ -80,9 +89,17 @@ def message_report(
     role = sides_of(message.thread, reporter, missing=MISSING).role
     note = note.strip()
     report_check(message=message, reporter_id=reporter.pk, role=role, reason=reason, note=note)
-    return Report.objects.create(
+    report = Report.objects.create(
         message=message, reporter=reporter, reason=reason, note=note, reported_at=now
     )
+    # Staff's one queue of reports (moderation) gets it too, where they can also warn or
+    # suspend the author; hiding it there or here closes the conversation's report.
+    report_create(
+        reporter=reporter, person=message.author, target_kind=ModerationReport.TargetKind.MESSAGE,
+        target_id=message.pk, context=message.text, reason=MODERATION_REASONS[reason],
+        details=note,
+    )  # fmt: skip
+    return report
 
 
 def _moderator_check(staff: User) -> None:
@@ -106,6 +123,11 @@ def messages_hide(*, messages: Iterable[Message], staff: User, now: datetime) ->
     )
     _reviewed(Message.objects.filter(pk__in=ids), staff=staff, now=now)
     return hidden
+
+
+def message_remove(*, target_id: int, staff: User, now: datetime) -> bool:
+    """Moderation's "remove" for a reported message (registered in apps.py): hide it."""
+    return bool(messages_hide(messages=Message.objects.filter(pk=target_id), staff=staff, now=now))
 
 
 @transaction.atomic

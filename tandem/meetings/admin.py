@@ -21,6 +21,7 @@ from tandem.meetings.models import (
     Slot,
     ThankYou,
 )
+from tandem.moderation.audit import AuditedAdmin
 
 PEOPLE = (
     "mentorship__mentee__user__email", "mentorship__mentee__user__first_name",
@@ -46,7 +47,7 @@ class AgendaInline(ReadOnlyInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(ReadOnlyAdmin):
+class MeetingAdmin(AuditedAdmin, ReadOnlyAdmin):
     list_display = ("id", "mentorship", "state", "starts_at", "minutes", "sequence")
     list_filter = ("state", "minutes", "starts_at")
     search_fields = PEOPLE
@@ -55,7 +56,7 @@ class MeetingAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Note)
-class NoteAdmin(ReadOnlyAdmin):
+class NoteAdmin(AuditedAdmin, ReadOnlyAdmin):
     list_display = ("id", "meeting", "author", "is_private", "shown_text", "created_at")
     list_filter = ("is_private", "created_at")
     list_select_related = ("author",)
@@ -70,7 +71,7 @@ class NoteAdmin(ReadOnlyAdmin):
 
 
 @admin.register(ActionItem)
-class ActionItemAdmin(ReadOnlyAdmin):
+class ActionItemAdmin(AuditedAdmin, ReadOnlyAdmin):
     list_display = ("text", "mentorship", "owner", "status", "due_on", "closed_at")
     list_filter = ("status", "due_on")
     list_select_related = ("owner",)
@@ -78,14 +79,14 @@ class ActionItemAdmin(ReadOnlyAdmin):
 
 
 @admin.register(ThankYou)
-class ThankYouAdmin(ReadOnlyAdmin):
+class ThankYouAdmin(AuditedAdmin, ReadOnlyAdmin):
     list_display = ("meeting", "author", "created_at")
     list_select_related = ("author",)
     search_fields = ("author__email", "author__first_name", "author__last_name")
 
 
 @admin.register(MeetingFeedback)
-class MeetingFeedbackAdmin(ReadOnlyAdmin):
+class MeetingFeedbackAdmin(AuditedAdmin, ReadOnlyAdmin):
     list_display = ("meeting", "author", "rating", "created_at")
     list_filter = ("rating",)
     list_select_related = ("author",)
@@ -93,7 +94,7 @@ class MeetingFeedbackAdmin(ReadOnlyAdmin):
 
 
 @admin.register(CalendarFeed)
-class CalendarFeedAdmin(ReadOnlyAdmin):
+class CalendarFeedAdmin(AuditedAdmin, ReadOnlyAdmin):
     list_display = ("user", "created_at")
     list_select_related = ("user",)
     search_fields = ("user__email",)

@@ -10,6 +10,7 @@ from django.contrib import admin
 
 from tandem.core.admin import ReadOnlyAdmin, ReadOnlyInline
 from tandem.mentorships.models import Agreement, Ask, Feedback, Goal, Mentorship, Transition
+from tandem.moderation.audit import AuditedAdmin
 
 PEOPLE = (
     "mentee__user__email", "mentee__user__first_name", "mentee__user__last_name",
@@ -31,7 +32,7 @@ class AskTransitionInline(TransitionInline):
 
 
 @admin.register(Ask)
-class AskAdmin(ReadOnlyAdmin):
+class AskAdmin(AuditedAdmin, ReadOnlyAdmin):
     list_display = ("id", "mentee", "mentor", "state", "intro_minutes", "sent_at", "decided_at")
     list_filter = ("state", "intro_minutes", "sent_at")
     list_select_related = ("mentee__user", "mentor__user")
@@ -60,7 +61,7 @@ class GoalInline(ReadOnlyInline):
 
 
 @admin.register(Mentorship)
-class MentorshipAdmin(ReadOnlyAdmin):
+class MentorshipAdmin(AuditedAdmin, ReadOnlyAdmin):
     list_display = ("id", "mentee", "mentor", "state", "created_at", "updated_at")
     list_filter = ("state", "created_at")
     list_select_related = ("mentee__user", "mentor__user")
@@ -70,7 +71,7 @@ class MentorshipAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Feedback)
-class FeedbackAdmin(ReadOnlyAdmin):
+class FeedbackAdmin(AuditedAdmin, ReadOnlyAdmin):
     """Feedback is written to be shown to the other side, so staff may read it too."""
 
     list_display = ("mentorship", "author", "occasion", "rating", "created_at")

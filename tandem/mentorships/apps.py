@@ -16,3 +16,8 @@ class MentorshipsConfig(AppConfig):
         availability_provider_register(mentor_availability_for)
         # The mentor cards below this app show how quickly each mentor answers asks.
         response_times_provider_register(mentor_response_times)
+        # Moderation sits below this app: tell it how staff remove a reported ask.
+        from tandem.mentorships.services.removal import ask_remove
+        from tandem.moderation.removal import remover_register
+
+        remover_register("ask", ask_remove)

@@ -13,6 +13,7 @@ urlpatterns = [
         views.ask_answer,
         name="ask_answer",
     ),
+    path("asks/<id:ask_id>/report/", views.ask_report, name="ask_report"),
     path("mentorships/", views.dashboard, name="dashboard"),
     path("mentorships/become-mentor/", views.become_mentor, name="become_mentor"),
     path("mentorships/<id:mentorship_id>/", views.mentorship_detail, name="detail"),

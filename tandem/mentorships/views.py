@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from tandem.core.errors import DomainError
+from tandem.core.errors import DomainError, NotFound
 from tandem.core.forms import add_refusal
 from tandem.core.http import AuthedHttpRequest
 from tandem.core.ratelimit import rate_limited
@@ -29,6 +29,7 @@ from tandem.mentorships.forms import (
 )
 from tandem.mentorships.models import Agreement, Feedback, Mentorship
 from tandem.mentorships.selectors.asks import (
+    MISSING,
     AskPage,
     ask_for_user,
     ask_form_page_for,
@@ -49,7 +50,11 @@ from tandem.mentorships.services import agreements, asks
 from tandem.mentorships.services import feedback as feedback_services
 from tandem.mentorships.services import goals as goal_services
 from tandem.mentorships.services.mentorships import mentorship_move
+from tandem.mentorships.sides import MENTOR
 from tandem.mentorships.wording import WORDS
+from tandem.moderation.models import Report
+from tandem.moderation.views import RATE as REPORT_RATE
+from tandem.moderation.views import Reported, report_page
 from tandem.profiles.services import profile_become_mentor
 from tandem.skills.selectors import skill_resolve
 
@@ -111,6 +116,21 @@ def ask_detail(request: AuthedHttpRequest, ask_id: int) -> HttpResponse:
     """One ask, for either side: the mentor decides here, the mentee follows it here."""
     page = ask_page_for(ask_id=ask_id, user=request.user, now=timezone.now())
     return _ask_page(request, page)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@rate_limited(*REPORT_RATE)
+def ask_report(request: AuthedHttpRequest, ask_id: int) -> HttpResponse:
+    """The mentor tells Tandem's team an ask they received is inappropriate."""
+    ask, sides = ask_for_user(ask_id=ask_id, user=request.user)
+    if sides.role != MENTOR:  # one's own ask is not theirs to report
+        raise NotFound(MISSING)
+    mentee = sides.other.user
+    return report_page(request, Reported(
+        person=mentee, kind=Report.TargetKind.ASK, target_id=ask.pk, snapshot=ask.note,
+        title=f"Report an ask from {mentee.display_name}", back_url=ask.get_absolute_url(),
+    ))  # fmt: skip
 
 
 @login_required

@@ -111,3 +111,40 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_target_kind_display()} #{self.target_id} ({self.get_reason_display()})"
+
+
+class AuditEntry(models.Model):
+    """One thing a member of staff did with people's data in the admin: opened a list or a
+    record, added, changed or deleted one, or ran an action. Written by `audit.AuditedAdmin`;
+    read-only, and only superusers read it."""
+
+    class Verb(models.TextChoices):
+        VIEW = "view", "Viewed"
+        ADD = "add", "Added"
+        CHANGE = "change", "Changed"
+        DELETE = "delete", "Deleted"
+        ACTION = "action", "Ran an action"
+
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Kept as written, so the entry still says who it was after their account is gone.
+    staff_email = models.CharField(max_length=254)
+    verb = models.CharField(max_length=8, choices=Verb.choices)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Blank for a list; the admin's object id otherwise (text, as the admin's URLs carry it).
+    object_id = models.CharField(max_length=64, blank=True)
+    object_repr = models.CharField(max_length=200, blank=True)
+    detail = models.TextField(blank=True)  # what changed, which action, which search
+    address = models.GenericIPAddressField(null=True, blank=True)
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ("-at", "-id")
+        verbose_name_plural = "audit entries"
+        indexes = [models.Index(fields=("content_type", "object_id", "-at"))]
+
+    def __str__(self) -> str:
+        return f"{self.staff_email} {self.verb} {self.object_repr or self.content_type_id}"

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from tandem.moderation.audit import AuditedAdmin
 from tandem.notifications.models import DigestSent, Notification, Preference
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(AuditedAdmin, admin.ModelAdmin):
     list_display = ("recipient", "kind", "title", "created_at", "read_at", "emailed_at")
     list_filter = ("kind",)
     list_select_related = ("recipient",)
@@ -14,7 +15,7 @@ class NotificationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Preference)
-class PreferenceAdmin(admin.ModelAdmin):
+class PreferenceAdmin(AuditedAdmin, admin.ModelAdmin):
     list_display = ("user", "kind", "delivery")
     list_filter = ("kind", "delivery")
     list_select_related = ("user",)
@@ -23,7 +24,7 @@ class PreferenceAdmin(admin.ModelAdmin):
 
 
 @admin.register(DigestSent)
-class DigestSentAdmin(admin.ModelAdmin):
+class DigestSentAdmin(AuditedAdmin, admin.ModelAdmin):
     list_display = ("user", "day", "sent_at", "notification_count")
     list_select_related = ("user",)
     search_fields = ("user__email",)

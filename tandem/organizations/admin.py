@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from tandem.moderation.audit import AuditedAdmin
 from tandem.organizations.models import Membership, Organization
 
 
@@ -11,7 +12,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(AuditedAdmin, admin.ModelAdmin):
     list_display = ("name", "kind", "industry", "created_at")
     list_filter = ("kind", "industry")
     search_fields = ("name",)

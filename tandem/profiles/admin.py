@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
+from tandem.moderation.audit import AuditedAdmin
 from tandem.profiles.models import Language, Profile, SkillOffered, SkillRequest
 from tandem.profiles.services import skill_request_map, skill_requests_map_resolved
 
@@ -18,7 +19,7 @@ class SkillOfferedInline(admin.TabularInline):
 
 
 @admin.register(Profile)
-class ProfileAdmin(admin.ModelAdmin):
+class ProfileAdmin(AuditedAdmin, admin.ModelAdmin):
     list_display = (
         "user", "is_mentee", "is_mentor", "organization", "level", "capacity", "is_paused",
         "visibility", "onboarded_at",
@@ -54,7 +55,7 @@ class WaitingFilter(admin.SimpleListFilter):
 
 
 @admin.register(SkillRequest)
-class SkillRequestAdmin(admin.ModelAdmin):
+class SkillRequestAdmin(AuditedAdmin, admin.ModelAdmin):
     """Skills people typed in their own words: staff pick the skill each one means.
 
     Saving a skill on a waiting row goes through `skill_request_map`, which gives the person

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class ProfilesConfig(AppConfig):
     name = "tandem.profiles"
     label = "profiles"
+
+    def ready(self) -> None:
+        # Moderation sits below this app: tell it how staff remove a reported profile.
+        from tandem.moderation.removal import remover_register
+        from tandem.profiles.services import profile_hide
+
+        remover_register("profile", profile_hide)

@@ -272,6 +272,13 @@ def profile_skill_request_withdraw(*, profile: Profile, skill_request_id: int) -
 
 
 @transaction.atomic
+def profile_hide(*, target_id: int, staff: User, now: datetime) -> bool:
+    """Staff take a reported profile out of the directory and off others' screens (moderation's
+    "remove", registered in apps.py); whether it was shown until now."""
+    shown = Profile.objects.filter(pk=target_id).exclude(visibility=Visibility.HIDDEN)
+    return bool(shown.update(visibility=Visibility.HIDDEN, updated_at=now))
+
+
 def skill_request_map(*, skill_request_id: int, skill: Skill, now: datetime) -> SkillRequest:
     """Staff: these words mean this skill, so the person now holds it on the same side.
 

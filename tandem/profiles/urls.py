@@ -10,6 +10,7 @@ urlpatterns = [
     path("mentors/", views.directory, name="directory"),
     path("profiles/<id:profile_id>/", views.profile_detail, name="detail"),
     path("profiles/<id:profile_id>/edit/", views.profile_edit, name="edit"),
+    path("profiles/<id:profile_id>/report/", views.profile_report, name="report"),
     path("profiles/me/skills/<slug:side>/add/", views.skill_add, name="skill_add"),
     path(
         "profiles/me/skills/<slug:side>/<id:skill_id>/remove/",

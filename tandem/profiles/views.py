@@ -22,6 +22,9 @@ from tandem.core.http import AuthedHttpRequest
 from tandem.core.params import clean_param
 from tandem.core.ratelimit import rate_limited
 from tandem.moderation.blocks import block_kind_between
+from tandem.moderation.models import Report
+from tandem.moderation.views import RATE as REPORT_RATE
+from tandem.moderation.views import Reported, report_page
 from tandem.organizations.choices import Industry, JobFunction
 from tandem.profiles.choices import Level, MeetingMode
 from tandem.profiles.completeness import profile_completeness
@@ -168,6 +171,27 @@ def profile_detail(request: AuthedHttpRequest, profile_id: int) -> HttpResponse:
         ),
     }  # fmt: skip
     return render(request, "profiles/detail.html", context)
+
+
+def _profile_snapshot(profile: Profile) -> str:
+    """The words on the profile page a reporter saw, for staff to judge later."""
+    parts = [profile.user.display_name, profile.headline, profile.job_title, profile.bio]
+    return "\n\n".join(part for part in [*parts, profile.goals] if part)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@rate_limited(*REPORT_RATE)
+def profile_report(request: AuthedHttpRequest, profile_id: int) -> HttpResponse:
+    """Tell Tandem's team a profile someone may open is inappropriate (fake, offensive...)."""
+    profile = profile_get_visible(profile_id=profile_id, viewer=request.user)
+    if profile is None or profile.user_id == request.user.pk:
+        raise Http404("No such profile")
+    return report_page(request, Reported(
+        person=profile.user, kind=Report.TargetKind.PROFILE, target_id=profile.pk,
+        snapshot=_profile_snapshot(profile), back_url=profile.get_absolute_url(),
+        title=f"Report the profile of {profile.user.display_name}",
+    ))  # fmt: skip
 
 
 def _own_profile_or_403(request: AuthedHttpRequest, profile_id: int) -> Profile:

@@ -16,6 +16,7 @@ from tandem.conversations.services import message_report, messages_hide
 from tandem.conversations.tests.factories import MessageFactory
 from tandem.core.errors import IllegalTransition, NotFound, RuleBroken
 from tandem.mentorships.tests.factories import AskFactory
+from tandem.moderation.models import Report as ModerationReport
 from tandem.profiles.tests.factories import ProfileFactory
 
 LATER = timedelta(minutes=5)
@@ -139,7 +140,11 @@ class TestStaff:
     def test_staff_without_the_moderation_permission_can_look_but_not_hide(self, client, rude, now):
         message_report(message=rude, reporter=rude.thread.mentee.user, reason="spam", now=now)
         helper = UserFactory(is_staff=True)
-        helper.user_permissions.add(Permission.objects.get(codename="view_report"))
+        # Moderation has a Report model too: name the app.
+        view = Permission.objects.get(
+            codename="view_report", content_type__app_label="conversations"
+        )
+        helper.user_permissions.add(view)
         as_(client, helper)
         page = client.get(REPORTS)
         assert page.status_code == 200
@@ -155,3 +160,30 @@ class TestStaff:
         rude.refresh_from_db()
         with pytest.raises(RuleBroken, match="hidden this message already"):
             message_report(message=rude, reporter=rude.thread.mentee.user, reason="spam", now=now)
+
+
+@pytest.mark.django_db
+class TestStaffQueue:
+    """A reported message also lands in staff's one queue of reports (moderation), where its
+    author can be warned or suspended, and "remove" hides it."""
+
+    def test_a_report_lands_in_the_moderation_queue_with_the_message(self, client, rude):
+        mentee = rude.thread.mentee.user
+        as_(client, mentee).post(report_url(rude), {"reason": "hostile", "note": "Rude"})
+        queued = ModerationReport.objects.get()
+        assert (queued.reporter, queued.person, queued.target_kind, queued.target_id) == (
+            mentee, rude.author, "message", rude.pk,
+        )  # fmt: skip
+        assert (queued.context, queued.reason, queued.details) == (RUDE, "harassment", "Rude")
+
+    def test_remove_in_the_moderation_queue_hides_the_message(self, admin_client, rude, now):
+        message_report(message=rude, reporter=rude.thread.mentee.user, reason="spam", now=now)
+        queued = ModerationReport.objects.get()
+        admin_client.post(
+            "/admin/moderation/report/", {"action": "remove", "_selected_action": [queued.pk]}
+        )
+        rude.refresh_from_db()
+        queued.refresh_from_db()
+        assert rude.is_hidden
+        assert (queued.status, queued.action) == ("actioned", "remove")
+        assert Report.objects.get().reviewed_at is not None

@@ -237,6 +237,17 @@ class TestEndingCallsOffTheMeetings:
         response = client.get(reverse("calendar:invite", args=[scheduled.pk]))
         assert mentor.email.encode() in response.content
 
+    @pytest.mark.parametrize(("to_state", "shown"), [("closed", False), ("completed", True)])
+    def test_the_page_and_the_invite_ask_the_same_question(self, client, to_state, shown):
+        m, _, scheduled, _, _ = pair_with_history()
+        mentee, mentor = m.mentee.user, m.mentor.user
+        mentorship_move(mentorship=m, actor=mentor, to_state=to_state, now=NOW)
+        client.force_login(mentee)
+        page = client.get(m.get_absolute_url()).content
+        invite = client.get(reverse("calendar:invite", args=[scheduled.pk])).content
+        assert (mentor.email.encode() in page) is shown
+        assert (mentor.email.encode() in invite) is shown
+
     def test_a_meeting_already_begun_is_left_for_the_pair_to_mark(self):
         m = ActiveMentorshipFactory(now=NOW - 10 * DAY, asked_at=NOW - 11 * DAY)
         begun = ScheduledMeetingFactory(mentorship=m, now=NOW - 3 * DAY)  # began NOW - 1 day

@@ -22,6 +22,7 @@ from tandem.mentorships.rules import (
     ENDED,
     agreement_current,
     agreement_proposal,
+    contact_shared,
     intro_held,
     renewal_open,
     term_review_open,
@@ -119,6 +120,7 @@ class MentorshipPage:
     moves: list[Move]
     renewal_open: bool
     ended: bool
+    contact_shown: bool  # the other's email and contact detail (the invites ask the same)
     goals: list[Goal]
     goal_statuses: list[tuple[str, str]]
     completion_goals: list[Goal]  # when "Mark complete" is offered: the goals to tick if reached
@@ -162,6 +164,7 @@ def mentorship_page_for(*, mentorship_id: int, user: User, now: datetime) -> Men
         moves=moves,
         renewal_open=renewal_open(mentorship, now=now),
         ended=mentorship.state in ENDED,
+        contact_shown=contact_shared(mentorship),
         goals=goals, goal_statuses=Goal.Status.choices,
         completion_goals=[g for g in goals if not g.is_learning_goal] if completing else [],
         my_feedback=reviews[Feedback.Occasion.ENDING].get(mine),

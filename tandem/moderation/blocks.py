@@ -8,6 +8,9 @@ is ever shown to the other person: to them the blocker looks like a hidden profi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
@@ -81,6 +84,29 @@ def blocked_with(*, viewer: User, user_ref: str = "user") -> Exists:
             | Q(owner_id=OuterRef(user_ref), other_id=viewer.pk)
         )
     )
+
+
+def blocks_among(*, user_ids: QuerySet[Any] | Iterable[int]) -> list[tuple[int, int]]:
+    """Every block (not a mute) between two of these people, as (owner, other), in one query:
+    what a program round keeps apart. Pass a subquery (`.values("…user_id")`) for a crowd, so
+    ten thousand ids are never sent as parameters."""
+    return list(
+        Block.objects.filter(
+            kind=Kind.BLOCK, owner_id__in=user_ids, other_id__in=user_ids
+        ).values_list("owner_id", "other_id")
+    )
+
+
+def silenced_pairs(*, pairs: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Of these (recipient, actor) pairs, those where the recipient blocked or muted the actor
+    (one query: the bulk form of `silenced`)."""
+    wanted = set(pairs)
+    if not wanted:
+        return set()
+    found = Block.objects.filter(
+        owner_id__in={r for r, _ in wanted}, other_id__in={a for _, a in wanted}
+    ).values_list("owner_id", "other_id")
+    return {pair for pair in found if pair in wanted}
 
 
 def silenced(*, recipient_id: int, actor_id: int) -> bool:

@@ -1,4 +1,5 @@
-"""Writes for notifications: raising one, marking read, preferences, and sending the emails.
+"""Writes for notifications: raising one, marking read, preferences, and sending the emails
+(raising many at once is `bulk.notify_many`, re-exported here).
 
 Other apps call `notify` explicitly from their own services (no signals). Time is always passed
 in, so the day-7 reminders and the digest behave the same in tests as in production.
@@ -7,18 +8,21 @@ in, so the day-7 reminders and the digest behave the same in tests as in product
 from __future__ import annotations
 
 import logging
-import re
-from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 
 from django.core.mail import get_connection
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, QuerySet
 
 from tandem.accounts.models import User
 from tandem.core.errors import DomainError
+
+# Bulk notices live in `bulk`; re-exported here, so callers keep one import for raising notices.
+from tandem.notifications.bulk import PENDING_EMAIL_WINDOW as PENDING_EMAIL_WINDOW
+from tandem.notifications.bulk import Notice as Notice
+from tandem.notifications.bulk import notify_many as notify_many
+from tandem.notifications.bulk import notify_many_by_kind as notify_many_by_kind
 from tandem.notifications.emails import digest_message, notification_message
 from tandem.notifications.floods import Draft, Screened, screen
 from tandem.notifications.kinds import Delivery, Kind
@@ -31,6 +35,7 @@ logger = logging.getLogger(__name__)
 # A digest gathers what is recent; older unsent notifications (say, from while a kind was
 # switched off) stay in the centre rather than arriving as stale news.
 DIGEST_LOOKBACK = timedelta(days=7)
+EMAIL_BATCH = 100  # emails a chunk of `pending_emails_send`: one lock, one SMTP session
 
 
 class PreferenceError(DomainError):
@@ -78,117 +83,6 @@ def notify(
 
         send_notification_email.enqueue(notification_id=notification.pk)
     return notification
-
-
-@dataclass(frozen=True)
-class Notice:
-    """One notification to raise in bulk (`notify_many`): the same fields as `notify`, by id."""
-
-    recipient_id: int
-    kind: str
-    cause: str
-    title: str
-    body: str
-    url: str
-
-
-NOTIFY_BATCH = 300
-_KINDS = frozenset(Kind.values)
-# Immediate emails of bulk notifications go out in one job; it also picks up any other unsent
-# immediate email of the last day (a lost job), which is as far back as news stays news.
-PENDING_EMAIL_WINDOW = timedelta(days=1)
-EMAIL_BATCH = 100
-
-
-# A plain path such as "/mentorships/12/meetings/" is on this site; anything else gets the full
-# check (which costs a second over the thousands of notices of a sweep).
-_PLAIN_PATH = re.compile(r"/(?:[A-Za-z0-9_-]+/)*")
-
-
-def _notice_checked(notice: Notice) -> Notice:
-    if notice.kind not in _KINDS:
-        raise ValueError(f"Unknown notification kind {notice.kind!r}.")
-    if not _PLAIN_PATH.fullmatch(notice.url) and not is_site_path(notice.url):
-        raise ValueError(f"A notification links to a path on this site, not {notice.url!r}.")
-    if len(notice.title) > TITLE_MAX_LENGTH:
-        return replace(notice, title=notice.title[: TITLE_MAX_LENGTH - 1] + "…")
-    return notice
-
-
-def _notify_batch(batch: list[Notice], *, now: datetime) -> Counter[str]:
-    """Insert the notices of one batch that are new; how many were, by kind."""
-    unique = {(n.recipient_id, n.kind, n.cause): n for n in batch}
-    # By recipient and kind only, the causes compared here: with the causes in the query too,
-    # SQLite probes the unique index for every combination of the three lists.
-    existing = set(
-        Notification.objects.filter(
-            recipient_id__in={key[0] for key in unique}, kind__in={key[1] for key in unique}
-        ).values_list("recipient_id", "kind", "cause")
-    )
-    new = [notice for key, notice in unique.items() if key not in existing]
-    if new:
-        _insert_new(new, now=now)
-    return Counter(n.kind for n in new)
-
-
-_INSERTED = ("recipient_id", "kind", "cause", "title", "body", "url", "created_at", "email_held")
-
-
-def _insert_new(notices: list[Notice], *, now: datetime) -> None:
-    """INSERT … ON CONFLICT DO NOTHING, one statement run for every row (executemany).
-
-    A run racing this one on the same causes is then no error, as with bulk_create's
-    ignore_conflicts; but building bulk_create's statements costs about a second for the
-    8,000 notifications of a big sweep, and this a few milliseconds (SQLite and PostgreSQL
-    both speak ON CONFLICT DO NOTHING).
-    """
-    quote = connection.ops.quote_name
-    # Identifiers quoted from the model, every value a parameter.
-    sql = (
-        f"INSERT INTO {quote(Notification._meta.db_table)} "  # noqa: S608
-        f"({', '.join(quote(column) for column in _INSERTED)}) "
-        f"VALUES ({', '.join(['%s'] * len(_INSERTED))}) ON CONFLICT DO NOTHING"
-    )
-    created_at = connection.ops.adapt_datetimefield_value(now)
-    with transaction.atomic(), connection.cursor() as cursor:  # one commit, not one a row
-        cursor.executemany(
-            sql,
-            [
-                (n.recipient_id, n.kind, n.cause, n.title, n.body, n.url, created_at, False)
-                for n in notices
-            ],
-        )
-
-
-def notify_many_by_kind(items: Iterable[Notice], *, now: datetime) -> Counter[str]:
-    """`notify_many`, counting the new notifications per kind (for a sweep's report)."""
-    created: Counter[str] = Counter()
-    batch: list[Notice] = []
-    for notice in items:
-        batch.append(_notice_checked(notice))
-        if len(batch) >= NOTIFY_BATCH:
-            created += _notify_batch(batch, now=now)
-            batch = []
-    if batch:
-        created += _notify_batch(batch, now=now)
-    if created:
-        # Imported here because the task module imports this one.
-        from tandem.notifications.tasks import send_pending_emails
-
-        send_pending_emails.enqueue(created_from=(now - PENDING_EMAIL_WINDOW).isoformat())
-    return created
-
-
-def notify_many(items: Iterable[Notice], *, now: datetime) -> int:
-    """Raise many notifications at once, each once per (recipient, kind, cause).
-
-    For jobs that notify thousands (the sweep): per batch, one query for the causes already
-    raised and one INSERT run over the rest, instead of a savepoint per row; and one email job
-    for all of them (`send_pending_emails`) instead of one job per notification. Returns how
-    many notifications are new (a run racing this one on the same causes may have inserted a
-    few of those itself; none is duplicated).
-    """
-    return sum(notify_many_by_kind(items, now=now).values())
 
 
 def notifications_mark_read(

@@ -9,7 +9,7 @@ from django.core import mail
 from django_tasks.signals import task_enqueued
 
 from tandem.accounts.tests.factories import UserFactory
-from tandem.notifications import services
+from tandem.notifications import bulk, services
 from tandem.notifications.kinds import Delivery, Kind
 from tandem.notifications.models import TITLE_MAX_LENGTH, Notification, Preference
 from tandem.notifications.services import (
@@ -86,7 +86,7 @@ class TestNotifyMany:
         }
 
     def test_works_in_batches(self, monkeypatch):
-        monkeypatch.setattr(services, "NOTIFY_BATCH", 2)
+        monkeypatch.setattr(bulk, "NOTIFY_BATCH", 2)
         users = [UserFactory() for _ in range(5)]
         notify_many([notice(u, cause="c") for u in users[:3]], now=NOW)
         assert notify_many([notice(u, cause="c") for u in users], now=NOW) == 2

@@ -1,7 +1,7 @@
 """A round's candidate graph: who could be paired with whom, and at what score.
 
 1:1 programs: the engine's candidate search (`candidate_pairs`) with the program's weights,
-the pair sets of the rules (forbids, live mentorships, the reporting line) passed in as
+the pair sets of the rules (blocks, forbids, live mentorships, the reporting line) passed in as
 excluded pairs, then the program's other rules as a vectorised filter. The search keeps more
 candidates per mentee when such rules are on, and a mentee left with fewer than a handful is
 scored exactly against every mentor (a top-up), so strict rules never strand anyone the rules
@@ -26,7 +26,7 @@ from tandem.matching.engine.instance import FloatArray, Instance, IntArray
 from tandem.matching.engine.score import FACTORS, normalized_weights, score_pairs
 from tandem.programs.models import MatchFeedback, Program, Question
 from tandem.programs.rounds.people import Encoded
-from tandem.programs.rounds.rules import PAIR_RULES, Facts, rules_broken
+from tandem.programs.rounds.rules import PAIR_RULES, Facts, blocked, rules_broken
 
 ANSWER_POINTS = 5.0
 PRIORITY_POINTS = 10.0
@@ -222,6 +222,8 @@ def _with_locked(
 def graph_build(encoded: Encoded, facts: Facts, *, locked: list[tuple[int, int]]) -> Graph:
     """Every pair the round may choose from (`locked`: participant index pairs to keep)."""
     weights = weights_of(encoded.program)
+    # A lock keeps a pair whatever the rules say, except a block made since: that one goes.
+    locked = [(p, q) for p, q in locked if not blocked(facts, p, q)]
     a, x, s = _directed(encoded, facts, weights)
     if encoded.pool:
         # Both directions of each pair: the mean of the two scores, one edge per pair.

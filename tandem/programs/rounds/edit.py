@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from tandem.core.errors import DomainError, NotFound, RuleBroken
+from tandem.moderation.blocks import blocked_between
 from tandem.programs.models import Origin, PairRule, Participant, Program, Round, RoundPair
 from tandem.programs.rounds.build import answer_bonus, raw_scores, weights_of
 from tandem.programs.rounds.figures import headline_after_edit, histogram, reasons_for
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import _User as User
 
 WARNING_MAX = 300
+# A block between two people: the manager hears only that they can't be paired, never who
+# blocked whom (a block is never shown to anyone but the person who made it).
+CANT_MATCH = "These two can't be matched. Pick someone else for each of them."
 
 
 class PairError(DomainError):
@@ -203,13 +207,16 @@ def pair_add(
 ) -> Added:
     """Pair two participants by hand (1:1: mentee, then mentor). The pair is locked; pairs of
     theirs that no longer fit (a mentee has one mentor; a mentor as many as their places) give
-    way, weakest first; a pair a manager forbade is refused."""
+    way, weakest first; a pair a manager forbade is refused, and so is a pair kept apart by a
+    block (in words that do not say who blocked whom)."""
     locked = draft_locked(round_)
     program = locked.program
     first, second = _ordered(
         program, _participant(program, first_email, "first"),
         _participant(program, second_email, "second"),
     )  # fmt: skip
+    if blocked_between(user_id=first.profile.user_id, other_id=second.profile.user_id):
+        raise RuleBroken(CANT_MATCH)
     rules = {
         (a, b): kind
         for a, b, kind in PairRule.objects.filter(program=program).values_list(

@@ -7,8 +7,9 @@ Publishing is one transaction: every pair becomes a `Match`, and
   match confirmed;
 * 1:1 programs that want both to confirm, and peer and coffee rounds, propose the match, and
   both people get a PROGRAM_MATCH notice linking to it.
-Anything that stops one pair (someone left the program, a mentor now without a free place, a
-live mentorship already) stops them all, with a message naming the pair; nothing is written.
+Anything that stops one pair (someone left the program, a block made since the draft, a mentor
+now without a free place, a live mentorship already) stops them all, with a message naming the
+pair; nothing is written.
 Locks are used up by a publish or a discard; forbids last.
 """
 
@@ -22,6 +23,7 @@ from django.db import transaction
 
 from tandem.core.errors import DomainError, NotFound, RuleBroken
 from tandem.mentorships.services.arranged import Arranged, intros_arrange
+from tandem.moderation.blocks import blocks_among
 from tandem.notifications.kinds import Kind
 from tandem.notifications.services import Notice, notify_many
 from tandem.programs.models import Match, PairRule, Participant, Program, Round, RoundPair
@@ -70,6 +72,19 @@ def _still_in(program: Program, pairs: list[RoundPair]) -> None:
                     f"{_names(pair)}: {person.profile.user.display_name} is no longer taking "
                     "part. Nothing was published; remove or replace the pair and try again."
                 )
+
+
+def _not_blocked(program: Program, pairs: list[RoundPair]) -> None:
+    """A block made since the draft ran stops the pair (one query for the whole round); the
+    words never say who blocked whom."""
+    everyone = Participant.objects.filter(program=program).values("profile__user_id")
+    apart = {frozenset(pair) for pair in blocks_among(user_ids=everyone)}
+    for pair in pairs:
+        if frozenset((pair.first.profile.user_id, pair.second.profile.user_id)) in apart:
+            raise RuleBroken(
+                f"{_names(pair)} can't be matched. Nothing was published; remove or replace the "
+                "pair and try again."
+            )
 
 
 def _places_checked(pairs: list[RoundPair]) -> None:
@@ -184,6 +199,7 @@ def round_publish(
     if not pairs:
         raise RuleBroken("This draft has no pairs to publish. Run it again or discard it.")
     _still_in(program, pairs)
+    _not_blocked(program, pairs)
     if not program.is_pool:
         _places_checked(pairs)
     if not program.is_pool and program.publish_as == Program.Publish.ACCEPTED:

@@ -5,6 +5,8 @@ mentor side (in pools the order does not matter: every rule reads the same both 
 rules, most important first:
 
 * the same person on both sides (someone who is both mentee and mentor);
+* a block between the two, whoever made it (`moderation.blocks`; a mute does not count): never
+  paired, not even by a lock or by hand, and the words never say who blocked whom;
 * a pair a manager forbade (program-wide, for good);
 * two people with a live mentorship already (intro to paused);
 * coffee rounds: two people a round already introduced, unless both said "meet again";
@@ -31,6 +33,7 @@ from django.db.models import Count, Q
 from tandem.matching.encode import utc_offset
 from tandem.matching.engine.instance import FloatArray, IntArray
 from tandem.mentorships.models import Mentorship
+from tandem.moderation.blocks import blocks_among
 from tandem.profiles.models import Profile
 from tandem.programs.models import Match, PairRule, Participant, Program
 
@@ -51,10 +54,11 @@ class Rule:
     LANGUAGE = 7
     TIMEZONE = 8
     LEVEL = 9
+    BLOCKED = 10
 
 
 # Pair sets read from the database: a pair is barred when its key is in the set.
-PAIR_RULES = (Rule.FORBIDDEN, Rule.TOGETHER, Rule.MET, Rule.REPORTING_LINE)
+PAIR_RULES = (Rule.BLOCKED, Rule.FORBIDDEN, Rule.TOGETHER, Rule.MET, Rule.REPORTING_LINE)
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,20 @@ def _earlier_pairs(program: Program, at: dict[int, int]) -> list[tuple[int, int]
     return [(at[a], at[b]) for (a, b), again in latest.items() if again < 2 and a in at and b in at]
 
 
+def _blocked(program: Program, participants: list[Participant]) -> list[tuple[int, int]]:
+    """Pairs of participants kept apart by a block: one query, whatever the number (the
+    program's people as a subquery, never as ten thousand parameters)."""
+    at = {p.profile.user_id: i for i, p in enumerate(participants)}
+    everyone = Participant.objects.filter(program=program).values("profile__user_id")
+    return [(at[a], at[b]) for a, b in blocks_among(user_ids=everyone) if a in at and b in at]
+
+
+def blocked(facts: Facts, p: int, q: int) -> bool:
+    """Are participants p and q kept apart by a block (either way)?"""
+    barred = facts.barred.get(Rule.BLOCKED)
+    return barred is not None and bool(np.isin(facts.keys(np.array([p]), np.array([q])), barred)[0])
+
+
 def facts_build(program: Program, participants: list[Participant], *, now: datetime) -> Facts:
     """Everything the rules read, in a few queries (one more per level of reporting line)."""
     n = len(participants)
@@ -188,6 +206,7 @@ def facts_build(program: Program, participants: list[Participant], *, now: datet
         languages=_language_masks(profile_ids),
         person=np.array([p.profile.user_id for p in participants], dtype=np.int64),
         barred={
+            Rule.BLOCKED: _both_ways(_blocked(program, participants), n),
             Rule.FORBIDDEN: _both_ways(forbidden, n),
             Rule.TOGETHER: _both_ways(together, n),
             Rule.MET: _both_ways(earlier, n),
@@ -247,6 +266,7 @@ def rule_words(facts: Facts, p: int, q: int) -> list[str]:
         words.append("The same person on both sides")
     key = facts.keys(one_p, one_q)
     said = {
+        Rule.BLOCKED: "These two can't be matched",
         Rule.FORBIDDEN: "Forbidden by a manager",
         Rule.TOGETHER: "Already in a mentorship together",
         Rule.MET: "Met in an earlier round",

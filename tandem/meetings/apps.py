@@ -13,3 +13,8 @@ class MeetingsConfig(AppConfig):
         from tandem.mentorships.services.mentorships import ended_hook_register
 
         ended_hook_register(meetings_call_off)
+        # Moderation sits below this app: tell it how staff remove a reported shared note.
+        from tandem.meetings.services.removal import note_remove
+        from tandem.moderation.removal import remover_register
+
+        remover_register("note", note_remove)

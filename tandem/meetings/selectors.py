@@ -44,6 +44,20 @@ def _on_either_side(user: User, path: str = "mentorship") -> Q:
     return Q(**{f"{path}__mentee__user": user}) | Q(**{f"{path}__mentor__user": user})
 
 
+def note_to_report(*, note_id: int, user: User) -> Note:
+    """A shared note the other side wrote on one of the viewer's meetings: the only notes
+    they may report. Their own, a private one or anyone else's is NotFound (a 404)."""
+    note = (
+        Note.objects.select_related("author", "meeting")
+        .filter(_on_either_side(user, "meeting__mentorship"), pk=note_id, is_private=False)
+        .exclude(author=user)
+        .first()
+    )
+    if note is None:
+        raise NotFound("No such note.")
+    return note
+
+
 def meeting_for_user(*, meeting_id: int, user: User) -> tuple[Meeting, str]:
     """The meeting with everything its page shows, and the viewer's side of the mentorship."""
     meeting = (

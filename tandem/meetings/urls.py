@@ -22,5 +22,6 @@ urlpatterns = [
         name="action",
     ),
     path("agenda/<id:item_id>/remove/", views.agenda_remove, name="agenda_remove"),
+    path("notes/<id:note_id>/report/", views.note_report, name="note_report"),
     path("actions/<id:item_id>/update/", views.action_update, name="action_update"),
 ]

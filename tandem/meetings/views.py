@@ -48,11 +48,15 @@ from tandem.meetings.selectors import (
     meeting_for_user,
     meeting_page_for,
     meetings_page_for,
+    note_to_report,
 )
 from tandem.mentorships.forms import FeedbackForm
 from tandem.mentorships.selectors.asks import ask_for_user
 from tandem.mentorships.selectors.mentorships import mentorship_for_user
 from tandem.mentorships.services.asks import ask_accept
+from tandem.moderation.models import Report
+from tandem.moderation.views import RATE as REPORT_RATE
+from tandem.moderation.views import Reported, report_page
 
 WRITES = ("meeting-write", "60/m")
 
@@ -153,6 +157,19 @@ def _meeting_page(
 @require_GET
 def meeting_detail(request: AuthedHttpRequest, meeting_id: int) -> HttpResponse:
     return _meeting_page(request, meeting_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@rate_limited(*REPORT_RATE)
+def note_report(request: AuthedHttpRequest, note_id: int) -> HttpResponse:
+    """Tell Tandem's team a shared note from the other side is inappropriate."""
+    note = note_to_report(note_id=note_id, user=request.user)
+    return report_page(request, Reported(
+        person=note.author, kind=Report.TargetKind.NOTE, target_id=note.pk, snapshot=note.text,
+        title=f"Report a note from {note.author.display_name}",
+        back_url=note.meeting.get_absolute_url(),
+    ))  # fmt: skip
 
 
 Run = Callable[[Meeting, User, datetime, Mapping[str, Any]], object]

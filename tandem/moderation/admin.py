@@ -100,7 +100,7 @@ class ReportAdmin(AuditedAdmin, ReadOnlyAdmin):
         permissions=["act"],
     )(_act(services.reports_suspend, "Suspended; {closed} report(s) closed."))
     remove = admin.action(
-        description="Remove the reported content (an ask, message or profile)",
+        description="Remove the reported content (an ask, message, note or profile)",
         permissions=["act"],
     )(_act(services.reports_remove, "Removed; {closed} report(s) closed."))
     dismiss = admin.action(description="Dismiss: looked at, nothing to do", permissions=["act"])(

@@ -47,6 +47,7 @@ class Report(models.Model):
         ASK = "ask", "An ask"
         MESSAGE = "message", "A message"
         PROFILE = "profile", "A profile"
+        NOTE = "note", "A meeting note"
 
     class Reason(models.TextChoices):
         HARASSMENT = "harassment", "Harassment or abuse"

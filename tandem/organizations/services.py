@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.utils.text import slugify
 
+from tandem.core.errors import DomainError
+from tandem.core.names import ORGANIZATION_NAME_MAX, clean_name, name_problem
 from tandem.organizations.models import Organization
 
 
@@ -17,11 +19,16 @@ def organization_get_or_create(
     """The organization with this name (case-insensitive), created if new.
 
     The other values apply only to a new organization; an existing one is returned as it is.
+    The name goes through `clean_name` first, so a zero-width space never makes a second
+    "Acme Bank"; a new name with nothing to read, or too long, is refused (DomainError on the
+    field "name").
     """
-    clean = " ".join(name.split())
-    existing = Organization.objects.filter(name__iexact=clean).first()
+    clean = clean_name(name)
+    existing = Organization.objects.filter(name__iexact=clean).first() if clean else None
     if existing is not None:
         return existing
+    if problem := name_problem(clean, limit=ORGANIZATION_NAME_MAX):
+        raise DomainError(problem, field="name")
     base = slugify(clean, allow_unicode=True)[:180] or "organization"
     taken = set(Organization.objects.filter(slug__startswith=base).values_list("slug", flat=True))
     slug, n = base, 1

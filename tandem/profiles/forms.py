@@ -9,6 +9,7 @@ from zoneinfo import available_timezones
 from django import forms
 from django.urls import reverse_lazy
 
+from tandem.core.names import NOTHING_TO_READ, ORGANIZATION_NAME_MAX, NameField, clean_name
 from tandem.profiles.choices import FocusArea, MentoringType, Proficiency
 from tandem.profiles.models import MAX_CAPACITY, MAX_HOURS_PER_MONTH, Language, Profile
 from tandem.profiles.services import NO_ROLE
@@ -28,8 +29,8 @@ def sorted_timezones() -> list[str]:
 class ProfileForm(forms.ModelForm):
     """Every field a person edits on their own profile; the onboarding steps use subsets."""
 
-    organization_name = forms.CharField(
-        label="Organization", max_length=200, required=False,
+    organization_name = NameField(
+        label="Organization", limit=ORGANIZATION_NAME_MAX, required=False,
         help_text="Where you work or study. Leave empty if you'd rather not say.",
         widget=forms.TextInput(attrs={
             "list": "organization-options", "autocomplete": "off",
@@ -138,8 +139,12 @@ class ProfileForm(forms.ModelForm):
         return value
 
     def clean_competitor_names(self) -> list[str]:
-        raw: str = self.cleaned_data.get("competitor_names", "")
-        return [name.strip() for name in raw.split(",") if name.strip()]
+        """Each name cleaned like any other (`clean_name`); the service checks the rest."""
+        parts = str(self.cleaned_data.get("competitor_names", "")).split(",")
+        names = [clean_name(part) for part in parts]
+        if any(part.strip() and not name for part, name in zip(parts, names, strict=True)):
+            raise forms.ValidationError(NOTHING_TO_READ)  # a name of invisible characters
+        return [name for name in names if name]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

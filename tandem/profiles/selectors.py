@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 
 from tandem.accounts.models import User
 from tandem.moderation.blocks import blocked_with
 from tandem.organizations.models import Organization
+from tandem.organizations.verified import organizations_verified, owner_verified
 from tandem.profiles.choices import MeetingMode, Visibility
 from tandem.profiles.models import ACCEPTING_REQUESTS, Language, Profile, SkillOffered
 from tandem.skills.models import Skill
@@ -27,13 +28,14 @@ def profile_for_owner(*, profile_id: int) -> Profile | None:
 def _visible_to(viewer: User) -> Q:
     """Profiles this signed-in viewer may see (besides their own).
 
-    "Only my organization" counts a viewer as an insider by their verified email domain,
-    never by the organization name they typed themselves. A block either way hides the two
-    from each other, so a blocked person sees the blocker as they would a hidden profile.
+    "Only my organization" counts a viewer as an insider when they are verified at the
+    profile's organization (`organizations.verified`: a confirmed address at its domain, or a
+    role in it), never by the organization name they typed themselves, nor by an address
+    they have not confirmed. A block either way hides the two from each other, so a blocked
+    person sees the blocker as they would a hidden profile.
     """
-    domain = viewer.email.rsplit("@", 1)[-1].lower()
     visible = Q(visibility=Visibility.MEMBERS) | Q(
-        visibility=Visibility.ORGANIZATION, organization__email_domain=domain
+        visibility=Visibility.ORGANIZATION, organization__in=organizations_verified(viewer)
     )
     return visible & Q(onboarded_at__isnull=False) & Q(~blocked_with(viewer=viewer))
 
@@ -58,6 +60,7 @@ def profile_get_visible(*, profile_id: int, viewer: User) -> Profile | None:
     qs = (
         Profile.objects.filter(pk=profile_id)
         .select_related("user", "organization")
+        .annotate(organization_confirmed=owner_verified())
         .prefetch_related(_offered_skills(), "skills_wanted", "languages", "competitors")
     )
     if Profile.objects.filter(pk=profile_id, user=viewer).exists():
@@ -125,7 +128,7 @@ def mentor_directory(*, viewer: User, filters: DirectoryFilters) -> QuerySet[Pro
         qs.distinct()
         .select_related("user", "organization")
         .prefetch_related(_offered_skills(), "languages")
-        .annotate(unavailable=unavailable)
+        .annotate(unavailable=unavailable, organization_confirmed=owner_verified())
         .order_by("unavailable", "user__first_name", "user__last_name", "id")
     )
 
@@ -145,14 +148,22 @@ def language_list() -> QuerySet[Language]:
     return Language.objects.order_by("name", "id")
 
 
-def organization_list_with_listed_members(*, query: str, limit: int = 10) -> QuerySet[Organization]:
-    """Organizations that listed, findable members belong to, for the organization field.
+# People who must list an organization on a findable profile before others are offered its
+# name, unless staff vouched for it by setting its email domain.
+ESTABLISHED_MEMBERS = 3
 
-    Names typed only as someone's competitor, or only by hidden members, stay private.
+
+def organization_list_with_listed_members(*, query: str, limit: int = 10) -> QuerySet[Organization]:
+    """Established organizations that listed, findable members belong to, for the
+    organization field's suggestions.
+
+    Names typed only as someone's competitor, or only by hidden members, stay private. A name
+    one person typed is not offered to anyone else (a typo, a joke or a spoof would spread)
+    until staff set its email domain or `ESTABLISHED_MEMBERS` findable people list it.
     """
-    qs = Organization.objects.filter(
-        members__visibility=Visibility.MEMBERS, members__onboarded_at__isnull=False
-    )
+    listed = Q(members__visibility=Visibility.MEMBERS, members__onboarded_at__isnull=False)
+    qs = Organization.objects.annotate(listed=Count("members", filter=listed, distinct=True))
+    qs = qs.filter(listed__gte=1).filter(~Q(email_domain="") | Q(listed__gte=ESTABLISHED_MEMBERS))
     if query:
         qs = qs.filter(name__icontains=query)
-    return qs.distinct().order_by("name", "id")[:limit]
+    return qs.order_by("name", "id")[:limit]

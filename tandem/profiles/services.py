@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 from datetime import datetime
+from functools import reduce
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 
 from tandem.accounts.models import User
 from tandem.core.errors import DomainError, IllegalTransition, NotFound
+from tandem.core.names import ORGANIZATION_NAME_MAX, clean_name, name_problem
+from tandem.organizations.models import Organization
 from tandem.organizations.services import organization_get_or_create
 from tandem.profiles.choices import Proficiency, SkillSide, Visibility
 from tandem.profiles.models import Language, Profile, SkillOffered, SkillRequest
@@ -22,7 +27,9 @@ MAX_SKILLS_PER_SIDE = 15
 MAX_SKILL_REQUESTS = 5
 MAX_SKILL_TEXT = 120
 MAX_COMPETITORS = 10
-MAX_ORGANIZATION_NAME = 200
+# Organizations Tandem doesn't know yet that one save of the competitor list may add: the
+# list is for naming real rivals, not for filling the organization table.
+MAX_NEW_COMPETITORS = 3
 NO_ROLE = "Choose at least one: find a mentor, be a mentor, or both."
 
 
@@ -92,7 +99,7 @@ def profile_update(
         setattr(profile, name, value)
     profile.manager_email = profile.manager_email.strip().lower()
     if organization_name is not None:
-        name = organization_name.strip()
+        name = _organization_name(organization_name, field="organization_name")
         profile.organization = organization_get_or_create(name=name) if name else None
     profile_rules_check(profile=profile)
     profile.full_clean(exclude=["user"])
@@ -100,18 +107,46 @@ def profile_update(
     if languages is not None:
         profile.languages.set(list(languages))
     if competitor_names is not None:
-        names = [n.strip() for n in competitor_names if n.strip()]
-        if len(names) > MAX_COMPETITORS:
-            raise ProfileError(
-                f"List at most {MAX_COMPETITORS} organizations.", field="competitor_names"
-            )
-        if any(len(n) > MAX_ORGANIZATION_NAME for n in names):
-            raise ProfileError(
-                f"Keep each name under {MAX_ORGANIZATION_NAME} characters.",
-                field="competitor_names",
-            )
-        profile.competitors.set([organization_get_or_create(name=n) for n in names])
+        profile.competitors.set(_competitors(competitor_names))
     return profile
+
+
+def _organization_name(raw: str, *, field: str) -> str:
+    """`raw` through `clean_name` ("" stays ""); ProfileError on `field` if it can't be one."""
+    name = clean_name(raw)
+    if raw.strip() and (problem := name_problem(name, limit=ORGANIZATION_NAME_MAX)):
+        raise ProfileError(problem if name else NOTHING_TO_READ_ORG, field=field)
+    return name
+
+
+NOTHING_TO_READ_ORG = "Type the organization's name with letters or numbers."
+
+
+def _competitors(raw_names: Iterable[str]) -> list[Organization]:
+    """The organizations a competitor list names: each cleaned, at most `MAX_COMPETITORS`,
+    and at most `MAX_NEW_COMPETITORS` of them new to Tandem (the rest must exist already)."""
+    field = "competitor_names"
+    unique: dict[str, str] = {}
+    for raw in raw_names:
+        if name := _organization_name(raw, field=field):
+            unique.setdefault(name.casefold(), name)
+    names = list(unique.values())
+    if len(names) > MAX_COMPETITORS:
+        raise ProfileError(f"List at most {MAX_COMPETITORS} organizations.", field=field)
+    same_name = reduce(operator.or_, (Q(name__iexact=name) for name in names), Q(pk__in=[]))
+    known = {
+        name.casefold()
+        for name in Organization.objects.filter(same_name).values_list("name", flat=True)
+    }
+    new = [name for name in names if name.casefold() not in known]
+    if len(new) > MAX_NEW_COMPETITORS:
+        raise ProfileError(
+            f"We don't know {len(new)} of these organizations yet, and one list can add at most "
+            f"{MAX_NEW_COMPETITORS} new ones at a time. Check the spelling, or leave some out "
+            "for now.",
+            field=field,
+        )
+    return [organization_get_or_create(name=name) for name in names]
 
 
 def profile_onboarding_complete(*, profile: Profile, now: datetime) -> Profile:

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from allauth.account.models import EmailAddress
 from django.db.models import Q, QuerySet
-from django.db.models.functions import Lower
 
 from tandem.core.errors import NotFound
-from tandem.organizations.models import Membership, Organization
+from tandem.organizations.models import Organization
 from tandem.organizations.roles import managed_organizations
-from tandem.profiles.models import Profile
+from tandem.organizations.verified import organizations_verified
 from tandem.programs.models import Participant, Program
 
 if TYPE_CHECKING:
@@ -47,29 +45,11 @@ def participant_of(program: Program, user: User) -> Participant | None:
     return Participant.objects.filter(program=program, profile__user=user).first()
 
 
-def verified_domains(user: User) -> set[str]:
-    """The domains of the addresses this account has confirmed, lowercased (one query)."""
-    emails = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
-    return {email.rsplit("@", 1)[-1].lower() for email in emails if "@" in email} - {""}
-
-
 def organizations_of(user: User) -> QuerySet[Organization]:
-    """The organizations this person belongs to: a role in one (member or manager), the
-    organization on their profile (when it has no email domain), or one whose email domain
-    (set by staff) is that of an address they have confirmed. One query to read their
-    addresses; the rest is a subquery."""
-    if not user.is_authenticated:
-        return Organization.objects.none()
-    named = Profile.objects.filter(user=user, organization__isnull=False).values("organization_id")
-    # Anyone can type an organization's name on their profile, so the name counts only where
-    # staff set no email domain; where they did, a confirmed address there is the proof.
-    belongs = Q(pk__in=Membership.objects.filter(user=user).values("organization_id")) | Q(
-        pk__in=named, email_domain=""
-    )
-    domains = verified_domains(user)
-    if domains:
-        belongs |= Q(domain__in=domains)
-    return Organization.objects.alias(domain=Lower("email_domain")).filter(belongs)
+    """The organizations this person belongs to for programs: those they are verified at
+    (`organizations.verified`: a confirmed address at the domain staff set, or a role given
+    to them). The organization typed on a profile never counts: anyone can type a name."""
+    return organizations_verified(user)
 
 
 def visible_programs(user: User) -> QuerySet[Program]:

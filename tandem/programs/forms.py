@@ -13,6 +13,7 @@ from typing import Any
 from django import forms
 
 from tandem.core.forms import PageForm
+from tandem.core.names import PROGRAM_NAME_MAX, NameField
 from tandem.matching.engine.score import DEFAULT_WEIGHTS, FACTORS
 from tandem.mentorships.models import Agreement
 from tandem.organizations.models import Organization
@@ -56,7 +57,7 @@ class ProgramCreateForm(forms.Form):
         label="Organization", queryset=Organization.objects.none(), empty_label=None,
         help_text="One you manage programs for.",
     )  # fmt: skip
-    name = forms.CharField(label="Name", max_length=120)
+    name = NameField(label="Name", limit=PROGRAM_NAME_MAX)
     kind = forms.ChoiceField(
         label="Type", choices=Program.Kind.choices, widget=forms.RadioSelect,
         initial=Program.Kind.MENTORING,
@@ -83,7 +84,7 @@ class ProgramSettingsForm(PageForm):
     """Every setting of a program; weights are numbers per factor (blank: the default)."""
 
     id_prefix = "settings"
-    name = forms.CharField(label="Name", max_length=120)
+    name = NameField(label="Name", limit=PROGRAM_NAME_MAX)
     description = forms.CharField(
         label="What it's for", max_length=4000, required=False,
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -8,7 +8,9 @@ from tandem.profiles.tests.factories import OrganizationFactory, ProfileFactory
 @pytest.mark.django_db
 class TestOrganizationSuggestions:
     def test_suggests_organizations_people_belong_to(self, client):
-        acme = OrganizationFactory(name="Acme Analytics", slug="acme-analytics")
+        acme = OrganizationFactory(
+            name="Acme Analytics", slug="acme-analytics", email_domain="acme.example"
+        )
         ProfileFactory(organization=acme)
         client.force_login(ProfileFactory().user)
         response = client.get(

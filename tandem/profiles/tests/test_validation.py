@@ -96,9 +96,9 @@ class TestProfileEditValidation:
         many = ", ".join(f"Rival {n}" for n in range(11))
         response = client.post(url, _edit_data(profile, competitor_names=many))
         assert _field_errors(response, "competitor_names") == ["List at most 10 organizations."]
-        long_name = "R" * 201
+        long_name = "R" * 121
         response = client.post(url, _edit_data(profile, competitor_names=long_name))
-        assert "under 200 characters" in _field_errors(response, "competitor_names")[0]
+        assert "to 120 characters" in _field_errors(response, "competitor_names")[0]
         assert _snapshot(profile) == before
         assert profile.competitors.count() == 0
 

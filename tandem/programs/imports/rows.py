@@ -16,6 +16,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from tandem.core.names import PERSON_NAME_MAX, clean_name, has_letters
 from tandem.profiles.models import MAX_CAPACITY
 from tandem.programs.imports.parse import HEADER_LINE, Record, Table, header_key, list_split
 from tandem.programs.imports.problems import Problem
@@ -29,7 +30,13 @@ FIELDS = (
 )  # fmt: skip
 ROLES = ("mentee", "mentor", "both")
 MAX_SKILLS = 15  # per list, as on a profile (profiles.services.MAX_SKILLS_PER_SIDE)
-LENGTHS = {"first_name": 150, "last_name": 150, "title": 120, "department": 120}
+LENGTHS = {
+    "first_name": PERSON_NAME_MAX,
+    "last_name": PERSON_NAME_MAX,
+    "title": 120,
+    "department": 120,
+}
+NAMES = ("first_name", "last_name")  # read as names: `clean_name`, at least a letter
 
 
 class Bad(Exception):
@@ -181,6 +188,10 @@ class _Reader:
 
     def text(self, name: str) -> str | None:
         def check(text: str) -> str:
+            if name in NAMES:
+                text = clean_name(text)
+                if not has_letters(text):
+                    raise Bad("a name needs letters or numbers; we found none")
             if len(text) > LENGTHS[name]:
                 raise Bad(f"at most {LENGTHS[name]} characters")
             return text

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from tandem.core.errors import DomainError, NotFound, RuleBroken
+from tandem.core.names import PROGRAM_NAME_MAX, clean_name, name_problem
 from tandem.organizations.models import Organization
 from tandem.organizations.roles import is_manager
 from tandem.programs.models import Program
@@ -37,6 +38,16 @@ def _free_slug(name: str) -> str:
         n += 1
         slug = f"{base}-{n}"
     return slug
+
+
+def _program_name(raw: str) -> str:
+    """The name through `clean_name` (no invisible or direction-changing characters)."""
+    name = clean_name(raw)
+    if not name:
+        raise ProgramError("Give the program a name.", field="name")
+    if problem := name_problem(name, limit=PROGRAM_NAME_MAX):
+        raise ProgramError(problem, field="name")
+    return name
 
 
 def _settings_check(values: dict[str, Any]) -> None:
@@ -70,9 +81,7 @@ def program_create(
         raise NotFound("No such organization.")
     if kind not in Program.Kind.values:
         raise ProgramError(f"Unknown program type {kind!r}.", field="kind")
-    name = " ".join(name.split())
-    if not name:
-        raise ProgramError("Give the program a name.", field="name")
+    name = _program_name(name)
     unknown = set(values) - set(SETTINGS)
     if unknown:
         raise ValueError(f"Unknown program settings: {', '.join(sorted(unknown))}")
@@ -91,6 +100,8 @@ def program_update(*, program: Program, **values: Any) -> Program:
     unknown = set(values) - set(SETTINGS)
     if unknown:
         raise ValueError(f"Unknown program settings: {', '.join(sorted(unknown))}")
+    if "name" in values:
+        values["name"] = _program_name(values["name"])
     merged = {"starts_on": program.starts_on, "ends_on": program.ends_on, **values}
     _settings_check(merged)
     for field, value in values.items():

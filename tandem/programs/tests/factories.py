@@ -50,6 +50,16 @@ class ParticipantFactory(factory.django.DjangoModelFactory[Participant]):
         return participant_add(**kwargs)
 
 
+def insider(organization: Any, **fields: Any) -> Any:
+    """A profile naming `organization` whose person is verified at it: a member role, as its
+    managers or an import give (typing the name alone would let them see nothing)."""
+    from tandem.organizations.roles import member_add
+
+    profile = ProfileFactory(organization=organization, **fields)
+    member_add(organization=organization, user=profile.user)
+    return profile
+
+
 def manager_of(organization: Any) -> Any:
     """A signed-up person who manages `organization`'s programs (granted by staff)."""
     from tandem.accounts.tests.factories import UserFactory

@@ -31,7 +31,12 @@ from tandem.programs.services.enrollment import (
     program_leave,
 )
 from tandem.programs.services.questions import question_add
-from tandem.programs.tests.factories import ParticipantFactory, ProgramFactory, manager_of
+from tandem.programs.tests.factories import (
+    ParticipantFactory,
+    ProgramFactory,
+    insider,
+    manager_of,
+)
 from tandem.programs.tests.worlds import coffee_pair, match_of, mentoring_pair
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +47,7 @@ class TestOpen:
     def test_a_person_with_a_profile_picks_a_side_answers_and_is_in(self, now):
         program = ProgramFactory(enrollment=Program.Enrollment.OPEN)
         question = question_add(program=program, text="Your team?", required=True)
-        person = ProfileFactory(organization=program.organization)
+        person = insider(program.organization)
         place = program_join(
             program=program, user=person.user, role="mentor", answers={str(question.pk): "Data"},
             now=now,
@@ -55,7 +60,7 @@ class TestOpen:
 
     def test_joining_from_the_page(self, client):
         program = ProgramFactory(enrollment=Program.Enrollment.OPEN)
-        person = ProfileFactory(organization=program.organization)
+        person = insider(program.organization)
         client.force_login(person.user)
         assert client.get(reverse("programs:join", args=[program.slug])).status_code == 200
         response = client.post(reverse("programs:join", args=[program.slug]), {"role": "mentee"})
@@ -67,7 +72,7 @@ class TestOpen:
     def test_joining_twice_or_another_mode_is_refused(self, now):
         program = ProgramFactory(enrollment=Program.Enrollment.OPEN)
         organization = program.organization
-        person = ProfileFactory(organization=organization)
+        person = insider(organization)
         program_join(program=program, user=person.user, answers={}, now=now)
         with pytest.raises(RuleBroken, match="already taking part"):
             program_join(program=program, user=person.user, answers={}, now=now)
@@ -93,19 +98,19 @@ class TestOpen:
     def test_pools_have_no_sides_and_1to1_needs_one(self, now):
         coffee = ProgramFactory(kind=Program.Kind.COFFEE)
         organization = coffee.organization
-        person = ProfileFactory(organization=organization)
+        person = insider(organization)
         place = program_join(program=coffee, user=person.user, role="x", answers={}, now=now)
         assert place.role == Participant.Role.PEER
         mentoring = ProgramFactory(organization=organization)
         with pytest.raises(Exception, match="Choose your side"):
-            program_join(program=mentoring, user=ProfileFactory(organization=organization).user,
+            program_join(program=mentoring, user=insider(organization).user,
                          role="peer", answers={}, now=now)  # fmt: skip
 
 
 class TestApplyAndApprove:
     def test_apply_then_approve_tells_the_applicant(self, now):
         program = ProgramFactory(enrollment=Program.Enrollment.APPLY)
-        person = ProfileFactory(organization=program.organization)
+        person = insider(program.organization)
         place = program_apply(program=program, user=person.user, answers={}, now=now)
         assert place.state == Participant.State.APPLIED
         manager = manager_of(program.organization)
@@ -119,7 +124,7 @@ class TestApplyAndApprove:
 
     def test_a_decline_is_kind_and_an_answer_is_given_once(self, now):
         program = ProgramFactory(enrollment=Program.Enrollment.APPLY)
-        person = ProfileFactory(organization=program.organization)
+        person = insider(program.organization)
         place = program_apply(program=program, user=person.user, answers={}, now=now)
         manager = manager_of(program.organization)
         application_decide(program=program, participant_id=place.pk, decision="decline",
@@ -135,7 +140,7 @@ class TestApplyAndApprove:
 
     def test_a_manager_of_another_organization_cannot_decide(self, now):
         program = ProgramFactory(enrollment=Program.Enrollment.APPLY)
-        person = ProfileFactory(organization=program.organization)
+        person = insider(program.organization)
         place = program_apply(program=program, user=person.user, answers={}, now=now)
         outsider = manager_of(ProgramFactory().organization)
         with pytest.raises(NotFound):
@@ -145,7 +150,7 @@ class TestApplyAndApprove:
 
     def test_approving_inline_on_the_participants_page(self, client, now):
         program = ProgramFactory(enrollment=Program.Enrollment.APPLY)
-        person = ProfileFactory(organization=program.organization)
+        person = insider(program.organization)
         place = program_apply(program=program, user=person.user, answers={}, now=now)
         client.force_login(manager_of(program.organization))
         page = client.get(reverse("programs:participants", args=[program.slug]))
@@ -317,7 +322,7 @@ class TestDepartment:
 
     def test_joining_from_the_page_stores_it(self, client):
         program = self._program(rule_outside_department=True)
-        person = ProfileFactory(organization=program.organization)
+        person = insider(program.organization)
         client.force_login(person.user)
         url = reverse("programs:join", args=[program.slug])
         page = client.get(url).content.decode()
@@ -329,14 +334,14 @@ class TestDepartment:
 
     def test_it_is_optional(self, client):
         program = self._program()
-        client.force_login(ProfileFactory(organization=program.organization).user)
+        client.force_login(insider(program.organization).user)
         url = reverse("programs:join", args=[program.slug])
         assert client.post(url, {"role": "mentor"}).status_code == 302
         assert Participant.objects.get(program=program).department == ""
 
     def test_a_department_too_long_is_refused_on_its_field(self, client):
         program = self._program()
-        client.force_login(ProfileFactory(organization=program.organization).user)
+        client.force_login(insider(program.organization).user)
         url = reverse("programs:join", args=[program.slug])
         response = client.post(url, {"role": "mentee", "department": "x" * 121})
         assert response.status_code == 400
@@ -345,7 +350,7 @@ class TestDepartment:
 
     def test_the_service_refuses_it_too(self, now):
         program = self._program()
-        person = ProfileFactory(organization=program.organization)
+        person = insider(program.organization)
         with pytest.raises(ProgramInputError) as refused:
             program_join(program=program, user=person.user, answers={}, department="x" * 121,
                          now=now)  # fmt: skip
@@ -354,7 +359,7 @@ class TestDepartment:
 
     def test_applying_stores_it(self, now):
         program = self._program(enrollment=Program.Enrollment.APPLY)
-        person = ProfileFactory(organization=program.organization)
+        person = insider(program.organization)
         place = program_apply(program=program, user=person.user, answers={}, department="Sales",
                               now=now)  # fmt: skip
         assert place.department == "Sales"
@@ -391,7 +396,7 @@ class TestDepartment:
 
     def test_pools_do_not_ask(self, client, now):
         program = self._program(kind=Program.Kind.COFFEE)
-        person = ProfileFactory(organization=program.organization)
+        person = insider(program.organization)
         client.force_login(person.user)
         url = reverse("programs:join", args=[program.slug])
         assert "department" not in client.get(url).context["form"].fields

@@ -15,7 +15,12 @@ from tandem.programs.selectors.mine import my_programs_for
 from tandem.programs.services.enrollment import coffee_opt, program_apply
 from tandem.programs.services.matches import match_confirm, match_feedback_give
 from tandem.programs.services.questions import question_add
-from tandem.programs.tests.factories import ParticipantFactory, ProgramFactory, manager_of
+from tandem.programs.tests.factories import (
+    ParticipantFactory,
+    ProgramFactory,
+    insider,
+    manager_of,
+)
 from tandem.programs.tests.worlds import coffee_pair, match_of, mentoring_pair
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +33,7 @@ def steps(user, now) -> dict[str, str]:
 class TestWhatEachProgramExpects:
     def test_waiting_for_approval_and_answering_the_intake(self, now):
         applied = ProgramFactory(name="Apply", enrollment=Program.Enrollment.APPLY)
-        person = ProfileFactory(organization=applied.organization)
+        person = insider(applied.organization)
         program_apply(program=applied, user=person.user, answers={}, now=now)
         joined = ParticipantFactory(profile=person, program__name="Asks more")
         question_add(program=joined.program, text="Added later", required=True)

@@ -11,11 +11,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tandem.notifications.models import Notification
-from tandem.profiles.tests.factories import ProfileFactory
 from tandem.programs.models import Participant, Program
 from tandem.programs.services.enrollment import application_decide, program_apply
 from tandem.programs.services.matches import match_decline
-from tandem.programs.tests.factories import ParticipantFactory, ProgramFactory, manager_of
+from tandem.programs.tests.factories import (
+    ParticipantFactory,
+    ProgramFactory,
+    insider,
+    manager_of,
+)
 from tandem.programs.tests.worlds import coffee_pair, match_of, mentoring_pair
 from tandem.programs.wording import after_declined_match
 
@@ -28,7 +32,7 @@ AUTOMATIC = "will introduce you to someone else"
 def declined_words(now, *, kind: str, role: str) -> str:
     """The notice a declined applicant gets, for this kind of program and side."""
     program = ProgramFactory(kind=kind, enrollment=Program.Enrollment.APPLY)
-    person = ProfileFactory(organization=program.organization)
+    person = insider(program.organization)
     place = program_apply(program=program, user=person.user, role=role, answers={}, now=now)
     application_decide(program=program, participant_id=place.pk, decision="decline",
                        actor=manager_of(program.organization), now=now)  # fmt: skip

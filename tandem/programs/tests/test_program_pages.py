@@ -17,7 +17,12 @@ from tandem.programs.models import Participant, Program
 from tandem.programs.selectors.participants import invite_page_for
 from tandem.programs.selectors.programs import settings_page_for
 from tandem.programs.services.enrollment import program_apply
-from tandem.programs.tests.factories import ParticipantFactory, ProgramFactory, manager_of
+from tandem.programs.tests.factories import (
+    ParticipantFactory,
+    ProgramFactory,
+    insider,
+    manager_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -143,7 +148,7 @@ class TestManagers:
         program = ProgramFactory(enrollment=Program.Enrollment.APPLY)
         ParticipantFactory(program=program)
         ParticipantFactory(program=program, role="mentor")
-        person = ProfileFactory(organization=program.organization)
+        person = insider(program.organization)
         applicant = program_apply(program=program, user=person.user, answers={}, now=now)
         client.force_login(manager_of(program.organization))
         url = reverse("programs:participants", args=[program.slug])
@@ -194,7 +199,7 @@ class TestManagers:
 class TestTheProgramPage:
     def test_an_open_program_invites_a_join_and_an_apply_one_an_application(self, client):
         open_ = ProgramFactory(enrollment=Program.Enrollment.OPEN, name="Open Doors")
-        client.force_login(ProfileFactory(organization=open_.organization).user)
+        client.force_login(insider(open_.organization).user)
         page = client.get(open_.get_absolute_url()).content.decode()
         assert "Join Open Doors" in page
         apply = ProgramFactory(organization=open_.organization, enrollment="apply")
@@ -241,7 +246,7 @@ class TestPageSelectors:
         with pytest.raises(NotFound):
             selector(slug=program.slug, user=manager_of(OrganizationFactory()))
         with pytest.raises(NotFound):
-            selector(slug=program.slug, user=ProfileFactory(organization=program.organization).user)
+            selector(slug=program.slug, user=insider(program.organization).user)
         called = []
         module = "programs" if name == "settings" else "participants"
 

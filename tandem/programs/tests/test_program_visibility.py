@@ -1,6 +1,6 @@
-"""Who may see and join an open or apply-and-approve program: the people of its organization
-(a role in it, a verified address at its email domain, or, where staff set no domain, their
-profile's organization), and nobody else: a manager of another organization included."""
+"""Who may see and join an open or apply-and-approve program: the people verified at its
+organization (a role in it, or a verified address at its email domain), and nobody else: a
+manager of another organization included, and anyone who only typed its name on a profile."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from tandem.core.errors import NotFound
-from tandem.organizations.models import Membership, Organization
+from tandem.organizations.models import Membership
 from tandem.organizations.roles import member_add
 from tandem.profiles.tests.factories import OrganizationFactory, ProfileFactory
 from tandem.programs.access import visible_programs
@@ -35,17 +35,11 @@ def by_membership(acme) -> Any:
     return person
 
 
-def by_profile(acme) -> Any:
-    # The name on a profile counts only where staff set no email domain.
-    Organization.objects.filter(pk=acme.pk).update(email_domain="")
-    return ProfileFactory(organization=acme)
-
-
 def by_verified_address(acme) -> Any:
     return ProfileFactory(user__email="sam@ACME.example")  # UserFactory verifies it
 
 
-WAYS_IN = [by_membership, by_profile, by_verified_address]
+WAYS_IN = [by_membership, by_verified_address]
 OPENS = [Program.Enrollment.OPEN, Program.Enrollment.APPLY]
 
 
@@ -116,6 +110,18 @@ def test_a_typed_organization_name_is_no_way_in_where_it_has_a_domain(client, ac
     assert not Membership.objects.filter(organization=acme).exists()
 
 
+def test_a_typed_organization_name_is_no_way_in_where_it_has_no_domain_either(client):
+    """Anyone may type "Acme" on a profile; before, that let them into Acme's open programs
+    wherever staff had set no email domain."""
+    bare = OrganizationFactory(name="Acme Typed", email_domain="")
+    program = ProgramFactory(organization=bare, enrollment=Program.Enrollment.OPEN)
+    typist = ProfileFactory(organization=bare)
+    client.force_login(typist.user)
+    assert set(_tried(client, program).values()) == {404}
+    assert not Participant.objects.filter(program=program).exists()
+    assert list(visible_programs(typist.user)) == []
+
+
 def test_an_organization_without_a_domain_lets_no_address_in(client):
     bare = OrganizationFactory(name="No Domain", email_domain="")
     program = ProgramFactory(organization=bare, enrollment=Program.Enrollment.OPEN)
@@ -139,7 +145,7 @@ def test_visible_programs_is_the_one_rule(acme):
     invite = ProgramFactory(organization=acme, enrollment=Program.Enrollment.INVITE)
     ProgramFactory(enrollment=Program.Enrollment.OPEN)  # another organization's
     invited_there = ProgramFactory(enrollment=Program.Enrollment.INVITE)
-    person = by_profile(acme)
+    person = by_membership(acme)
     ParticipantFactory(program=invited_there, profile=person)
     assert set(visible_programs(person.user)) == {open_, apply, invited_there}
     assert set(visible_programs(manager_of(acme))) == {open_, apply, invite}

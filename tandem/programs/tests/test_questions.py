@@ -8,12 +8,16 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from tandem.profiles.tests.factories import ProfileFactory
 from tandem.programs.models import Participant, Program, Question
 from tandem.programs.rules import ProgramInputError, answers_check
 from tandem.programs.services.enrollment import answers_give, program_join
 from tandem.programs.services.questions import question_add, question_move, question_remove
-from tandem.programs.tests.factories import ParticipantFactory, ProgramFactory, manager_of
+from tandem.programs.tests.factories import (
+    ParticipantFactory,
+    ProgramFactory,
+    insider,
+    manager_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +36,7 @@ def program() -> Any:  # a Program
 
 def member(program: Program) -> Any:  # a Profile
     """Someone of the program's organization, who may join its open programs."""
-    return ProfileFactory(organization=program.organization)
+    return insider(program.organization)
 
 
 def ids(program: Program) -> list[str]:

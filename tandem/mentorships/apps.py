@@ -21,3 +21,8 @@ class MentorshipsConfig(AppConfig):
         from tandem.moderation.removal import remover_register
 
         remover_register("ask", ask_remove)
+        # A block ends the asks waiting between the two (moderation cannot import this app).
+        from tandem.mentorships.services.asks import asks_end_for_block
+        from tandem.moderation.blocks import on_block_register
+
+        on_block_register(asks_end_for_block)

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from tandem.core.http import AuthedHttpRequest
@@ -18,7 +19,10 @@ from tandem.moderation.blocks import Kind, block_remove, block_set, blocks_made_
 BLOCK_WRITES = ("block-write", "30/h")
 
 DONE = {
-    Kind.BLOCK: "You've blocked {name}. You won't see each other, and they won't be told.",
+    Kind.BLOCK: (
+        "You've blocked {name}. You won't see each other, and any request waiting between you "
+        "is closed; they won't be told you blocked them."
+    ),
     Kind.MUTE: "You've muted {name}. Their notifications won't reach you; they won't be told.",
 }
 
@@ -35,7 +39,10 @@ def blocks(request: AuthedHttpRequest) -> HttpResponse:
 @rate_limited(*BLOCK_WRITES)
 def block(request: AuthedHttpRequest, user_id: int) -> HttpResponse:
     """Block or mute someone (`kind` in the form); the list page says what it did."""
-    made = block_set(owner=request.user, other_id=user_id, kind=request.POST.get("kind", ""))
+    made = block_set(
+        owner=request.user, other_id=user_id, kind=request.POST.get("kind", ""),
+        now=timezone.now(),
+    )  # fmt: skip
     messages.success(request, DONE[Kind(made.kind)].format(name=made.other.display_name))
     return redirect("moderation:blocks")
 

@@ -4,15 +4,21 @@ A block keeps two people apart both ways a person would notice: neither can ask 
 neither is suggested to the other, and the blocked person's notices no longer reach the
 blocker. A mute only silences the muted person's notices to the one who muted them. Neither
 is ever shown to the other person: to them the blocker looks like a hidden profile.
+
+A new block also ends what is waiting between the two: apps above this one (which it cannot
+import) register a hook with `on_block_register` (mentorships: the asks still pending either
+way), run in the same transaction as the block.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 
 from tandem.accounts.models import User
 from tandem.core.errors import DomainError, NotFound
@@ -20,20 +26,35 @@ from tandem.moderation.models import Block
 
 Kind = Block.Kind
 
+# hook(owner=..., other_id=..., now=...): what an app ends when `owner` blocks `other_id`.
+BlockHook = Callable[..., object]
+_on_block: list[BlockHook] = []
+
+
+def on_block_register(hook: BlockHook) -> None:
+    """Called from an AppConfig.ready(); registering the same hook twice keeps one."""
+    if hook not in _on_block:
+        _on_block.append(hook)
+
 
 # --- Writes ---------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def block_set(*, owner: User, other_id: int, kind: str) -> Block:
-    """Block or mute `other_id` for `owner`; choosing again switches between the two."""
+def block_set(*, owner: User, other_id: int, kind: str, now: datetime | None = None) -> Block:
+    """Block or mute `other_id` for `owner`; choosing again switches between the two. A block
+    that is new (or was a mute) runs the registered hooks: what waited between them ends."""
     if kind not in Kind.values:
         raise DomainError("Choose whether to block or to mute.", field="kind")
     if other_id == owner.pk or not User.objects.filter(pk=other_id, is_active=True).exists():
         raise NotFound("No such person.")
+    before = block_kind_between(owner=owner, other_id=other_id)
     block, _ = Block.objects.update_or_create(
         owner=owner, other_id=other_id, defaults={"kind": kind}
     )
+    if kind == Kind.BLOCK and before != Kind.BLOCK:
+        for hook in _on_block:
+            hook(owner=owner, other_id=other_id, now=now or timezone.now())
     return block
 
 

@@ -152,3 +152,19 @@ def ask_expire(*, ask: Ask, now: datetime) -> Ask:
     _decide(ask, actor=None, to_state=Ask.State.EXPIRED, now=now, reason="no answer in 14 days")
     notices.ask_expired(ask, now=now)
     return ask
+
+
+def asks_end_for_block(*, owner: User, other_id: int, now: datetime) -> int:
+    """`owner` blocked `other_id`: the asks still waiting between them end, through the
+    ordinary moves, so the other person sees only what any answer looks like (never the block).
+    The owner's own ask is withdrawn; one the other sent the owner is declined, with no reason
+    and no referral. A live mentorship is left alone: closing it is the owner's own choice.
+    Registered with `moderation.blocks.on_block_register`; returns how many asks ended."""
+    waiting = Ask.objects.filter(state=Ask.State.PENDING).select_related("mentee", "mentor")
+    mine = list(waiting.filter(mentee__user=owner, mentor__user_id=other_id))
+    theirs = list(waiting.filter(mentee__user_id=other_id, mentor__user=owner))
+    for ask in mine:
+        ask_withdraw(ask=ask, actor=owner, now=now)
+    for ask in theirs:
+        ask_decline(ask=ask, actor=owner, now=now)
+    return len(mine) + len(theirs)

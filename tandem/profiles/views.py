@@ -241,7 +241,10 @@ def _skills_response(
         if unknown is not None:
             messages.info(request, did_you_mean_sentence(unknown))
         target = request.POST.get("next", "")
-        if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        # Only a path of this site: `redirect` would read any other word as a URL name.
+        if not target.startswith("/") or not url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}
+        ):
             target = reverse("home")
         return redirect(target)
     profile = profile_for_user(user=request.user)

@@ -63,18 +63,18 @@ class TestSignupWork:
 @pytest.mark.django_db
 @override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.PBKDF2PasswordHasher"])
 def test_with_the_real_hasher_the_two_paths_take_about_the_same_time(client):
-    """Measured: the fastest of three tries each (a loaded machine only ever slows a try)."""
-    for n in range(3):
+    """Measured: the fastest of four tries each, taken in turns so a busy moment of the
+    machine slows both alike (a loaded machine only ever slows a try). Before the fix a new
+    address took six to nine times as long as a known one; the bound leaves room for noise
+    and still catches that."""
+    tries = 4
+    for n in range(tries):
         UserFactory(email=f"known{n}@example.com")
-
-    def fastest(emails: list[str]) -> float:
-        times = []
-        for email in emails:
+    times: dict[str, list[float]] = {"known": [], "new": []}
+    for n in range(tries):
+        for path in ("known", "new"):
             start = time.perf_counter()
-            _signup(client, email)
-            times.append(time.perf_counter() - start)
-        return min(times)
-
-    known = fastest([f"known{n}@example.com" for n in range(3)])
-    new = fastest([f"new{n}@example.com" for n in range(3)])
-    assert max(known, new) / min(known, new) < 1.5, (known, new)
+            _signup(client, f"{path}{n}@example.com")
+            times[path].append(time.perf_counter() - start)
+    known, new = min(times["known"]), min(times["new"])
+    assert max(known, new) / min(known, new) < 2, (known, new)

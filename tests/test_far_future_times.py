@@ -114,7 +114,6 @@ class TestFormsRefuseFarFutureTimes:
         assert "within the next 365 days" in response.content.decode()
         assert not Meeting.objects.exists()
 
-
     def test_picking_a_suggested_time_that_has_no_utc_time(self, client):
         ask = AskFactory(now=timezone.now())
         client.force_login(ask.mentor.user)

@@ -12,7 +12,7 @@ The lookups here do for `in` what Django does for `exact`: a number outside the 
 can equal no row, so it is left out, and when nothing is left the condition matches nothing
 (`EmptyResultSet`; under `exclude()` Django turns that into "matches everything"). They are
 registered in `CoreConfig.ready` for every integer column (ids included) and for foreign keys,
-whose column holds their target's values.
+whose column holds their target's values (for those `=` too, which Django leaves unbounded).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import ForeignObject, IntegerField
 from django.db.models.expressions import ColPairs  # type: ignore[attr-defined]
-from django.db.models.fields.related_lookups import RelatedIn
+from django.db.models.fields.related_lookups import RelatedExact, RelatedIn
 from django.db.models.lookups import In
 from django.db.models.sql.compiler import SQLCompiler
 
@@ -75,7 +75,21 @@ class RelatedIntegerIn(_SkipsOutOfRange, RelatedIn):
     """`<foreign key>__in=[…]`: the same, read against the column the key points to."""
 
 
+class RelatedIntegerExact(RelatedExact):
+    """`<foreign key>=<number>`: Django bounds `=` on an integer column but not on a foreign
+    key (its lookup is RelatedExact), so a number the column cannot hold matches nothing here
+    too."""
+
+    def as_sql(self, compiler: SQLCompiler, connection: BaseDatabaseWrapper) -> Any:
+        if not isinstance(self.lhs, ColPairs) and self.rhs_is_direct_value():
+            low, high = _column_range(self.lhs.output_field, connection)
+            if not _fits(self.rhs, low, high):
+                raise EmptyResultSet
+        return super().as_sql(compiler, connection)
+
+
 def register() -> None:
     """Put the lookups in place of Django's own `in` (called once, from CoreConfig.ready)."""
     IntegerField.register_lookup(IntegerFieldIn)
     ForeignObject.register_lookup(RelatedIntegerIn)
+    ForeignObject.register_lookup(RelatedIntegerExact)

@@ -43,6 +43,13 @@ def test_a_foreign_key_in_huge_ids(group):
     assert set(Permission.objects.filter(content_type__in=[*HUGE, content_type.pk])) == wanted
 
 
+def test_a_foreign_key_equal_to_a_huge_id(group):
+    content_type = ContentType.objects.get_for_model(Group)
+    assert list(Permission.objects.filter(content_type=10**30)) == []
+    assert set(Permission.objects.exclude(content_type=10**30)) == set(Permission.objects.all())
+    assert Permission.objects.filter(content_type=content_type.pk).exists()
+
+
 def test_many_to_many_and_reverse_relations(group):
     person = get_user_model().objects.create_user(email="ada@example.org", password="x" * 12)
     person.groups.add(group)

@@ -20,7 +20,9 @@ from tandem.accounts.models import FORMER_MEMBER, User, deleted_email
 from tandem.conversations.models import ReadMark
 from tandem.meetings.models import CalendarFeed, Meeting, Note
 from tandem.meetings.services import meeting_cancel
+from tandem.meetings.services.moves import meetings_call_off
 from tandem.mentorships.models import Ask, Mentorship
+from tandem.mentorships.rules import OPEN
 from tandem.mentorships.services.asks import ask_decline, ask_withdraw
 from tandem.mentorships.services.mentorships import mentorship_move
 from tandem.moderation.models import Block
@@ -112,13 +114,20 @@ def _asks_settle(profile: Profile, user: User, *, now: datetime) -> None:
 
 
 def _meetings_cancel(profile: Profile, user: User, *, now: datetime) -> None:
-    """Call off the meetings still ahead, so both calendars drop them."""
-    upcoming = Meeting.objects.filter(
-        Q(mentorship__mentee=profile) | Q(mentorship__mentor=profile),
-        state__in=Meeting.UPCOMING,
-    )
-    for meeting in upcoming:
+    """Call off the meetings still ahead, so both calendars drop them. In a live mentorship
+    through `meeting_cancel` (the other side is told, with the note). A mentorship that has
+    ended refuses that move, yet may still hold meetings: one begun before it ended waits to be
+    marked, and those ended before meetings were called off with them kept theirs. Those go
+    the way an ending takes them (`meetings_call_off`: a CANCEL to calendars, no notice); one
+    already begun stays as it is, for the other side to mark where they still can."""
+    mine = Q(mentorship__mentee=profile) | Q(mentorship__mentor=profile)
+    upcoming = Meeting.objects.filter(mine, state__in=Meeting.UPCOMING)
+    for meeting in upcoming.filter(mentorship__state__in=OPEN).order_by("pk"):
         meeting_cancel(meeting=meeting, actor=user, now=now, note=MEETING_NOTE)
+    holding = upcoming.exclude(mentorship__state__in=OPEN).values("mentorship_id")
+    ended = Mentorship.objects.select_for_update(of=("self",)).filter(pk__in=holding)
+    for mentorship in ended.order_by("pk"):
+        meetings_call_off(mentorship, actor=user, now=now)
 
 
 def _mentorships_close(profile: Profile, user: User, *, now: datetime) -> None:

@@ -26,3 +26,8 @@ class MentorshipsConfig(AppConfig):
         from tandem.moderation.blocks import on_block_register
 
         on_block_register(asks_end_for_block)
+        # A counterpart may be blocked by name even once their profile is out of sight.
+        from tandem.mentorships.selectors.mentorships import paired_ever
+        from tandem.moderation.blocks import may_block_register
+
+        may_block_register(paired_ever)

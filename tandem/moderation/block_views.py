@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from tandem.core.http import AuthedHttpRequest
 from tandem.core.ratelimit import rate_limited
-from tandem.moderation.blocks import Kind, block_remove, block_set, blocks_made_by
+from tandem.moderation.blocks import Kind, block_choose, block_remove, blocks_made_by
 
 BLOCK_WRITES = ("block-write", "30/h")
 
@@ -38,8 +38,9 @@ def blocks(request: AuthedHttpRequest) -> HttpResponse:
 @require_POST
 @rate_limited(*BLOCK_WRITES)
 def block(request: AuthedHttpRequest, user_id: int) -> HttpResponse:
-    """Block or mute someone (`kind` in the form); the list page says what it did."""
-    made = block_set(
+    """Block or mute someone (`kind` in the form); the list page says what it did. Only
+    someone the person may see or was paired with: anyone else is a 404 naming no one."""
+    made = block_choose(
         owner=request.user, other_id=user_id, kind=request.POST.get("kind", ""),
         now=timezone.now(),
     )  # fmt: skip

@@ -8,6 +8,12 @@ is ever shown to the other person: to them the blocker looks like a hidden profi
 A new block also ends what is waiting between the two: apps above this one (which it cannot
 import) register a hook with `on_block_register` (mentorships: the asks still pending either
 way), run in the same transaction as the block.
+
+A person blocks or mutes only someone they already know by name (`block_choose`): a profile
+they may see, or a counterpart. Those apps sit above this one too, so they register who that
+is with `may_block_register` (profiles: the directory's rule; mentorships: an ask or a
+mentorship either way; programs: a published match). Anyone else is "No such person" (404),
+exactly as an id nobody has: walking ids shows neither names nor which accounts exist.
 """
 
 from __future__ import annotations
@@ -37,13 +43,27 @@ def on_block_register(hook: BlockHook) -> None:
         _on_block.append(hook)
 
 
+# check(owner=..., other_id=...) -> bool: does `owner` know `other_id` already (may see their
+# profile, or was paired with them)? Any one saying yes is enough.
+KnownCheck = Callable[..., bool]
+_known: list[KnownCheck] = []
+
+
+def may_block_register(check: KnownCheck) -> None:
+    """Called from an AppConfig.ready(); registering the same check twice keeps one."""
+    if check not in _known:
+        _known.append(check)
+
+
 # --- Writes ---------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def block_set(*, owner: User, other_id: int, kind: str, now: datetime | None = None) -> Block:
     """Block or mute `other_id` for `owner`; choosing again switches between the two. A block
-    that is new (or was a mute) runs the registered hooks: what waited between them ends."""
+    that is new (or was a mute) runs the registered hooks: what waited between them ends.
+    It does not ask whether `owner` may know `other_id`: a person's request goes through
+    `block_choose`, which does."""
     if kind not in Kind.values:
         raise DomainError("Choose whether to block or to mute.", field="kind")
     if other_id == owner.pk or not User.objects.filter(pk=other_id, is_active=True).exists():
@@ -56,6 +76,21 @@ def block_set(*, owner: User, other_id: int, kind: str, now: datetime | None = N
         for hook in _on_block:
             hook(owner=owner, other_id=other_id, now=now or timezone.now())
     return block
+
+
+def block_choose(*, owner: User, other_id: int, kind: str, now: datetime | None = None) -> Block:
+    """A person's own block or mute, asked for from a page: of someone they may see or were
+    paired with (or already blocked or muted, to switch between the two); anyone else is
+    "No such person", the same 404 as an id nobody has, so it names and confirms no one."""
+    if kind not in Kind.values:
+        raise DomainError("Choose whether to block or to mute.", field="kind")
+    known = other_id != owner.pk and (
+        Block.objects.filter(owner=owner, other_id=other_id).exists()
+        or any(check(owner=owner, other_id=other_id) for check in _known)
+    )
+    if not known:
+        raise NotFound("No such person.")
+    return block_set(owner=owner, other_id=other_id, kind=kind, now=now)
 
 
 def block_remove(*, owner: User, other_id: int) -> bool:

@@ -11,3 +11,8 @@ class ProfilesConfig(AppConfig):
         from tandem.profiles.services import profile_hide
 
         remover_register("profile", profile_hide)
+        # ...and whom a person may block by name: someone whose profile they may see.
+        from tandem.moderation.blocks import may_block_register
+        from tandem.profiles.selectors import person_listed
+
+        may_block_register(person_listed)

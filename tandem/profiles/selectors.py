@@ -32,18 +32,29 @@ def _visible_to(viewer: User) -> Q:
     profile's organization (`organizations.verified`: a confirmed address at its domain, or a
     role in it), never by the organization name they typed themselves, nor by an address
     they have not confirmed. A block either way hides the two from each other, so a blocked
-    person sees the blocker as they would a hidden profile.
+    person sees the blocker as they would a hidden profile. A switched-off account (suspended
+    by staff, or deleted) is seen by nobody: it is neither listed nor askable.
     """
     visible = Q(visibility=Visibility.MEMBERS) | Q(
         visibility=Visibility.ORGANIZATION, organization__in=organizations_verified(viewer)
     )
-    return visible & Q(onboarded_at__isnull=False) & Q(~blocked_with(viewer=viewer))
+    return (
+        visible
+        & Q(onboarded_at__isnull=False, user__is_active=True)
+        & Q(~blocked_with(viewer=viewer))
+    )
 
 
 def profile_listed(*, profile_id: int, viewer: User) -> bool:
     """Would the directory show this profile to the viewer? The same decision for staff as
     for anyone (their wider view of profiles is for looking after Tandem, not for asking)."""
     return Profile.objects.filter(_visible_to(viewer), pk=profile_id).exists()
+
+
+def person_listed(*, owner: User, other_id: int) -> bool:
+    """Would the directory show this person's profile to `owner`? (Who may be blocked by
+    name: registered with `moderation.blocks.may_block_register`.)"""
+    return Profile.objects.filter(_visible_to(owner), user_id=other_id).exists()
 
 
 def profile_ids_visible(*, ids: list[int], viewer: User) -> set[int]:

@@ -210,7 +210,8 @@ ROUTES: dict[str, Route] = {
         PAIR, _with({"answer": "decline"}, slug="slug", match_id="match_id"), post_only=True
     ),
     "programs:match_feedback": Route(PAIR, _ids(slug="slug", match_id="match_id"), post_only=True),
-    # Blocks: anyone may block or unblock anyone but themselves.
+    # Blocks: anyone may block someone whose profile they may see (the mentor's is listed)
+    # or a counterpart, never themselves; anyone may undo their own (none is no error).
     "moderation:blocks": Route(SIGNED_IN),
     "moderation:block": Route(SIGNED_IN - {MENTOR}, _ids(user_id="mentor_user"), post_only=True),
     "moderation:unblock": Route(SIGNED_IN, _ids(user_id="mentor_user"), post_only=True),

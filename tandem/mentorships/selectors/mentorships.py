@@ -11,6 +11,7 @@ from tandem.accounts.models import User
 from tandem.core.errors import NotFound
 from tandem.mentorships.models import (
     Agreement,
+    Ask,
     Feedback,
     Goal,
     GoalUpdate,
@@ -189,3 +190,12 @@ def graduation_page_for(*, user: User) -> GraduationPage:
     """What becoming a mentor starts from: the person and the skills they worked on."""
     profile = own_profile(user=user)
     return GraduationPage(profile=profile, worked_on=list(profile.skills_wanted.order_by("name")))
+
+
+def paired_ever(*, owner: User, other_id: int) -> bool:
+    """Has an ask or a mentorship ever joined these two, either way, in any state? (They know
+    each other by name: registered with `moderation.blocks.may_block_register`.)"""
+    between = Q(mentee__user=owner, mentor__user_id=other_id) | Q(
+        mentee__user_id=other_id, mentor__user=owner
+    )
+    return Ask.objects.filter(between).exists() or Mentorship.objects.filter(between).exists()

@@ -109,3 +109,13 @@ def match_page_for(*, match_id: int, slug: str, user: User, now: datetime) -> Ma
         and match.state != Match.State.DECLINED,
         after_decline=after_decline,
     )  # fmt: skip
+
+
+def matched_ever(*, owner: User, other_id: int) -> bool:
+    """Has a published round of a program matched these two, in any state? (They know each
+    other by name: registered with `moderation.blocks.may_block_register`.)"""
+    return Match.objects.filter(
+        Q(first__profile__user=owner, second__profile__user_id=other_id)
+        | Q(first__profile__user_id=other_id, second__profile__user=owner),
+        round__state=Round.State.PUBLISHED,
+    ).exists()

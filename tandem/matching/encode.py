@@ -144,8 +144,8 @@ class MentorIndex:
     version: tuple[int, datetime | None]
     mentors: People
     profile_ids: npt.NDArray[np.int64]
-    organization_only: npt.NDArray[np.bool_]  # visible only to emails at their domain
-    domains: tuple[str, ...]  # each mentor's organization email domain ('' if none)
+    organization_only: npt.NDArray[np.bool_]  # visible only to people verified at their org
+    organizations: npt.NDArray[np.int64]  # each mentor's organization id (-1 if none)
     table: npt.NDArray[np.float32]
     idf: npt.NDArray[np.float32]
     vocabulary: Vocabulary
@@ -231,9 +231,11 @@ def _add_person(
 
 
 def _listed_mentors() -> QuerySet[Profile]:
-    return Profile.objects.filter(is_mentor=True, onboarded_at__isnull=False).exclude(
-        visibility=Visibility.HIDDEN
-    )
+    # A suspended or deleted account (inactive) is never suggested; switching one off changes
+    # the count below, so the cached index is rebuilt without them.
+    return Profile.objects.filter(
+        is_mentor=True, onboarded_at__isnull=False, user__is_active=True
+    ).exclude(visibility=Visibility.HIDDEN)
 
 
 def mentor_index_version() -> tuple[int, datetime | None]:
@@ -278,7 +280,7 @@ def mentor_index_of(
         organization_only=np.array(
             [p.visibility == Visibility.ORGANIZATION for p in profiles], dtype=bool
         ),
-        domains=tuple(p.organization.email_domain if p.organization else "" for p in profiles),
+        organizations=np.array([p.organization_id or -1 for p in profiles], dtype=np.int64),
         table=skill_table(mentors, len(vocabulary.skill_index)),
         idf=idf,
         vocabulary=vocabulary,

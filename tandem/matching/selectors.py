@@ -16,6 +16,7 @@ from tandem.matching.engine.reasons import MENTOR, Voice, explain, list_hints
 from tandem.matching.engine.recommend import OutOfReach, recommend, skills_out_of_reach
 from tandem.matching.engine.score import score_pairs
 from tandem.moderation.blocks import blocked_user_ids
+from tandem.organizations.verified import organizations_verified
 from tandem.profiles.models import Profile, SkillOffered
 from tandem.profiles.responsiveness import response_words_for
 
@@ -87,8 +88,10 @@ def _never_offered(profile: Profile, index: MentorIndex) -> npt.NDArray[np.bool_
         # A block either way: neither is suggested to the other.
         ids = Profile.objects.filter(user_id__in=blocked).values_list("id", flat=True)
         never |= np.isin(index.profile_ids, list(ids))
-    domain = profile.user.email.rsplit("@", 1)[-1].lower()
-    outsider = np.array([d != domain or not d for d in index.domains], dtype=bool)
+    # "Only my organization": the directory's one rule (`organizations.verified`), never the
+    # domain of the account's address alone.
+    mine = list(organizations_verified(profile.user).values_list("id", flat=True))
+    outsider = ~np.isin(index.organizations, mine)
     return never | (index.organization_only & outsider)
 
 
@@ -136,14 +139,15 @@ def _recommended(
             out_of_reach.append(_out_of_reach_sentence(skill, index.labels.skills[skill.skill]))
     ids = [int(index.profile_ids[p.mentor]) for p in picks]
     profiles = (
-        Profile.objects.select_related("user", "organization")
+        Profile.objects.filter(user__is_active=True)
+        .select_related("user", "organization")
         .prefetch_related(
             Prefetch("skills_offered", queryset=SkillOffered.objects.select_related("skill"))
         )
         .in_bulk(ids)
     )
     responses = response_words_for(mentor_ids=ids)  # one query for the whole list
-    # A mentor may have been paused or hidden since the index was built: drop them.
+    # A mentor may have been paused, hidden or switched off since the index was built: drop them.
     return Suggestions(
         picks=[
             RecommendedMentor(

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
 
 from tandem.matching import encode
 from tandem.matching.engine.recommend import shown
 from tandem.matching.selectors import recommendations_for_mentee
+from tandem.organizations.models import Membership
+from tandem.organizations.roles import role_grant
 from tandem.profiles.services import profile_update
 from tandem.profiles.tests.factories import (
     MentorProfileFactory,
@@ -107,6 +110,18 @@ class TestRecommendationsForMentee:
         assert recommendations_for_mentee(profile=_mentee()) == []
         insider = _mentee(user__email="milton@initech.example")
         assert len(recommendations_for_mentee(profile=insider)) == 1
+
+    def test_only_my_organization_is_the_directorys_rule_not_the_accounts_domain(self):
+        # An unconfirmed address at the domain does not make an insider; a role does, whatever
+        # the address (`organizations.verified`, as in the directory).
+        org = OrganizationFactory(email_domain="initech.example")
+        _mentor(visibility="organization", organization=org)
+        unconfirmed = _mentee(user__email="peter@initech.example")
+        EmailAddress.objects.filter(user=unconfirmed.user).update(verified=False)
+        assert recommendations_for_mentee(profile=unconfirmed) == []
+        member = _mentee(user__email="bob@consultants.example")
+        role_grant(organization=org, user=member.user, role=Membership.Role.MEMBER, actor=None)
+        assert len(recommendations_for_mentee(profile=member)) == 1
 
     def test_someone_on_both_sides_is_never_recommended_to_themself(self):
         both = _mentor(is_mentee=True)

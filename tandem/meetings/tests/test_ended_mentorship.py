@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks.signals import task_enqueued
 from icalendar import Calendar
 
@@ -36,7 +37,7 @@ from tandem.meetings.tests.factories import (
     ScheduledMeetingFactory,
 )
 from tandem.mentorships.models import Goal, GoalUpdate, Mentorship
-from tandem.mentorships.services.goals import goal_update
+from tandem.mentorships.services.goals import goal_update, learning_goal_add
 from tandem.mentorships.services.mentorships import mentorship_move
 from tandem.mentorships.tests.factories import ActiveMentorshipFactory
 from tandem.notifications.models import Notification
@@ -94,8 +95,9 @@ def snapshot() -> tuple[object, ...]:
 def every_write(
     m: Mentorship, held: Meeting, scheduled: Meeting, proposed: Meeting, item: ActionItem
 ) -> dict[str, Callable[[], object]]:
-    """Each write the mentee could still try on the pair's meetings and goals."""
-    mentee = m.mentee.user
+    """Each write the pair could still try on their meetings and goals (the mentee's, but for
+    the learning goal: only the mentor sets one)."""
+    mentee, mentor = m.mentee.user, m.mentor.user
     agenda = scheduled.agenda.get()
     goal = m.goals.first()
     assert goal is not None
@@ -132,13 +134,19 @@ def every_write(
         "give feedback": lambda: services.meeting_feedback_give(
             meeting=held, actor=mentee, rating=5, now=NOW
         ),
+        "propose a meeting": lambda: services.meeting_propose(
+            mentorship=m, actor=mentee, slots=later, now=NOW
+        ),
+        "add a learning goal": lambda: learning_goal_add(
+            mentorship=m, actor=mentor, text="Listen more than I talk"
+        ),
     }
 
 
 WRITES = (
     "pick a time", "reschedule", "set the place", "add to the agenda", "remove from the agenda",
     "add a note", "add an action item", "report on an action item", "update a goal", "thank",
-    "give feedback",
+    "give feedback", "propose a meeting", "add a learning goal",
 )  # fmt: skip
 
 
@@ -166,6 +174,20 @@ class TestEveryWriteChecksTheMentorship:
             every_write(m, held, scheduled, proposed, item)[write]()
         assert snapshot() == before
         assert len(enqueued) == tasks_before
+
+    @pytest.mark.parametrize("to_state", ["closed", "completed"])
+    def test_the_pages_answer_409_to_a_new_meeting_or_learning_goal(self, client, to_state):
+        m, *_ = pair_with_history()
+        mentorship_move(mentorship=m, actor=m.mentor.user, to_state=to_state, now=NOW)
+        before = snapshot()
+        client.force_login(m.mentor.user)
+        soon = timezone.localtime() + 5 * DAY  # the form reads the real clock
+        offer = {"slot_1": soon.strftime("%Y-%m-%dT%H:%M"), "minutes": 45}
+        propose = client.post(reverse("meetings:for_mentorship", args=[m.pk]), offer)
+        goal = reverse("mentorships:learning_goal_add", args=[m.pk])
+        add = client.post(goal, {"text": "Listen more than I talk"})
+        assert (propose.status_code, add.status_code) == (409, 409)
+        assert snapshot() == before
 
     def test_a_completed_pair_may_still_say_thank_you_for_a_held_meeting(self):
         m, held, *_ = pair_with_history()

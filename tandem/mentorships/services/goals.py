@@ -81,8 +81,17 @@ def goals_settle(
         )  # fmt: skip
 
 
+@transaction.atomic
 def learning_goal_add(*, mentorship: Mentorship, actor: User, text: str) -> Goal:
     """What the mentor wants to learn from mentoring (P11): seen by both, set by the mentor."""
+    # The mentorship's row first, as goal_update and the moves that end it lock it: a goal
+    # added while the mentorship is being closed waits and then sees it closed, and two adds
+    # at once count the goals one after the other.
+    mentorship = (
+        Mentorship.objects.select_for_update(no_key=True, of=("self",))
+        .select_related("mentee", "mentor")
+        .get(pk=mentorship.pk)
+    )
     if sides_of(mentorship, actor, missing=MISSING).role != MENTOR:
         raise IllegalTransition("Learning goals are the mentor's own.")
     open_check(mentorship, states=LIVE)

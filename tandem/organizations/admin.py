@@ -14,7 +14,7 @@ class MembershipInline(admin.TabularInline):
 @admin.register(Organization)
 class OrganizationAdmin(AuditedAdmin, admin.ModelAdmin):
     list_display = ("name", "kind", "industry", "created_at")
-    list_filter = ("kind", "industry")
+    list_filter = ("kind", "industry", "named_on_profile")
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}
     inlines = (MembershipInline,)

@@ -31,6 +31,13 @@ class Organization(BaseModel):
         help_text="e.g. acme.com. People with a verified email here see organization-only "
         "profiles.",
     )
+    # Made when someone typed a name Tandem didn't know on their profile (their organization
+    # or a competitor): removed again once nothing refers to it, so typing never fills the
+    # table. Staff untick it (or set a domain) to keep one for good.
+    named_on_profile = models.BooleanField(
+        default=False,
+        help_text="Typed on a profile; removed once no profile, program or member refers to it.",
+    )
 
     class Meta:
         ordering = ("name", "id")

@@ -15,6 +15,7 @@ def organization_get_or_create(
     industry: str = "",
     kind: str = Organization.Kind.COMPANY,
     email_domain: str = "",
+    named_on_profile: bool = False,
 ) -> Organization:
     """The organization with this name (case-insensitive), created if new.
 
@@ -36,5 +37,6 @@ def organization_get_or_create(
         n += 1
         slug = f"{base}-{n}"
     return Organization.objects.create(
-        name=clean, slug=slug, industry=industry, kind=kind, email_domain=email_domain.lower()
-    )
+        name=clean, slug=slug, industry=industry, kind=kind, email_domain=email_domain.lower(),
+        named_on_profile=named_on_profile,
+    )  # fmt: skip

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Iterable
 from datetime import datetime
-from functools import reduce
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
 
 from tandem.accounts.models import User
-from tandem.core.errors import DomainError, IllegalTransition, NotFound
-from tandem.core.names import ORGANIZATION_NAME_MAX, clean_name, name_problem
-from tandem.organizations.models import Organization
-from tandem.organizations.services import organization_get_or_create
+from tandem.core.errors import IllegalTransition, NotFound
 from tandem.profiles.choices import Proficiency, SkillSide, Visibility
+from tandem.profiles.errors import ProfileError as ProfileError  # callers catch it from here
 from tandem.profiles.models import Language, Profile, SkillOffered, SkillRequest
+from tandem.profiles.organizations import (
+    competitors_set,
+    organizations_forget,
+    profile_organization_set,
+)
 from tandem.skills.models import Skill
 from tandem.skills.normalize import normalize
 from tandem.skills.selectors import skill_closest, skill_resolve
@@ -26,15 +26,7 @@ MAX_SKILLS_PER_SIDE = 15
 # Skills in a person's own words waiting for staff at once (both lists together), and their length.
 MAX_SKILL_REQUESTS = 5
 MAX_SKILL_TEXT = 120
-MAX_COMPETITORS = 10
-# Organizations Tandem doesn't know yet that one save of the competitor list may add: the
-# list is for naming real rivals, not for filling the organization table.
-MAX_NEW_COMPETITORS = 3
 NO_ROLE = "Choose at least one: find a mentor, be a mentor, or both."
-
-
-class ProfileError(DomainError):
-    """A profile change that breaks a rule (bad input, 400); `field` names the form field."""
 
 
 def profile_get_or_create(*, user: User) -> Profile:
@@ -98,55 +90,21 @@ def profile_update(
     for name, value in fields.items():
         setattr(profile, name, value)
     profile.manager_email = profile.manager_email.strip().lower()
+    # What the profile names before the change: any it lets go of and nothing else names goes.
+    let_go = {profile.organization_id}
+    if competitor_names is not None:
+        let_go |= set(profile.competitors.values_list("pk", flat=True))
     if organization_name is not None:
-        name = _organization_name(organization_name, field="organization_name")
-        profile.organization = organization_get_or_create(name=name) if name else None
+        profile_organization_set(profile, organization_name)
     profile_rules_check(profile=profile)
     profile.full_clean(exclude=["user"])
     profile.save()
     if languages is not None:
         profile.languages.set(list(languages))
     if competitor_names is not None:
-        profile.competitors.set(_competitors(competitor_names))
+        competitors_set(profile, competitor_names)
+    organizations_forget(let_go)
     return profile
-
-
-def _organization_name(raw: str, *, field: str) -> str:
-    """`raw` through `clean_name` ("" stays ""); ProfileError on `field` if it can't be one."""
-    name = clean_name(raw)
-    if raw.strip() and (problem := name_problem(name, limit=ORGANIZATION_NAME_MAX)):
-        raise ProfileError(problem if name else NOTHING_TO_READ_ORG, field=field)
-    return name
-
-
-NOTHING_TO_READ_ORG = "Type the organization's name with letters or numbers."
-
-
-def _competitors(raw_names: Iterable[str]) -> list[Organization]:
-    """The organizations a competitor list names: each cleaned, at most `MAX_COMPETITORS`,
-    and at most `MAX_NEW_COMPETITORS` of them new to Tandem (the rest must exist already)."""
-    field = "competitor_names"
-    unique: dict[str, str] = {}
-    for raw in raw_names:
-        if name := _organization_name(raw, field=field):
-            unique.setdefault(name.casefold(), name)
-    names = list(unique.values())
-    if len(names) > MAX_COMPETITORS:
-        raise ProfileError(f"List at most {MAX_COMPETITORS} organizations.", field=field)
-    same_name = reduce(operator.or_, (Q(name__iexact=name) for name in names), Q(pk__in=[]))
-    known = {
-        name.casefold()
-        for name in Organization.objects.filter(same_name).values_list("name", flat=True)
-    }
-    new = [name for name in names if name.casefold() not in known]
-    if len(new) > MAX_NEW_COMPETITORS:
-        raise ProfileError(
-            f"We don't know {len(new)} of these organizations yet, and one list can add at most "
-            f"{MAX_NEW_COMPETITORS} new ones at a time. Check the spelling, or leave some out "
-            "for now.",
-            field=field,
-        )
-    return [organization_get_or_create(name=name) for name in names]
 
 
 def profile_onboarding_complete(*, profile: Profile, now: datetime) -> Profile:

@@ -10,8 +10,8 @@ from tandem.accounts.tests.factories import UserFactory
 from tandem.organizations.models import Organization
 from tandem.organizations.verified import is_verified_at, owner_verified
 from tandem.profiles.models import Profile
+from tandem.profiles.organizations import MAX_NEW_COMPETITORS
 from tandem.profiles.selectors import ESTABLISHED_MEMBERS
-from tandem.profiles.services import MAX_NEW_COMPETITORS
 from tandem.profiles.tests.factories import (
     MentorProfileFactory,
     OrganizationFactory,

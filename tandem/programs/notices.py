@@ -50,7 +50,7 @@ def match_confirmed_by(match: Match, place: Participant, *, now: datetime) -> No
     notify(
         recipient=other.profile.user, kind=Kind.PROGRAM_MATCH,
         cause=f"match:{match.pk}:confirmed:{place.pk}", title=f"{name} said yes to meeting you",
-        body=body, url=match.get_absolute_url(), now=now,
+        body=body, url=match.get_absolute_url(), now=now, actor=place.profile.user,
     )  # fmt: skip
 
 
@@ -73,5 +73,5 @@ def match_declined_by(match: Match, place: Participant, *, now: datetime) -> Non
         title=f"Your match in {match.program.name} won't go ahead",
         body=f"{place.profile.user.display_name} can't take part this time. It isn't about you. "
         f"{after}",
-        url=match.program.get_absolute_url(), now=now,
+        url=match.program.get_absolute_url(), now=now, actor=place.profile.user,
     )  # fmt: skip

@@ -19,6 +19,7 @@ from tandem.core.zones import zone_named
 from tandem.meetings.calendar.ics import CANCEL, meeting_ics
 from tandem.meetings.calendar.selectors import meeting_with_people
 from tandem.meetings.models import Meeting
+from tandem.moderation.blocks import silenced
 from tandem.notifications.links import absolute_url
 
 TEMPLATES = "meetings/email"
@@ -60,8 +61,15 @@ def _invite_message(
     return message
 
 
-def meeting_invites_send(meeting: Meeting, *, method: str, now: datetime) -> None:
+def meeting_invites_send(
+    meeting: Meeting, *, method: str, now: datetime, actor_id: int | None = None
+) -> None:
     """Email both sides the invite (REQUEST) or its cancellation (CANCEL), one email each.
+
+    `actor_id` is the side whose move it was: a side who blocked or muted them gets no email
+    from it, as with every notice they cause (`moderation.blocks.silenced`). The meeting stays
+    on both meeting pages and in both calendar feeds: a block leaves the mentorship itself to
+    the people in it, and a feed is read by its owner, not sent by the other side.
 
     Call it once the change is committed (a task, or `transaction.on_commit`), so nobody gets
     an invite for a change that was rolled back.
@@ -79,14 +87,29 @@ def meeting_invites_send(meeting: Meeting, *, method: str, now: datetime) -> Non
         )
         for side, other in ((mentee, mentor), (mentor, mentee))
         if side.user.is_active  # a deleted account has no address to write to
+        and not (actor_id and silenced(recipient_id=side.user.pk, actor_id=actor_id))
     ]
     get_connection().send_messages(messages)
 
 
-def meeting_invites_send_by_id(*, meeting_id: int, method: str, now: datetime) -> bool:
-    """The invites job: send them if the meeting still exists; False if it is gone."""
+def meeting_invites_send_by_id(
+    *, meeting_id: int, method: str, now: datetime, actor_id: int | None = None,
+    sequence: int | None = None,
+) -> bool:  # fmt: skip
+    """The invites job: send them if the meeting still exists; False if it is gone, or if a
+    REQUEST is stale.
+
+    A REQUEST goes out only while the meeting is still scheduled at the `sequence` it was
+    queued at: one queued just before a cancel (or a move, or a newer change) must not land
+    after the CANCEL and put the meeting back in calendars. A newer change queued its own.
+    """
     meeting = meeting_with_people(meeting_id=meeting_id)
     if meeting is None:
         return False
-    meeting_invites_send(meeting, method=method, now=now)
+    if method != CANCEL and (
+        meeting.state != Meeting.State.SCHEDULED
+        or (sequence is not None and meeting.sequence != sequence)
+    ):
+        return False
+    meeting_invites_send(meeting, method=method, now=now, actor_id=actor_id)
     return True

@@ -9,7 +9,15 @@ from django_tasks import task
 
 
 @task()
-def meeting_invites(meeting_id: int, method: str) -> bool:
+def meeting_invites(
+    meeting_id: int, method: str, actor_id: int | None = None, sequence: int | None = None
+) -> bool:
+    """`actor_id`: whose move it was (their blockers get no email); `sequence`: the meeting's
+    at queueing, so a REQUEST overtaken by a later change is dropped. Both optional, so a job
+    queued before they existed still runs."""
     from tandem.meetings.calendar.invites import meeting_invites_send_by_id
 
-    return meeting_invites_send_by_id(meeting_id=meeting_id, method=method, now=timezone.now())
+    return meeting_invites_send_by_id(
+        meeting_id=meeting_id, method=method, now=timezone.now(), actor_id=actor_id,
+        sequence=sequence,
+    )  # fmt: skip

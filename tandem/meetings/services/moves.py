@@ -155,7 +155,7 @@ def meeting_book(
     meeting_audit(meeting, actor=actor, from_state=from_state, reason="", now=now)
     if tell:
         notices.meeting_scheduled(meeting, actor=actor, now=now)
-    calendar_tasks.meeting_invites.enqueue(meeting.pk, "REQUEST")
+    calendar_tasks.meeting_invites.enqueue(meeting.pk, "REQUEST", actor.pk, meeting.sequence)
     tasks.meeting_nudges_schedule(meeting)
     return meeting
 
@@ -197,7 +197,7 @@ def meeting_cancel(*, meeting: Meeting, actor: User, now: datetime, note: str = 
     meeting_audit(meeting, actor=actor, from_state=from_state, reason=note, now=now)
     notices.meeting_changed(meeting, actor=actor, note=note, now=now)
     if was_in_calendars:
-        calendar_tasks.meeting_invites.enqueue(meeting.pk, "CANCEL")
+        calendar_tasks.meeting_invites.enqueue(meeting.pk, "CANCEL", actor.pk, meeting.sequence)
     return meeting
 
 
@@ -220,7 +220,7 @@ def meeting_place_set(
     meeting.save(update_fields=["location", "video_url", "sequence", "updated_at"])
     notices.meeting_place_changed(meeting, actor=actor, now=now)
     if in_calendars:
-        calendar_tasks.meeting_invites.enqueue(meeting.pk, "REQUEST")
+        calendar_tasks.meeting_invites.enqueue(meeting.pk, "REQUEST", actor.pk, meeting.sequence)
     return meeting
 
 
@@ -261,4 +261,4 @@ def meetings_call_off(mentorship: Mentorship, *, actor: User, now: datetime) -> 
         meeting.save(update_fields=["state", "sequence", "updated_at"])
         meeting_audit(meeting, actor=actor, from_state=from_state, reason="", now=now)
         if was_in_calendars:
-            calendar_tasks.meeting_invites.enqueue(meeting.pk, "CANCEL")
+            calendar_tasks.meeting_invites.enqueue(meeting.pk, "CANCEL", actor.pk, meeting.sequence)

@@ -30,7 +30,7 @@ from tandem.notifications.models import DigestSent, Notification, Preference
 from tandem.organizations.models import Membership
 from tandem.profiles.choices import Visibility
 from tandem.profiles.models import Profile
-from tandem.programs.models import Participant
+from tandem.programs.models import Match, MatchFeedback, Participant
 from tandem.programs.rules import HOLDING
 from tandem.programs.services.enrollment import program_leave
 
@@ -66,6 +66,7 @@ def account_delete(*, user: User, now: datetime) -> None:
         _meetings_cancel(profile, user, now=now)
         _mentorships_close(profile, user, now=now)
         _programs_leave(profile, user, now=now)
+        _programs_forget(profile, now=now)
         _notices_rename(profile, names)
         _profile_empty(profile)
     _own_rows_delete(user)
@@ -82,22 +83,31 @@ def _notices_rename(profile: Profile, names: list[str]) -> None:
     name (notices store their words when raised), with a capital where it starts a sentence,
     as in those just raised by the deletion."""
     pattern = re.compile("|".join(rf"\b{re.escape(name)}\b" for name in names))
-    others = set()
-    for mentee_id, mentor_id in Ask.objects.filter(
-        Q(mentee=profile) | Q(mentor=profile)
-    ).values_list("mentee__user_id", "mentor__user_id"):
-        others |= {mentee_id, mentor_id}
-    for mentee_id, mentor_id in Mentorship.objects.filter(
-        Q(mentee=profile) | Q(mentor=profile)
-    ).values_list("mentee__user_id", "mentor__user_id"):
-        others |= {mentee_id, mentor_id}
-    others.discard(profile.user_id)
-    for notice in Notification.objects.filter(recipient_id__in=others):
+    for notice in Notification.objects.filter(recipient_id__in=_counterparts(profile)):
         title = _sentence(pattern.sub(FORMER_MEMBER, notice.title))
         body = _sentence(pattern.sub(FORMER_MEMBER, notice.body))
         if (title, body) != (notice.title, notice.body):
             notice.title, notice.body = title, body
             notice.save(update_fields=["title", "body"])
+
+
+def _counterparts(profile: Profile) -> set[int]:
+    """The users the person's name was told to: the other side of their asks and
+    mentorships, and the people programs matched them with (coffee, peers, 1:1)."""
+    pairs = [
+        *Ask.objects.filter(Q(mentee=profile) | Q(mentor=profile)).values_list(
+            "mentee__user_id", "mentor__user_id"
+        ),
+        *Mentorship.objects.filter(Q(mentee=profile) | Q(mentor=profile)).values_list(
+            "mentee__user_id", "mentor__user_id"
+        ),
+        *Match.objects.filter(Q(first__profile=profile) | Q(second__profile=profile)).values_list(
+            "first__profile__user_id", "second__profile__user_id"
+        ),
+    ]
+    others = {user_id for pair in pairs for user_id in pair}
+    others.discard(profile.user_id)
+    return others
 
 
 def _sentence(text: str) -> str:
@@ -149,6 +159,16 @@ def _programs_leave(profile: Profile, user: User, *, now: datetime) -> None:
     )
     for place in places:
         program_leave(program=place.program, user=user, now=now)
+
+
+def _programs_forget(profile: Profile, *, now: datetime) -> None:
+    """What they told programs goes: their answers to the program's questions, their
+    department (shown to managers and in exports) and the words of their feedback on
+    matches. The rating stays, unnamed, as it counted in the program's figures."""
+    Participant.objects.filter(profile=profile).update(answers={}, department="", updated_at=now)
+    MatchFeedback.objects.filter(author__profile=profile).exclude(note="").update(
+        note="", updated_at=now
+    )
 
 
 def _profile_empty(profile: Profile) -> None:

@@ -5,7 +5,7 @@ This is the one list the phone test (test_phones.py) walks. When you add a URL n
 * a page a person opens with GET: add a row to PAGES (who sees it, and how to fill in its
   arguments for that person, e.g. one ask in each state);
 * anything else (a POST-only action, a file, an htmx fragment, a redirect): add it to
-  NOT_PAGES with the reason.
+  NOT_PAGES (in not_pages.py) with the reason.
 
 `test_every_named_url_is_listed_as_a_page_or_not` fails until a new name is in one of the two,
 so a page cannot be left out of the phone and accessibility checks by accident.
@@ -315,51 +315,6 @@ PAGES: dict[str, Page] = {
     "privacy:overview": Page(ONBOARDED),
     "privacy:delete": Page(ONBOARDED),
     "privacy:deleted": Page(frozenset({VISITOR})),
-}
-
-NOT_PAGES: dict[str, str] = {
-    "account_set_password": "redirects to the password change page for people with a password",
-    "account_confirm_login_code": "only after asking for a login code, which is switched off",
-    "notifications:open": "redirects to what it is about (a POST from the centre marks it read)",
-    "notifications:read_all": "POST only",
-    "privacy:export": "a JSON file to download",
-    "notifications:badge": "an htmx fragment of the menu, on every page",
-    "matching:recommendation_strip": "an htmx fragment of the directory, checked there",
-    "mentorships:ask_answer": "POST only",
-    "mentorships:agreement": "POST only",
-    "mentorships:change": "POST only",
-    "mentorships:feedback": "POST only",
-    "mentorships:learning_goal_add": "POST only",
-    "mentorships:goal_update": "POST only",
-    "calendar:feed": "a calendar file for calendar apps",
-    "calendar:invite": "a calendar file to download",
-    "calendar:revoke": "POST only",
-    "meetings:health": "an htmx fragment of the dashboard, checked there",
-    "meetings:action": "POST only",
-    "meetings:ask_book": "POST only (from the ask page)",
-    "meetings:agenda_remove": "POST only",
-    "meetings:action_update": "POST only",
-    "profiles:onboarding": "redirects to the first onboarding step",
-    "profiles:skill_add": "POST only",
-    "profiles:skill_remove": "POST only",
-    "profiles:skill_proficiency": "POST only",
-    "profiles:skill_request_withdraw": "POST only",
-    "conversations:unread": "an htmx fragment: the unread marks on rows",
-    "profiles:skill_suggestions": "an htmx fragment of the skill editor",
-    "profiles:organization_suggestions": "an htmx fragment of the profile form",
-    "programs:import_preview": "needs a file uploaded in the same session (kept an hour)",
-    "programs:import_confirm": "POST only",
-    "programs:round_action": "POST only (lock, unlock, forbid, add, run again, publish, discard)",
-    "programs:question_remove": "POST only",
-    "programs:question_move": "POST only",
-    "programs:decide": "POST only (approve or decline an application)",
-    "programs:leave": "POST only",
-    "programs:coffee": "POST only (opt in to coffee rounds, or pause them)",
-    "programs:match_answer": "POST only (confirm or decline a match)",
-    "programs:match_feedback": "POST only",
-    "reports:chart_csv": "a CSV download of one chart's rows",
-    "reports:check_in": "POST only",
-    "reports:export": "a CSV download",
 }
 
 # Pages that have no URL name of their own.

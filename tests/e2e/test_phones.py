@@ -14,8 +14,9 @@ from tandem.accounts.tests.factories import PASSWORD
 from tandem.profiles.tests.factories import ProfileFactory
 
 from .conftest import TIMEOUT_MS
+from .not_pages import NOT_PAGES
 from .phone_world import world_build
-from .site_pages import NOT_PAGES, PAGES, url_names, visits_for
+from .site_pages import PAGES, url_names, visits_for
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
@@ -48,9 +49,10 @@ class TestPhones:
         missing = sorted(url_names() - listed)
         stale = sorted(listed - url_names())
         assert not missing, (
-            f"Add these URL names to PAGES or NOT_PAGES in tests/e2e/site_pages.py: {missing}"
+            "Add these URL names to PAGES (tests/e2e/site_pages.py) or NOT_PAGES "
+            f"(tests/e2e/not_pages.py): {missing}"
         )
-        assert not stale, f"These are listed in tests/e2e/site_pages.py but gone: {stale}"
+        assert not stale, f"These are listed in site_pages.py or not_pages.py but gone: {stale}"
 
     @pytest.mark.e2e
     @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -9,11 +9,11 @@ from datetime import datetime
 from typing import Any
 
 from tandem.accounts.models import User
-from tandem.privacy.selectors import meetings, mentoring, people
+from tandem.privacy.selectors import meetings, mentoring, people, programs
 from tandem.profiles.models import Profile
 
 # Bumped whenever a section changes shape, so a program reading old exports can tell.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: program matches and their feedback, pulse answers, reports filed
 
 
 def data_export_for(*, user: User, now: datetime) -> dict[str, Any]:
@@ -36,10 +36,14 @@ def data_export_for(*, user: User, now: datetime) -> dict[str, Any]:
         "feedback_given": {
             "mentorships": mentoring.mentorship_feedback_given(user),
             "meetings": meetings.meeting_feedback_given(user),
+            "program_matches": programs.match_feedback_given(profile),
         },
         "messages": meetings.messages_section(user),
         "programs": people.programs_section(profile),
+        "program_matches": programs.matches_section(profile),
+        "pulse_answers": programs.pulses_section(profile),
         "notifications": people.notifications_section(user),
         "notification_preferences": people.preferences_section(user),
         "blocked_or_muted": people.blocks_section(user),
+        "reports_filed": people.reports_filed_section(user),
     }

@@ -1,12 +1,12 @@
 """The export's sections about the person themselves: the account, the profile, programs,
-notifications and their preferences, and the people they blocked or muted."""
+notifications and their preferences, the people they blocked or muted and what they reported."""
 
 from __future__ import annotations
 
 from allauth.account.models import EmailAddress
 
 from tandem.accounts.models import User
-from tandem.moderation.models import Block
+from tandem.moderation.models import Block, Report
 from tandem.notifications.models import Notification, Preference
 from tandem.privacy.selectors.rows import Row, rows
 from tandem.profiles.models import Profile
@@ -122,3 +122,13 @@ def blocks_section(user: User) -> list[Row]:
         {"person": block.other.display_name, "kind": block.kind, "since": block.created_at}
         for block in Block.objects.filter(owner=user).select_related("other").order_by("id")
     ]
+
+
+def reports_filed_section(user: User) -> list[Row]:
+    """What they reported to Tandem's team and where it stands. The staff's notes and the
+    snapshot of the reported content (someone else's words) stay with the team."""
+    return rows(
+        Report.objects.filter(reporter=user)
+        .order_by("id")
+        .values("target_kind", "reason", "details", "status", "created_at", "handled_at")
+    )

@@ -10,26 +10,9 @@ from tandem.accounts.models import FORMER_MEMBER
 from tandem.core.tests.clock import NOW
 from tandem.notifications.models import Notification
 from tandem.privacy.services import account_delete
-from tandem.programs.models import Match, MatchFeedback, Participant, Program
-from tandem.programs.rounds.publish import round_publish
+from tandem.privacy.tests.program_world import OTHER_NOTE, THEIR_NOTE, matched_pair
+from tandem.programs.models import MatchFeedback, Program
 from tandem.programs.services.matches import match_feedback_give
-from tandem.programs.tests.factories import ProgramFactory
-from tandem.programs.tests.round_world import person, run
-
-ANSWERS = {"1": "I'd love to talk about moving into product"}
-THEIR_NOTE = "Lovely chat about budgets with someone from Finance"
-OTHER_NOTE = "Great conversation, thank you"
-
-
-def matched_pair(kind: str) -> tuple[Participant, Participant, Match]:
-    """Two people a published round of a `kind` program introduced to each other."""
-    program = ProgramFactory(kind=kind)
-    leaving = person(program, department="Finance", answers=ANSWERS)
-    staying = person(program)
-    round_ = run(program, NOW)
-    round_publish(program=program, round_=round_, actor=None, now=NOW)
-    match = Match.objects.get(program=program)
-    return leaving, staying, match
 
 
 def titles_and_bodies(user) -> str:

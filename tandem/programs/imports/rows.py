@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from tandem.core.names import PERSON_NAME_MAX, clean_name, has_letters
+from tandem.core.text import clean_text
 from tandem.profiles.models import MAX_CAPACITY
 from tandem.programs.imports.parse import HEADER_LINE, Record, Table, header_key, list_split
 from tandem.programs.imports.problems import Problem
@@ -170,8 +171,10 @@ class _Reader:
         self.problems: list[Problem] = []
 
     def cell(self, name: str) -> str:
+        """The cell under `name`, through `clean_text` as a form's input is (every field here
+        is one line): a control character is never stored, nor makes a problem."""
         index = self.columns.fields.get(name)
-        return self.record.cells[index] if index is not None else ""
+        return clean_text(self.record.cells[index], multiline=False) if index is not None else ""
 
     def problem(self, column: str, message: str) -> None:
         self.problems.append(Problem(self.record.line, column, message))
@@ -267,7 +270,8 @@ def row_read(
     }
     answers: dict[str, Any] = {}
     for index, question in columns.questions:
-        text = record.cells[index]
+        # A text answer keeps its lines, as the join form's box does.
+        text = clean_text(record.cells[index], multiline=question.kind == Question.Kind.TEXT)
         if text:
             try:
                 answers[str(question.pk)] = _answer(question, text, table.list_separator)

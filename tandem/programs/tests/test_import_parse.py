@@ -167,3 +167,23 @@ def test_list_cells_split_on_semicolons_and_bars() -> None:
     assert list_split(" Python ; SQL|Python;; ") == ["Python", "SQL"]
     assert Problem(3, "level", "x").__str__() == "line 3: level: x"
     assert HEADERS[0] == "email"
+
+
+def test_control_characters_in_any_cell_are_dropped_as_a_form_drops_them() -> None:
+    program = ProgramFactory()
+    story = Question.objects.create(program=program, text="Your story", kind="text")
+    team = Question.objects.create(
+        program=program, text="Team", kind="single", choices=["Red", "Blue"]
+    )
+    headers = ("email", "title", "department", "timezone", "level", "Your story", "Team")
+    row = (
+        "ana@acme\x07.test", "Staff\x1b[31m engineer", "Plat\u0085form\tOps",
+        "Europe/\x7fLisbon", "6\x08", "Line one\r\nline\x0b two", "R\x1fed",
+    )  # fmt: skip
+    rows, _, problems = _rows(program, csv_file([row], headers))
+    assert not problems
+    (ana,) = rows
+    assert (ana.email, ana.title, ana.department) == ("ana@acme.test", "Staff[31m engineer",
+                                                      "Platform Ops")  # fmt: skip
+    assert (ana.timezone, ana.level) == ("Europe/Lisbon", 6)
+    assert ana.answers == {str(story.pk): "Line one\nline two", str(team.pk): "Red"}

@@ -14,6 +14,7 @@ from django.db import connection
 from django.http import HttpResponse
 from django.test import Client
 
+from tandem.core import ratelimit
 from tests.security.world import MENTEE, MENTOR, SECRET, World
 
 NOT_WATCHED = {"django_session"}  # signing in writes a session: the client, not the request
@@ -45,7 +46,8 @@ def client_for(world: World, role: str) -> Client:
 
 
 def send(client: Client, method: str, path: str, data: Any = None, **extra: Any) -> Any:
-    cache.clear()  # a rate limit must not answer in place of the check
+    cache.clear()  # a rate limit must not answer in place of the check: neither Django's
+    ratelimit.reset()  # cache (allauth's throttles) nor Tandem's own counters
     if method == "GET":
         return client.get(path, data, **extra)
     return client.post(path, data if data is not None else {}, **extra)

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 NOT_PAGES: dict[str, str] = {
     "account_set_password": "redirects to the password change page for people with a password",
-    "account_confirm_login_code": "only after asking for a login code, which is switched off",
+    "account_confirm_login_code": "only in the session that asked for a login code",
+    "admin_login": "redirects to Tandem's own (throttled) login",
+    "moderation:block": "POST only",
+    "moderation:unblock": "POST only",
     "notifications:open": "redirects to what it is about (a POST from the centre marks it read)",
     "notifications:read_all": "POST only",
     "privacy:export": "a JSON file to download",

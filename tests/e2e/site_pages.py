@@ -141,6 +141,27 @@ def _message_to_report(viewer: Viewer) -> Iterable[tuple[str, Args]]:
         yield "", {"message_id": message.pk}
 
 
+def _received_asks(viewer: Viewer) -> Iterable[tuple[str, Args]]:
+    """An ask this person received (only its mentor may report it)."""
+    for ask in viewer.asks().filter(mentor=viewer.profile).order_by("id")[:1]:
+        yield "", {"ask_id": ask.pk}
+
+
+def _other_side(viewer: Viewer) -> Iterable[tuple[str, Args]]:
+    own = viewer.profile
+    other = viewer.mentorships().order_by("id").first()
+    if other is not None and own is not None:
+        yield "", {"profile_id": other.mentor_id if other.mentee_id == own.pk else other.mentee_id}
+
+
+def _their_shared_note(viewer: Viewer) -> Iterable[tuple[str, Args]]:
+    from tandem.meetings.models import Note
+
+    theirs = Note.objects.filter(meeting__in=viewer.meetings(), is_private=False)
+    for note in theirs.exclude(author=viewer.user).order_by("id")[:1]:
+        yield "", {"note_id": note.pk}
+
+
 def _onboarding_steps(viewer: Viewer) -> Iterable[tuple[str, Args]]:
     if viewer.profile is not None:
         for step in steps_for(viewer.profile):
@@ -252,6 +273,7 @@ PAGES: dict[str, Page] = {
     "account_login": Page(frozenset({VISITOR})),
     "account_signup": Page(frozenset({VISITOR})),
     "account_reset_password": Page(frozenset({VISITOR})),
+    "account_request_login_code": Page(frozenset({VISITOR})),
     "account_reset_password_done": Page(frozenset({VISITOR})),
     "account_reset_password_from_key": Page(frozenset({VISITOR}), _bad_key("key", uidb36="1")),
     "account_reset_password_from_key_done": Page(frozenset({VISITOR})),
@@ -284,6 +306,10 @@ PAGES: dict[str, Page] = {
     "conversations:ask": Page(frozenset({MENTEE, MENTOR}), _asks),
     "conversations:mentorship": Page(frozenset({MENTEE, MENTOR}), _first_live_mentorship),
     "conversations:report": Page(frozenset({MENTEE, MENTOR}), _message_to_report),
+    "mentorships:ask_report": Page(frozenset({MENTOR, BOTH}), _received_asks),
+    "profiles:report": Page(ONBOARDED, _other_side),
+    "meetings:note_report": Page(frozenset({MENTEE, MENTOR, BOTH}), _their_shared_note),
+    "moderation:blocks": Page(ONBOARDED),
     # Calendar and notifications
     "calendar:settings": Page(ONBOARDED),
     "notifications:list": Page(ONBOARDED),

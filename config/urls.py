@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from tandem.accounts import views as accounts_views
 from tandem.core import views as core_views
+from tandem.core.health import health
 from tandem.home import views as home_views
 
 admin.site.site_header = "Tandem administration"
@@ -13,6 +14,7 @@ admin.site.site_title = "Tandem admin"
 urlpatterns = [
     path("", core_views.landing, name="landing"),
     path("home/", home_views.home, name="home"),
+    path("health/", health, name="health"),  # for the load balancer: tandem/core/health.py
     path("accounts/", include("allauth.urls")),
     # Before the admin's own: its login has no attempt limits, so it sends staff to allauth's.
     path("admin/login/", accounts_views.admin_login, name="admin_login"),

@@ -241,6 +241,9 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=True)
+# A load balancer checks each process directly over plain HTTP, behind the proxy that ends
+# HTTPS; the health check tells it nothing private (tandem/core/health.py).
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 
 # --- Headers for every page: a strict Content-Security-Policy (no inline script or style; a
 # nonce is there for the day one is needed), and no powerful browser features. See

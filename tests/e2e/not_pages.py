@@ -8,6 +8,7 @@ NOT_PAGES: dict[str, str] = {
     "account_set_password": "redirects to the password change page for people with a password",
     "account_confirm_login_code": "only in the session that asked for a login code",
     "admin_login": "redirects to Tandem's own (throttled) login",
+    "health": "JSON for the load balancer",
     "moderation:block": "POST only",
     "moderation:unblock": "POST only",
     "notifications:open": "redirects to what it is about (a POST from the centre marks it read)",

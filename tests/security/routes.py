@@ -73,6 +73,7 @@ CREATORS = frozenset({OTHER_MANAGER, MANAGER, STAFF})  # anyone who runs some pr
 ROUTES: dict[str, Route] = {
     "landing": Route(EVERYONE),
     "home": Route(SIGNED_IN),
+    "health": Route(EVERYONE),  # the load balancer's check: says nothing about anyone
     "admin_login": Route(frozenset({STAFF})),  # the site's own sign-in, then staff only
     "admin:logout": Route(EVERYONE),  # signs out whoever asks; changes nothing of anyone else
     # django-allauth: public pages; signed-in people are sent on, which tells nothing.

@@ -6,7 +6,7 @@ from collections import Counter
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -252,6 +252,18 @@ class TestDemoCommand:
         assert first < set(emails)
         assert Organization.objects.count() == len(ORGANIZATIONS)
         assert EmailAddress.objects.count() == 2 * SMALL
+
+    @pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="only PostgreSQL's statistics are updated"
+    )
+    def test_ends_with_the_planner_knowing_the_rows_on_postgresql(self):
+        output = run_demo("--people", str(SMALL), "--allow-production")
+        assert "planner statistics (ANALYZE)" in output
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT reltuples FROM pg_class WHERE relname = %s", [Profile._meta.db_table]
+            )
+            assert cursor.fetchone()[0] == SMALL
 
     def test_too_few_people_is_a_clear_error(self):
         with pytest.raises(CommandError, match="at least"):

@@ -13,7 +13,7 @@ from tandem.demo.generator import DEFAULT_PEOPLE, DEFAULT_SEED
 from tandem.demo.logins import DEMO_LOGINS, DEMO_PASSWORD, LOGIN_PATH
 from tandem.demo.plan import DemoError
 from tandem.demo.selectors import demo_is_loaded
-from tandem.demo.services import demo_load
+from tandem.demo.services import demo_load, planner_statistics_update
 
 
 class Command(BaseCommand):
@@ -21,7 +21,8 @@ class Command(BaseCommand):
         "Load demo data: mentors and mentees across organizations, plus five demo logins "
         "that share one public password. With --once nothing is loaded when the demo logins "
         "already exist. Without it, running again adds another --people people (new names, "
-        "numbered after the existing ones); the demo logins are only created once. Refuses to "
+        "numbered after the existing ones); the demo logins are only created once. On "
+        "PostgreSQL the load ends with ANALYZE, so the planner knows the new rows. Refuses to "
         "run with DEBUG off unless --allow-production is given."
     )
 
@@ -70,6 +71,7 @@ class Command(BaseCommand):
                 report = demo_load(people=options["people"], seed=options["seed"])
             except DemoError as error:
                 raise CommandError(str(error)) from error
+            analyzed = planner_statistics_update()
             seconds = time.perf_counter() - started
             self.stdout.write(
                 self.style.SUCCESS(
@@ -80,6 +82,8 @@ class Command(BaseCommand):
                     f"in {seconds:.1f} s."
                 )
             )
+            if analyzed:
+                self.stdout.write("Updated the database's planner statistics (ANALYZE).")
         self._logins_write(site_url=(options["site_url"] or settings.SITE_URL).rstrip("/"))
 
     def _logins_write(self, *, site_url: str) -> None:

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from tandem.accounts.models import User
 from tandem.core.errors import IllegalTransition, NotFound
@@ -18,6 +19,7 @@ from tandem.profiles.organizations import (
     organizations_forget,
     profile_organization_set,
 )
+from tandem.profiles.selectors import mentor_timezones_forget
 from tandem.skills.models import Skill
 from tandem.skills.normalize import normalize
 from tandem.skills.selectors import skill_closest, skill_resolve
@@ -27,6 +29,13 @@ MAX_SKILLS_PER_SIDE = 15
 MAX_SKILL_REQUESTS = 5
 MAX_SKILL_TEXT = 120
 NO_ROLE = "Choose at least one: find a mentor, be a mentor, or both."
+
+
+def _listing_changed() -> None:
+    """The directory's kept timezone options may have moved: forget them now, and again once
+    the change is committed (a page read in between would keep the old ones)."""
+    mentor_timezones_forget()
+    transaction.on_commit(mentor_timezones_forget)
 
 
 def profile_get_or_create(*, user: User) -> Profile:
@@ -99,6 +108,7 @@ def profile_update(
     profile_rules_check(profile=profile)
     profile.full_clean(exclude=["user"])
     profile.save()
+    _listing_changed()
     if languages is not None:
         profile.languages.set(list(languages))
     if competitor_names is not None:
@@ -113,6 +123,7 @@ def profile_onboarding_complete(*, profile: Profile, now: datetime) -> Profile:
     if profile.onboarded_at is None:
         profile.onboarded_at = now
         profile.save(update_fields=["onboarded_at", "updated_at"])
+        _listing_changed()
         if not profile.languages.exists():
             # Onboarding no longer asks; most people mentor in English, and they can change it.
             profile.languages.add(*Language.objects.filter(code="en"))
@@ -264,6 +275,15 @@ def profile_skill_request_withdraw(*, profile: Profile, skill_request_id: int) -
     return request.side
 
 
+def profiles_touch(*, user_ids: Iterable[int]) -> None:
+    """Bump these people's profile stamps after a change to their account that their profile
+    rows do not show (a suspension, registered with moderation in apps.py): each process's
+    mentor index tells a changed mentor by the stamp, and drops one no longer listed."""
+    # The clock, not the service's `now`: the stamp says when the row changed, and the index
+    # looks for rows stamped since it last looked.
+    Profile.objects.filter(user_id__in=list(user_ids)).update(updated_at=timezone.now())
+
+
 @transaction.atomic
 def profile_hide(*, target_id: int, staff: User, now: datetime) -> bool:
     """Staff take a reported profile out of the directory and off others' screens (moderation's
@@ -358,6 +378,7 @@ def profile_become_mentor(
     ]
     profile.capacity, profile.is_paused = capacity, False
     profile.save()
+    _listing_changed()
     SkillOffered.objects.bulk_create(
         SkillOffered(profile=profile, skill=skill, proficiency=proficiency) for skill in chosen
     )

@@ -1,13 +1,20 @@
 """Bulk matching end to end (TARGETS.md M1): feature arrays → candidate graph → pairs.
 
     .venv/bin/python bench/bulk.py [--mentees 100000] [--mentors 20000] [--repeat 3]
+                                   [--baseline] [--recall 1000] [--threads N]
 
 Uses the engine's seeded synthetic population (`engine/synthetic.py`: clustered skills,
 text vectors, levels, languages, timezones, competitors, paused mentors, capacity 1–5),
 then times, in one process: candidate generation (`candidate_pairs`, top 20 per mentee plus
 5 per niche mentor), building the instance, the optimal solve and the stable solve, and
 reports the process's peak resident memory and each mode's quality figures. Medians over
---repeat runs; asserts nothing.
+--repeat runs.
+
+--baseline also times, in each run just before the engine's, candidate generation as it was
+before issue 14 (`bench/candidates_before.py`) and prints the ratio. --recall N scores N
+seeded mentees exactly against every mentor and prints the share of each one's exact top 20
+(possible pairs, ties counted as found) that the candidates hold, for both versions when
+--baseline is given (0 skips it). Asserts nothing.
 """
 
 from __future__ import annotations
@@ -17,9 +24,44 @@ import resource
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from tandem.matching.engine.people import People
 
 ROOT = Path(__file__).resolve().parent.parent
+TOP = 20
+Candidates = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+def recall(
+    mentees: People, mentors: People, table: np.ndarray, candidates: Candidates, sample: np.ndarray
+) -> float:
+    """Share of the sampled mentees' exact top-20 pairs the candidates hold (ties found)."""
+    from tandem.matching.engine.score import score_pairs
+
+    a, _x, s = candidates
+    order = np.argsort(a, kind="stable")
+    a, s = a[order], s[order]
+    held = wanted = 0
+    n_x = len(mentors)
+    for mentee in sample.tolist():
+        lo, hi = np.searchsorted(a, [mentee, mentee + 1])
+        every = score_pairs(
+            mentees, mentors, np.full(n_x, mentee), np.arange(n_x), table=table
+        ).score
+        possible = np.sort(every[every >= 0])[::-1]
+        if not possible.size:
+            continue
+        top = min(TOP, possible.size)
+        floor = possible[top - 1] - 1e-4  # the 20th best; float noise is not a miss
+        wanted += top
+        held += min(top, int((s[lo:hi] >= floor).sum()))
+    return 100.0 * held / max(wanted, 1)
 
 
 def main() -> None:
@@ -28,8 +70,13 @@ def main() -> None:
     parser.add_argument("--mentors", type=int, default=20_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--baseline", action="store_true")
+    parser.add_argument("--recall", type=int, default=1000, metavar="N")
+    parser.add_argument("--threads", type=int, default=None)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
+
+    from candidates_before import candidate_pairs as candidate_pairs_before
 
     from tandem.matching.engine import quality_report, solve
     from tandem.matching.engine.candidates import candidate_instance, candidate_pairs
@@ -41,16 +88,29 @@ def main() -> None:
     def timed(name: str, started: float) -> None:
         steps.setdefault(name, []).append(time.perf_counter() - started)
 
+    def generate(name: str, search: Callable[..., Candidates], *args: Any, **kw: Any) -> Candidates:
+        started = time.perf_counter()
+        found = search(*args, **kw)
+        timed(name, started)
+        return found
+
     reports = {}
+    found: dict[str, Candidates] = {}
     for _ in range(args.repeat):
         started = time.perf_counter()
         mentees, mentors = synthetic_people(args.mentees, args.mentors, seed=args.seed)
         table = skill_table(mentors, N_SKILLS)
         timed("population (not counted)", started)
+        if args.baseline:
+            found["before"] = generate(
+                "candidates before issue 14 (not counted)",
+                candidate_pairs_before, mentees, mentors, table=table,
+            )  # fmt: skip
         total = time.perf_counter()
-        started = time.perf_counter()
-        a, x, s = candidate_pairs(mentees, mentors, table=table)
-        timed("candidate generation", started)
+        a, x, s = found["now"] = generate(
+            "candidate generation",
+            candidate_pairs, mentees, mentors, table=table, threads=args.threads,
+        )  # fmt: skip
         started = time.perf_counter()
         instance = candidate_instance(mentees, mentors, a, x, s)
         timed("instance", started)
@@ -64,12 +124,31 @@ def main() -> None:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{args.mentees:,} mentees × {args.mentors:,} mentors, {instance.n_edges:,} candidate "
           f"pairs, {args.repeat} runs")  # fmt: skip
-    print(f"{'step':<34} {'median s':>9} {'min s':>7} {'max s':>7}")
+    print(f"{'step':<42} {'median s':>9} {'min s':>7} {'max s':>7}")
     for name, values in steps.items():
         print(
-            f"{name:<34} {statistics.median(values):>9.2f} {min(values):>7.2f} {max(values):>7.2f}"
+            f"{name:<42} {statistics.median(values):>9.2f} {min(values):>7.2f} {max(values):>7.2f}"
         )
-    print(f"peak resident memory: {peak_mb:,.0f} MB")
+    if args.baseline:
+        before = steps["candidates before issue 14 (not counted)"]
+        now = steps["candidate generation"]
+        ratio = statistics.median(before) / statistics.median(now)
+        print(f"candidate generation now vs before issue 14: {ratio:.2f}× faster (medians)")
+        pairs = {
+            name: set(zip(c[0].tolist(), c[1].tolist(), strict=True)) for name, c in found.items()
+        }
+        print(f"candidate pairs: before {len(pairs['before']):,}, now {len(pairs['now']):,}, "
+              f"in both {len(pairs['before'] & pairs['now']):,}")  # fmt: skip
+    print(
+        f"peak resident memory: {peak_mb:,.0f} MB" + (" (both versions)" if args.baseline else "")
+    )
+    if args.recall:
+        sample = np.random.default_rng(args.seed).choice(
+            args.mentees, size=min(args.recall, args.mentees), replace=False
+        )
+        for name, candidates in found.items():
+            share = recall(mentees, mentors, table, candidates, sample)
+            print(f"recall of the exact top {TOP}, {sample.size:,} mentees, {name}: {share:.2f} %")
     print()
     print(f"{'mode':<8} {'matched %':>9} {'mean':>6} {'min':>6} {'p10':>6} {'blocking':>9} "
           f"{'load %':>7} {'unused':>7}")  # fmt: skip

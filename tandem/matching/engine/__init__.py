@@ -4,18 +4,44 @@ Bulk matching over an `Instance` (mentees, mentors, capacities, possible pairs w
 `solve(instance, mode="optimal" | "stable" | "max-matched", locked=..., forbidden=...)`,
 then `quality_report(result)`. One pool matched to itself (peer programs, coffee rounds):
 `pool_match(n, i, j, score, capacity=..., locked=..., forbidden=...)`, then `pool_quality`.
+
+The names below are loaded on first use, so that `python -m tandem.matching.engine solve`
+and code that needs one submodule do not pay for the others (OR-Tools, rustworkx).
 """
 
-from tandem.matching.engine.instance import (
-    Instance,
-    InstanceError,
-    instance_build,
-    instance_from_data,
-    instance_from_json,
-)
-from tandem.matching.engine.pool import PoolQuality, PoolResult, pool_match, pool_quality
-from tandem.matching.engine.quality import QualityReport, quality_report
-from tandem.matching.engine.solve import MODES, Result, solve
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tandem.matching.engine.instance import (
+        Instance,
+        InstanceError,
+        instance_build,
+        instance_from_data,
+        instance_from_json,
+    )
+    from tandem.matching.engine.pool import PoolQuality, PoolResult, pool_match, pool_quality
+    from tandem.matching.engine.quality import QualityReport, quality_report
+    from tandem.matching.engine.solve import MODES, Result, solve
+
+_WHERE = {
+    "MODES": "solve",
+    "Instance": "instance",
+    "InstanceError": "instance",
+    "PoolQuality": "pool",
+    "PoolResult": "pool",
+    "QualityReport": "quality",
+    "Result": "solve",
+    "instance_build": "instance",
+    "instance_from_data": "instance",
+    "instance_from_json": "instance",
+    "pool_match": "pool",
+    "pool_quality": "pool",
+    "quality_report": "quality",
+    "solve": "solve",
+}
 
 __all__ = [
     "MODES",
@@ -33,3 +59,11 @@ __all__ = [
     "quality_report",
     "solve",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value

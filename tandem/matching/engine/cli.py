@@ -1,6 +1,8 @@
 """`python -m tandem.matching.engine solve INSTANCE.json --mode optimal|stable|max-matched`.
 
 Prints the result as JSON on stdout. A bad instance gives one line on stderr and exit code 2.
+Start-up matters as much as solving here: this module and what it imports load numpy and
+msgspec, and OR-Tools only when a flow mode runs (see `solve.SOLVERS`).
 """
 
 from __future__ import annotations
@@ -36,7 +38,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
     try:
-        text = sys.stdin.read() if args.instance == "-" else Path(args.instance).read_text("utf-8")
+        # Bytes, then one decode: text-mode reading scans for newlines as well.
+        data = sys.stdin.buffer.read() if args.instance == "-" else Path(args.instance).read_bytes()
+        text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         sys.stderr.write(f"error: cannot read {args.instance}: {error}\n")
         return EXIT_BAD_INPUT

@@ -2,23 +2,35 @@
 
 from __future__ import annotations
 
+import importlib
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
-from tandem.matching.engine.flow import flow_max_matched, flow_max_score
 from tandem.matching.engine.instance import Instance, InstanceError, IntArray
 from tandem.matching.engine.stability import blocking_pairs
 from tandem.matching.engine.stable import stable_deferred_acceptance
 
 Pair = tuple[str, str]
 
+
+def _flow(name: str) -> Callable[[Instance], IntArray]:
+    """A min-cost-flow solver that imports OR-Tools when it first runs, not at start-up."""
+
+    def run(instance: Instance) -> IntArray:
+        solver: Callable[[Instance], IntArray]
+        solver = getattr(importlib.import_module("tandem.matching.engine.flow"), name)
+        return solver(instance)
+
+    return run
+
+
 SOLVERS: dict[str, Callable[[Instance], IntArray]] = {
-    "optimal": flow_max_score,
+    "optimal": _flow("flow_max_score"),
     "stable": stable_deferred_acceptance,
-    "max-matched": flow_max_matched,
+    "max-matched": _flow("flow_max_matched"),
 }
 MODES = tuple(SOLVERS)
 

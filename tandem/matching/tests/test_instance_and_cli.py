@@ -108,3 +108,35 @@ class TestCommandLine:
     def test_reads_standard_input(self):
         done = run_cli("solve", "-", stdin=json.dumps(GOOD))
         assert json.loads(done.stdout)["matched"] == 2
+
+
+class TestStartUp:
+    """The command line loads only what its mode needs: start-up is most of a small solve."""
+
+    SHOW_MODULES = (
+        "import sys; from tandem.matching.engine.cli import main; code = main(sys.argv[1:]); "
+        "print(sorted({m.split('.')[0] for m in sys.modules}), file=sys.stderr); "
+        "sys.exit(code)"
+    )
+
+    def loaded(self, path, mode: str) -> set[str]:
+        done = subprocess.run(  # noqa: S603
+            [sys.executable, "-c", self.SHOW_MODULES, "solve", str(path), "--mode", mode],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        return set(json.loads(done.stderr.replace("'", '"')))
+
+    def test_the_stable_mode_never_loads_or_tools_rustworkx_or_scipy(self, tmp_path):
+        path = tmp_path / "instance.json"
+        path.write_text(json.dumps(GOOD))
+        assert self.loaded(path, "stable").isdisjoint({"ortools", "rustworkx", "scipy", "django"})
+
+    def test_a_flow_mode_loads_or_tools_only_when_it_runs(self, tmp_path):
+        path = tmp_path / "instance.json"
+        path.write_text(json.dumps(GOOD))
+        loaded = self.loaded(path, "optimal")
+        assert "ortools" in loaded
+        assert loaded.isdisjoint({"rustworkx", "scipy", "django"})

@@ -22,6 +22,7 @@ from tandem.meetings.selectors import OverviewRow, health_overview_for
 from tandem.mentorships.models import Agreement, Ask, Goal, Mentorship
 from tandem.mentorships.rules import EXPIRE_AFTER, FOLLOW_UP_AFTER, LIVE
 from tandem.mentorships.selectors.asks import own_profile
+from tandem.mentorships.selectors.mentorships import mentorships_of
 from tandem.profiles.completeness import Completeness, profile_completeness
 from tandem.profiles.models import Profile
 from tandem.programs.selectors.mine import MyProgram, places_for, program_rows
@@ -68,12 +69,8 @@ class HomePage:
     programs: list[MyProgram]  # programs they take part in, each with what it expects next
 
 
-def _mine(user: User) -> Q:
-    return Q(mentorship__mentee__user=user) | Q(mentorship__mentor__user=user)
-
-
 def _meetings(user: User) -> QuerySet[Meeting]:
-    return Meeting.objects.filter(_mine(user)).select_related(
+    return Meeting.objects.filter(mentorships_of(user, path="mentorship__")).select_related(
         "mentorship__mentee__user", "mentorship__mentor__user"
     )
 
@@ -108,7 +105,7 @@ def _agreements(user: User) -> list[tuple[Mentorship, Agreement]]:
     """Proposals (first agreements and renewals) the other side made, waiting for this person."""
     waiting = (
         Agreement.objects.filter(state=Agreement.State.PROPOSED)
-        .filter(Q(mentorship__mentee__user=user) | Q(mentorship__mentor__user=user))
+        .filter(mentorships_of(user, path="mentorship__"))
         .exclude(proposed_by=user)
         .select_related("mentorship__mentee__user", "mentorship__mentor__user")
         .order_by("created_at", "id")
@@ -154,12 +151,12 @@ def _actions_due(user: User, now: datetime) -> list[ActionItem]:
     )  # fmt: skip
 
 
-def _quiet_goals(user: User, now: datetime) -> list[Goal]:
+def _quiet_goals(profile: Profile, user: User, now: datetime) -> list[Goal]:
     """Open or moving goals of live mentorships that nobody has updated for a month."""
     return list(
         Goal.objects.filter(
             # The mentee's goals from the agreement, and a mentor's own learning goals.
-            Q(mentorship__mentee__user=user, is_learning_goal=False)
+            Q(mentorship__mentee=profile, is_learning_goal=False)
             | Q(owner=user, is_learning_goal=True),
             mentorship__state=Mentorship.State.ACTIVE,
             status__in=(Goal.Status.OPEN, Goal.Status.PROGRESSING),
@@ -172,9 +169,11 @@ def _quiet_goals(user: User, now: datetime) -> list[Goal]:
     )
 
 
-def home_page_for(*, user: User, now: datetime) -> HomePage:
-    """Everything waiting for this person, for their home page."""
-    profile = own_profile(user=user)
+def home_page_for(*, user: User, now: datetime, profile: Profile | None = None) -> HomePage:
+    """Everything waiting for this person, for their home page (`profile`: theirs, when the
+    caller has read it already)."""
+    profile = profile or own_profile(user=user)
+    profile.user = user  # the page greets them by name: not a second read of their row
     to_answer, my_asks, answered = _asks(profile, now)
     health = health_overview_for(user=user, today=now.date())
     stuck = [row for row in health if row.health and row.health.status in NOT_ON_TRACK]
@@ -188,6 +187,6 @@ def home_page_for(*, user: User, now: datetime) -> HomePage:
     return HomePage(
         profile=profile, now=now, to_answer=to_answer, agreements=agreements, my_asks=my_asks,
         answered=answered[:SHOWN], **meetings, actions_due=actions_due,
-        quiet_goals=_quiet_goals(user, now), stuck=stuck, waiting_on_me=waiting,
+        quiet_goals=_quiet_goals(profile, user, now), stuck=stuck, waiting_on_me=waiting,
         completeness=profile_completeness(profile), unread=unread, programs=programs,
     )  # fmt: skip

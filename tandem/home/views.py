@@ -18,5 +18,5 @@ def home(request: AuthedHttpRequest) -> HttpResponse:
     profile = profile_for_user(user=request.user)
     if profile is None or not profile.is_onboarded:
         return redirect("profiles:onboarding")
-    page = home_page_for(user=request.user, now=timezone.now())
+    page = home_page_for(user=request.user, now=timezone.now(), profile=profile)
     return render(request, "home/home.html", vars(page))

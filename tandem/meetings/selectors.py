@@ -28,7 +28,7 @@ from tandem.meetings.models import (
 )
 from tandem.meetings.rules import MEETING_STATES, SHORT_AGENDA, default_minutes
 from tandem.mentorships.models import Mentorship
-from tandem.mentorships.selectors.mentorships import mentorship_for_user
+from tandem.mentorships.selectors.mentorships import mentorship_for_user, mentorships_of
 from tandem.mentorships.sides import sides_of
 from tandem.profiles.models import Profile
 
@@ -239,8 +239,7 @@ def health_overview_for(*, user: User, today: date) -> list[OverviewRow]:
     """Each active or paused mentorship of the person, with its health and the reasons."""
     mentorships = list(
         Mentorship.objects.filter(
-            Q(mentee__user=user) | Q(mentor__user=user),
-            state__in=(Mentorship.State.ACTIVE, Mentorship.State.PAUSED),
+            mentorships_of(user), state__in=(Mentorship.State.ACTIVE, Mentorship.State.PAUSED)
         ).select_related("mentee__user", "mentor__user")
     )
     health = health_for(mentorship_ids=[m.pk for m in mentorships], today=today)

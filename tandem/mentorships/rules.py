@@ -205,9 +205,11 @@ def agreement_proposal(mentorship: Mentorship) -> Agreement | None:
     return waiting[-1] if waiting else None
 
 
-def _within(mentorship: Mentorship, window: timedelta, now: datetime) -> bool:
+def _within(
+    mentorship: Mentorship, window: timedelta, now: datetime, current: Agreement | None
+) -> bool:
     """Is this active mentorship's term ending within `window` (or already over)?"""
-    current = agreement_current(mentorship)
+    current = current or agreement_current(mentorship)
     return (
         mentorship.state == S.ACTIVE
         and current is not None
@@ -216,14 +218,22 @@ def _within(mentorship: Mentorship, window: timedelta, now: datetime) -> bool:
     )
 
 
-def renewal_open(mentorship: Mentorship, *, now: datetime) -> bool:
+# `current`, in these and in wording.next_step: the agreement in force when the caller has it
+# already (a page works it out once), else it is worked out here.
+
+
+def renewal_open(
+    mentorship: Mentorship, *, now: datetime, current: Agreement | None = None
+) -> bool:
     """Renewal is offered from 60 days before the term ends (or any time after it ended)."""
-    return _within(mentorship, RENEWAL_WINDOW, now)
+    return _within(mentorship, RENEWAL_WINDOW, now, current)
 
 
-def term_review_open(mentorship: Mentorship, *, now: datetime) -> bool:
+def term_review_open(
+    mentorship: Mentorship, *, now: datetime, current: Agreement | None = None
+) -> bool:
     """The last 30 days of an active term (and after its end, until it is renewed or ends)."""
-    return _within(mentorship, TERM_REVIEW_WINDOW, now)
+    return _within(mentorship, TERM_REVIEW_WINDOW, now, current)
 
 
 # --- Feedback -------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from tandem.mentorships.lifecycles import AGREEMENT_MOVES, MENTORSHIP
-from tandem.mentorships.models import Mentorship, Transition
+from tandem.mentorships.models import Agreement, Mentorship, Transition
 from tandem.mentorships.rules import RENEWAL_WINDOW, agreement_current
 from tandem.mentorships.sides import MENTEE
 from tandem.profiles.choices import FocusArea
@@ -122,10 +122,13 @@ def history_line(step: Transition) -> str:
     return AGREEMENT_WORDS.get((step.from_state, step.to_state)) or WORDS[step.to_state].did
 
 
-def next_step(mentorship: Mentorship, role: str, *, now: datetime) -> str:
-    """One sentence: the next thing this side could do."""
+def next_step(
+    mentorship: Mentorship, role: str, *, now: datetime, current: Agreement | None = None
+) -> str:
+    """One sentence: the next thing this side could do (`current`: the agreement in force,
+    when the caller has it)."""
     if mentorship.state == S.ACTIVE:
-        current = agreement_current(mentorship)
+        current = current or agreement_current(mentorship)
         if current and current.ends_on and now.date() >= current.ends_on - RENEWAL_WINDOW:
             return f"The term ends on {current.ends_on:%d %b %Y}: renew, complete or close."
         if current:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -139,6 +141,22 @@ def test_the_home_page_costs_the_same_queries_however_much_waits(
         page = client.get(reverse("home")).content.decode()
     assert page.count("would like a 20-minute intro") == 4
     assert page.count("offered times to meet: pick one") == 3
+
+
+@pytest.mark.django_db
+def test_the_home_page_reads_the_persons_account_and_profile_once(client):
+    mentor = MentorProfileFactory(is_mentee=True)
+    IntroFactory(mentor=mentor)
+    client.force_login(mentor.user)
+    client.get(reverse("home"))
+    with CaptureQueriesContext(connection) as captured:
+        client.get(reverse("home"))
+    reads = [(q["sql"].split(" FROM ", 1)[-1].split(" ", 1)[0], q["sql"]) for q in captured]
+    assert [table for table, _ in reads].count('"accounts_user"') == 1  # the session's user
+    # The whole profile row (the greeting, the completeness check): read once, not again by
+    # the page's selector after the view has read it.
+    profiles = [sql for table, sql in reads if table == '"profiles_profile"' and '"bio"' in sql]
+    assert len(profiles) == 1
 
 
 @pytest.mark.django_db

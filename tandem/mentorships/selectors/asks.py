@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -23,7 +24,7 @@ from tandem.matching.selectors import (
     suggestions_for_mentee,
 )
 from tandem.mentorships.models import Ask
-from tandem.mentorships.rules import ask_refusal, places_taken, suggested_times
+from tandem.mentorships.rules import ask_refusal, suggested_times
 from tandem.mentorships.sides import MENTOR, Sides, sides_of
 from tandem.mentorships.wording import focus_labels
 from tandem.profiles.models import Profile
@@ -35,10 +36,12 @@ ENDED_ASK = (Ask.State.DECLINED, Ask.State.EXPIRED, Ask.State.WITHDRAWN)
 
 
 def _asks() -> QuerySet[Ask]:
+    """Asks with what one ask's page shows of it. Every table joined here is planned on each
+    read (about a millisecond a table), so only what the pages use: not the mentor's
+    organization, which no ask page shows."""
     return Ask.objects.select_related(
-        "mentee__user", "mentee__organization", "mentor__user", "mentor__organization",
-        "referred_to__user", "mentorship",
-    )  # fmt: skip
+        "mentee__user", "mentee__organization", "mentor__user", "referred_to__user", "mentorship"
+    )
 
 
 def own_profile(*, user: User) -> Profile:
@@ -186,7 +189,9 @@ def ask_page_for(
         )  # fmt: skip
     if referral_choices is None and deciding:
         referral_choices = referral_choices_for(ask)
-    full = deciding and places_taken(mentor=ask.mentor) >= ask.mentor.capacity
+    # The places held as the services keep them on the profile (the directory's and
+    # matching's figure too); accepting counts them afresh under the mentor's row lock.
+    full = deciding and ask.mentor.places_taken >= ask.mentor.capacity
     return AskPage(
         ask=ask, role=sides.role, is_mentor=sides.role == MENTOR,
         focus_labels=focus_labels(ask.focus_areas),
@@ -211,22 +216,6 @@ class Inbox:
     decided: list[Ask]  # the most recent answers
 
 
-def asks_received(*, mentor: Profile) -> Inbox:
-    qs = _asks().filter(mentor=mentor).prefetch_related("mentee__skills_wanted")
-    return Inbox(
-        waiting=list(qs.filter(state=Ask.State.PENDING).order_by("sent_at", "id")),
-        decided=list(qs.exclude(state=Ask.State.PENDING)[:RECENT_DECIDED]),
-    )
-
-
-def asks_sent(*, mentee: Profile) -> Inbox:
-    qs = _asks().filter(mentee=mentee)
-    return Inbox(
-        waiting=list(qs.filter(state=Ask.State.PENDING).order_by("sent_at", "id")),
-        decided=list(qs.exclude(state=Ask.State.PENDING)[:RECENT_DECIDED]),
-    )
-
-
 @dataclass(frozen=True)
 class InboxPage:
     profile: Profile
@@ -235,12 +224,44 @@ class InboxPage:
     sent: Inbox
 
 
+def _inboxes(profile: Profile) -> tuple[Inbox, Inbox]:
+    """(asked of this person, sent by them) in one query: every waiting ask either way and
+    the RECENT_DECIDED latest answers on each side, with only the people the rows show."""
+
+    def latest_answers(side: str) -> QuerySet[Ask, Any]:
+        answered = Ask.objects.filter(**{side: profile}).exclude(state=Ask.State.PENDING)
+        return answered.order_by("-sent_at", "-id").values("pk")[:RECENT_DECIDED]
+
+    asks = list(
+        Ask.objects.select_related(
+            "mentee__user", "mentee__organization", "mentor__user", "referred_to__user"
+        )
+        .filter(Q(mentor=profile) | Q(mentee=profile))
+        .filter(
+            Q(state=Ask.State.PENDING)
+            | Q(pk__in=latest_answers("mentor"))
+            | Q(pk__in=latest_answers("mentee"))
+        )
+        .order_by("sent_at", "id")
+    )
+    inboxes = []
+    for side in ("mentor_id", "mentee_id"):
+        mine = [ask for ask in asks if getattr(ask, side) == profile.pk]
+        inboxes.append(
+            Inbox(
+                waiting=[ask for ask in mine if ask.state == Ask.State.PENDING],
+                decided=[ask for ask in reversed(mine) if ask.state != Ask.State.PENDING],
+            )
+        )
+    return inboxes[0], inboxes[1]
+
+
 def inbox_page_for(*, user: User) -> InboxPage:
     """Requests received (for mentors), each waiting one with its focus and two reasons in one
     batch, and requests sent (for mentees)."""
     profile = own_profile(user=user)
-    received = asks_received(mentor=profile) if profile.is_mentor else None
-    asks = received.waiting if received else []
+    received, sent = _inboxes(profile)
+    asks = received.waiting if profile.is_mentor else []
     reasons = pair_reasons_for_mentor(
         mentor=profile, mentees=[ask.mentee for ask in asks], voice=MENTOR_VOICE
     )
@@ -248,5 +269,6 @@ def inbox_page_for(*, user: User) -> InboxPage:
         (ask, focus_labels(ask.focus_areas), reasons.get(ask.mentee_id, [])[:2]) for ask in asks
     ]
     return InboxPage(
-        profile=profile, received=received, waiting=waiting, sent=asks_sent(mentee=profile)
-    )
+        profile=profile, received=received if profile.is_mentor else None, waiting=waiting,
+        sent=sent,
+    )  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, Subquery
 
 from tandem.accounts.models import User
 from tandem.core.errors import NotFound
@@ -52,6 +52,19 @@ def _theirs_or_missing(qs: QuerySet[Mentorship], *, mentorship_id: int, user: Us
     if mentorship is None:
         raise NotFound(MISSING)
     return mentorship
+
+
+def mentorships_of(user: User, *, path: str = "") -> Q:
+    """The person's mentorships, either side, as a condition on mentorships (or, through
+    `path`, on rows that point at one: "mentorship__").
+
+    Their profile id, a one-row subquery read once, is compared with each side's own indexed
+    column, so PostgreSQL reads the two indexes and nothing else. `mentee__user=user |
+    mentor__user=user`, an OR across two joins that no index answers, read every mentorship
+    in the states asked for.
+    """
+    me = Subquery(Profile.objects.filter(user=user).values("pk")[:1])
+    return Q(**{f"{path}mentee_id": me}) | Q(**{f"{path}mentor_id": me})
 
 
 def mentorship_for_user(*, mentorship_id: int, user: User) -> tuple[Mentorship, Sides]:
@@ -156,21 +169,22 @@ def mentorship_page_for(*, mentorship_id: int, user: User, now: datetime) -> Men
     for feedback in mentorship.feedback.all():
         reviews[feedback.occasion][feedback.author_id] = feedback
     mine, theirs = sides.me.user_id, sides.other.user_id
+    current = agreement_current(mentorship)  # once: the next step and both windows read it
     return MentorshipPage(
         mentorship=mentorship, role=sides.role, other=sides.other, now=now,
-        current=agreement_current(mentorship), proposal=agreement_proposal(mentorship),
+        current=current, proposal=agreement_proposal(mentorship),
         can_propose=sides.role == MENTEE and mentorship.state == Mentorship.State.INTRO
         and intro_held(mentorship),
-        next_step=next_step(mentorship, sides.role, now=now),
+        next_step=next_step(mentorship, sides.role, now=now, current=current),
         moves=moves,
-        renewal_open=renewal_open(mentorship, now=now),
+        renewal_open=renewal_open(mentorship, now=now, current=current),
         ended=mentorship.state in ENDED,
         contact_shown=contact_shared(mentorship),
         goals=goals, goal_statuses=Goal.Status.choices,
         completion_goals=[g for g in goals if not g.is_learning_goal] if completing else [],
         my_feedback=reviews[Feedback.Occasion.ENDING].get(mine),
         their_feedback=reviews[Feedback.Occasion.ENDING].get(theirs),
-        term_review_open=term_review_open(mentorship, now=now),
+        term_review_open=term_review_open(mentorship, now=now, current=current),
         term_mine=reviews[Feedback.Occasion.TERM_REVIEW].get(mine),
         term_theirs=reviews[Feedback.Occasion.TERM_REVIEW].get(theirs),
         history=[(step, history_line(step)) for step in mentorship.history],  # type: ignore[attr-defined]

@@ -128,6 +128,8 @@ class Profile(BaseModel):
         ]
         indexes = [
             models.Index(fields=["is_mentor", "visibility"], name="profiles_directory_idx"),
+            # Each process's mentor index asks for the profiles changed since it last looked.
+            models.Index(fields=["updated_at"], name="profiles_updated_idx"),
         ]
 
     def __str__(self) -> str:

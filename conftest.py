@@ -55,3 +55,32 @@ def deferred_tasks():
     default_task_backend.deferred.clear()
     yield default_task_backend.deferred
     default_task_backend.deferred.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_mentor_index(monkeypatch):
+    """Each test starts without a mentor index: rows a test rolled back leave no stamp behind
+    for the next test's index to notice. Builds meant for a background thread run in place,
+    on the test's own connection (a thread would see none of the test's rows)."""
+    from tandem.matching.index import current
+
+    monkeypatch.setattr(current, "background", lambda job: job())
+    current.mentor_index_clear()
+    yield
+    current.mentor_index_clear()
+
+
+@pytest.fixture
+def mentor_index_builds(monkeypatch):
+    """How many full builds of the mentor index ran during the test (one entry a build)."""
+    from tandem.matching.index import build
+
+    ran: list[int] = []
+    real = build.mentor_index_build
+
+    def counted(**kwargs):
+        ran.append(1)
+        return real(**kwargs)
+
+    monkeypatch.setattr(build, "mentor_index_build", counted)
+    return ran

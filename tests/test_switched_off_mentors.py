@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from tandem.accounts.tests.factories import UserFactory
 from tandem.core.errors import NotFound
-from tandem.matching import encode
+from tandem.matching.index import mentor_index_clear
 from tandem.matching.selectors import recommendations_for_mentee
 from tandem.mentorships.rules import ask_new_check
 from tandem.moderation.models import Report
@@ -24,9 +24,9 @@ from tandem.skills.models import Skill
 
 @pytest.fixture(autouse=True)
 def _fresh_index():
-    encode._cache.clear()
+    mentor_index_clear()
     yield
-    encode._cache.clear()
+    mentor_index_clear()
 
 
 def _suspend(user) -> None:

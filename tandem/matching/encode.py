@@ -1,12 +1,12 @@
 """Profiles → the engine's arrays. The only place that knows both Django and the engine.
 
-The mentor side is built once and cached per process; a cheap query (how many mentor
-profiles, and when one last changed) tells when to build it again.
+Mentors are encoded here row by row; which mentors are listed, and how each process keeps its
+index of them current without rebuilding it in a request, is `tandem.matching.index`.
 """
 
 from __future__ import annotations
 
-import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import numpy.typing as npt
-from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
 
 from tandem.matching.engine.people import NO_COMPETITOR, NO_SKILL, Meeting, People, skill_table
@@ -27,6 +26,7 @@ from tandem.skills.models import Skill
 
 MAX_SKILLS = 15
 MAX_COMPETITORS = 10
+MAX_LANGUAGES = 63  # bits of People.languages
 MEETING: dict[str, int] = {
     MeetingMode.VIRTUAL: Meeting.VIRTUAL,
     MeetingMode.IN_PERSON: Meeting.IN_PERSON,
@@ -67,6 +67,22 @@ class Vocabulary:
     language_bit: dict[int, int]
     cities: dict[str, int] = field(default_factory=dict)
     countries: dict[str, int] = field(default_factory=dict)
+
+    def grown(self) -> Vocabulary:
+        """A copy whose place tables may grow while the original is in use (skills and
+        languages are never added to after a build, so their tables are shared)."""
+        return Vocabulary(
+            skill_index=self.skill_index, language_bit=self.language_bit,
+            cities=dict(self.cities), countries=dict(self.countries),
+        )  # fmt: skip
+
+    def lacks(self, *, skills: list[int], languages: list[int]) -> bool:
+        """Whether a mentor offers a skill or speaks a language this vocabulary has no code
+        for (one added since it was built); only a full build gives them one."""
+        if any(s not in self.skill_index for s in skills):
+            return True
+        room = len(self.language_bit) < MAX_LANGUAGES
+        return room and any(pk not in self.language_bit for pk in languages)
 
     def place(self, table: dict[str, int], name: str, *, grow: bool) -> int:
         key = name.strip().lower()
@@ -139,9 +155,13 @@ class Rows:
 
 @dataclass(frozen=True)
 class MentorIndex:
-    """Every listed mentor as engine arrays, plus what is needed to encode a mentee."""
+    """Every listed mentor as engine arrays, plus what is needed to encode a mentee.
 
-    version: tuple[int, datetime | None]
+    Rows are never removed: a mentor who leaves the list (hidden, paused for good, switched
+    off) keeps their row with `listed` False until the next full build. `stamps` holds each
+    row's `updated_at` as encoded, so a changed row is told by its stamp alone.
+    """
+
     mentors: People
     profile_ids: npt.NDArray[np.int64]
     organization_only: npt.NDArray[np.bool_]  # visible only to people verified at their org
@@ -150,6 +170,12 @@ class MentorIndex:
     idf: npt.NDArray[np.float32]
     vocabulary: Vocabulary
     labels: Labels
+    listed: npt.NDArray[np.bool_]
+    rows: Mapping[int, int]  # profile id → row
+    stamps: Mapping[int, datetime]  # profile id → its updated_at when the row was encoded
+
+    def __len__(self) -> int:
+        return len(self.mentors)
 
 
 def _vocabulary() -> Vocabulary:
@@ -157,11 +183,11 @@ def _vocabulary() -> Vocabulary:
     language_ids = list(Language.objects.order_by("id").values_list("id", flat=True))
     return Vocabulary(
         skill_index={pk: i for i, pk in enumerate(skill_ids)},
-        language_bit={pk: i for i, pk in enumerate(language_ids[:63])},
+        language_bit={pk: i for i, pk in enumerate(language_ids[:MAX_LANGUAGES])},
     )
 
 
-def _labels(vocabulary: Vocabulary) -> Labels:
+def labels_of(vocabulary: Vocabulary) -> Labels:
     names = dict(Skill.objects.values_list("id", "name"))
     skills = [""] * len(vocabulary.skill_index)
     for pk, i in vocabulary.skill_index.items():
@@ -230,32 +256,11 @@ def _add_person(
     rows.available.append(profile.accepts_requests if as_mentor else True)
 
 
-def _listed_mentors() -> QuerySet[Profile]:
-    # A suspended or deleted account (inactive) is never suggested; switching one off changes
-    # the count below, so the cached index is rebuilt without them.
-    return Profile.objects.filter(
-        is_mentor=True, onboarded_at__isnull=False, user__is_active=True
-    ).exclude(visibility=Visibility.HIDDEN)
-
-
-def mentor_index_version() -> tuple[int, datetime | None]:
-    """Changes whenever a listed mentor is added, removed or edited."""
-    stats = _listed_mentors().aggregate(n=Count("id"), last=Max("updated_at"))
-    return (stats["n"], stats["last"])
-
-
-def mentor_index_build(*, now: datetime | None = None) -> MentorIndex:
-    """Encode every listed mentor (a few queries, whatever the number of mentors)."""
-    version = mentor_index_version()
-    profiles = list(_listed_mentors().select_related("organization").order_by("id"))
-    return mentor_index_of(profiles, now=now or timezone.now(), version=version)
-
-
-def mentor_index_of(
-    profiles: list[Profile], *, now: datetime, version: tuple[int, datetime | None] | None = None
-) -> MentorIndex:
-    """Encode these profiles as mentors: the directory's listed mentors, or a program's."""
-    vocabulary = _vocabulary()
+def mentor_rows(
+    profiles: list[Profile], vocabulary: Vocabulary, *, now: datetime
+) -> tuple[Rows, bool]:
+    """These profiles as mentor rows, in order, in three queries whatever their number; and
+    whether one of them offers a skill or speaks a language the vocabulary lacks."""
     ids = [p.pk for p in profiles]
     offered: dict[int, list[tuple[int, float]]] = {}
     for owner, skill, level in SkillOffered.objects.filter(profile_id__in=ids).values_list(
@@ -265,18 +270,26 @@ def mentor_index_of(
     languages = _m2m(Profile.languages.through, "profile_id", "language_id", ids)
     competitors = _m2m(Profile.competitors.through, "profile_id", "organization_id", ids)
     rows = Rows()
+    lacking = False
     for profile in profiles:
+        skills, spoken = offered.get(profile.pk, []), languages.get(profile.pk, [])
+        lacking = lacking or vocabulary.lacks(skills=[s for s, _ in skills], languages=spoken)
         _add_person(
-            rows, profile, vocabulary, as_mentor=True, now=now,
-            skills=offered.get(profile.pk, []), languages=languages.get(profile.pk, []),
+            rows, profile, vocabulary, as_mentor=True, now=now, skills=skills, languages=spoken,
             competitors=competitors.get(profile.pk, []),
         )  # fmt: skip
+    return rows, lacking
+
+
+def mentor_index_of(profiles: list[Profile], *, now: datetime) -> MentorIndex:
+    """Encode these profiles as mentors: the directory's listed mentors, or a program's."""
+    vocabulary = _vocabulary()
+    rows, _ = mentor_rows(profiles, vocabulary, now=now)
     idf = text_idf(rows.texts)
     mentors = rows.people(text_vectorize(rows.texts, idf))
     return MentorIndex(
-        version=version or (len(ids), None),
         mentors=mentors,
-        profile_ids=np.array(ids, dtype=np.int64),
+        profile_ids=np.array([p.pk for p in profiles], dtype=np.int64),
         organization_only=np.array(
             [p.visibility == Visibility.ORGANIZATION for p in profiles], dtype=bool
         ),
@@ -284,26 +297,11 @@ def mentor_index_of(
         table=skill_table(mentors, len(vocabulary.skill_index)),
         idf=idf,
         vocabulary=vocabulary,
-        labels=_labels(vocabulary),
+        labels=labels_of(vocabulary),
+        listed=np.ones(len(profiles), dtype=bool),
+        rows={p.pk: i for i, p in enumerate(profiles)},
+        stamps={p.pk: p.updated_at for p in profiles},
     )
-
-
-_cache: dict[str, MentorIndex] = {}
-_lock = threading.Lock()
-
-
-def mentor_index() -> MentorIndex:
-    """The cached index, rebuilt when the mentors changed since it was built."""
-    version = mentor_index_version()
-    cached = _cache.get("index")
-    if cached is not None and cached.version == version:
-        return cached
-    with _lock:
-        cached = _cache.get("index")
-        if cached is None or cached.version != mentor_index_version():
-            cached = mentor_index_build()
-            _cache["index"] = cached
-        return cached
 
 
 def mentee_encode(profile: Profile, index: MentorIndex, *, now: datetime | None = None) -> People:

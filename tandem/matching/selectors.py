@@ -4,17 +4,27 @@ a mentor and a mentee fit, told to whichever of them is reading."""
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 import numpy.typing as npt
 from django.db.models import Prefetch
 
-from tandem.matching.availability import availability_for
-from tandem.matching.encode import MentorIndex, mentee_encode, mentees_encode, mentor_index
+from tandem.matching.availability import availability_for, load_for
+from tandem.matching.encode import MentorIndex, mentee_encode, mentees_encode
+from tandem.matching.engine.people import People
 from tandem.matching.engine.reasons import MENTOR, Voice, explain, list_hints
-from tandem.matching.engine.recommend import OutOfReach, recommend, skills_out_of_reach
+from tandem.matching.engine.recommend import (
+    LOAD_PENALTY,
+    POOL,
+    OutOfReach,
+    Recommendation,
+    recommend,
+    skills_out_of_reach,
+)
 from tandem.matching.engine.score import score_pairs
+from tandem.matching.index import mentor_index
+from tandem.matching.index.build import listed_mentors
 from tandem.moderation.blocks import blocked_user_ids
 from tandem.organizations.verified import organizations_verified
 from tandem.profiles.models import Profile, SkillOffered
@@ -92,7 +102,9 @@ def _never_offered(profile: Profile, index: MentorIndex) -> npt.NDArray[np.bool_
     # domain of the account's address alone.
     mine = list(organizations_verified(profile.user).values_list("id", flat=True))
     outsider = ~np.isin(index.organizations, mine)
-    return never | (index.organization_only & outsider)
+    # Rows of mentors who left the list since the index was built (hidden, switched off, no
+    # longer mentoring) stay in the arrays until the next build; they are never offered.
+    return never | (index.organization_only & outsider) | ~index.listed
 
 
 def _keys(
@@ -113,20 +125,10 @@ def _recommended(
     if len(index.mentors) == 0:
         return Suggestions(picks=[], out_of_reach=[])
     mentee = mentee_encode(profile, index)
-    availability = availability_for(profile)
-    load = np.array(
-        [availability.load.get(int(pk), 0.0) for pk in index.profile_ids], dtype=np.float32
-    )
+    unavailable = availability_for(profile).unavailable
     never = _never_offered(profile, index)
-    picks = recommend(
-        0,
-        mentee,
-        index.mentors,
-        table=index.table,
-        labels=index.labels,
-        k=k,
-        excluded=_keys(never, index, availability.unavailable | {*leaving_out, *declined}),
-        load=load if availability.load else None,
+    picks = _picks(
+        mentee, index, k=k, excluded=_keys(never, index, unavailable | {*leaving_out, *declined})
     )
     out_of_reach = []
     if reach:
@@ -139,7 +141,7 @@ def _recommended(
             out_of_reach.append(_out_of_reach_sentence(skill, index.labels.skills[skill.skill]))
     ids = [int(index.profile_ids[p.mentor]) for p in picks]
     profiles = (
-        Profile.objects.filter(user__is_active=True)
+        listed_mentors()
         .select_related("user", "organization")
         .prefetch_related(
             Prefetch("skills_offered", queryset=SkillOffered.objects.select_related("skill"))
@@ -147,7 +149,8 @@ def _recommended(
         .in_bulk(ids)
     )
     responses = response_words_for(mentor_ids=ids)  # one query for the whole list
-    # A mentor may have been paused, hidden or switched off since the index was built: drop them.
+    # The index may be a moment behind (or a profile deleted outright): a mentor paused,
+    # hidden, switched off or gone since is dropped rather than shown.
     return Suggestions(
         picks=[
             RecommendedMentor(
@@ -163,6 +166,55 @@ def _recommended(
         ],
         out_of_reach=out_of_reach,
     )
+
+
+def _rows(people: People, rows: npt.NDArray[np.int64]) -> People:
+    """These rows of `people`, in this order."""
+    arrays = {f.name: getattr(people, f.name)[rows] for f in fields(People) if f.name != "ids"}
+    return People(ids=tuple(people.ids[i] for i in rows.tolist()), **arrays)
+
+
+def _picks(
+    mentee: People, index: MentorIndex, *, k: int, excluded: npt.NDArray[np.int64]
+) -> list[Recommendation]:
+    """The engine's k picks for a one-row mentee, with the load of waiting asks read only for
+    the mentors who could make its pool, not for every mentor with an ask waiting.
+
+    Load takes at most LOAD_PENALTY points off a score, so a mentor scoring below the POOL-th
+    best load-adjusted score of a shortlist of the best can never enter the pool: the shortlist
+    grows until that holds. The engine then ranks the shortlist alone, exactly as it would
+    rank everyone (scores are per pair; rows keep their order, so ties fall the same way).
+    """
+    mentors = index.mentors
+    x = np.arange(len(mentors), dtype=np.int64)
+    scores = score_pairs(
+        mentee, mentors, np.zeros_like(x), x, table=index.table, excluded=excluded,
+        goals=mentors.text @ mentee.text[0],
+    ).score  # fmt: skip
+    possible = np.flatnonzero(scores >= 0)
+    if possible.size == 0:
+        return []
+    best_first = possible[np.lexsort((possible, -scores[possible]))]
+    load: dict[int, float] = {}
+    size = 2 * POOL
+    while True:
+        shortlist = best_first[:size]
+        ids = index.profile_ids[shortlist]
+        load.update(load_for([int(pk) for pk in ids if int(pk) not in load]))
+        weighed = np.array([load.get(int(pk), 0.0) for pk in ids], dtype=np.float32)
+        if size >= best_first.size:
+            break
+        adjusted = scores[shortlist] - LOAD_PENALTY * np.clip(weighed, 0, 1)
+        if scores[best_first[size]] < np.sort(adjusted)[-POOL]:
+            break
+        size *= 2
+    in_order = np.argsort(shortlist, kind="stable")
+    shortlist = shortlist[in_order]
+    picks = recommend(
+        0, mentee, _rows(mentors, shortlist), table=index.table[shortlist], labels=index.labels,
+        k=k, load=weighed[in_order],
+    )  # fmt: skip
+    return [replace(pick, mentor=int(shortlist[pick.mentor])) for pick in picks]
 
 
 def _out_of_reach_sentence(out: OutOfReach, skill: str) -> str:
@@ -225,12 +277,12 @@ def pair_reasons_for_mentor(
     if not mentees:
         return {}
     index = mentor_index()
-    where = np.flatnonzero(index.profile_ids == mentor.pk)
-    if where.size == 0:
+    row = index.rows.get(mentor.pk)
+    if row is None or not index.listed[row]:
         return {}
     people = mentees_encode(mentees, index)
     a = np.arange(len(mentees), dtype=np.int64)
-    x = np.full_like(a, int(where[0]))
+    x = np.full_like(a, row)
     scores = score_pairs(people, index.mentors, a, x, table=index.table)
     return {
         profile.pk: [

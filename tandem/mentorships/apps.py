@@ -8,12 +8,19 @@ class MentorshipsConfig(AppConfig):
 
     def ready(self) -> None:
         # Matching cannot import this app (it sits below it); tell it who can be asked.
-        from tandem.matching.availability import availability_provider_register
-        from tandem.mentorships.selectors.availability import mentor_availability_for
+        from tandem.matching.availability import (
+            availability_provider_register,
+            load_provider_register,
+        )
+        from tandem.mentorships.selectors.availability import (
+            mentor_availability_for,
+            mentor_load_for,
+        )
         from tandem.mentorships.selectors.responsiveness import mentor_response_times
         from tandem.profiles.responsiveness import response_times_provider_register
 
         availability_provider_register(mentor_availability_for)
+        load_provider_register(mentor_load_for)
         # The mentor cards below this app show how quickly each mentor answers asks.
         response_times_provider_register(mentor_response_times)
         # Moderation sits below this app: tell it how staff remove a reported ask.

@@ -14,7 +14,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tandem.accounts.tests.factories import PASSWORD
-from tandem.matching import encode
+from tandem.matching.index import mentor_index_clear
 from tandem.meetings.tests.factories import HeldMeetingFactory
 from tandem.mentorships.models import Mentorship
 from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory, offer, speak
@@ -25,7 +25,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 
 @pytest.fixture
 def people(transactional_db):
-    encode._cache.clear()
+    mentor_index_clear()
     mentee = ProfileFactory(
         user__first_name="Noor", user__last_name="Haddad", level=2, function="data",
         goals="Grow into a data team lead", focus_areas_sought=["leadership"],
@@ -43,7 +43,7 @@ def people(transactional_db):
         speak(mentor, "en")
         mentors[first] = mentor
     yield mentee, mentors
-    encode._cache.clear()
+    mentor_index_clear()
 
 
 @pytest.fixture

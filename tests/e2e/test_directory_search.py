@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tandem.accounts.tests.factories import PASSWORD
-from tandem.matching import encode
+from tandem.matching.index import mentor_index_clear
 from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory, offer, speak
 from tandem.skills.models import Skill
 
@@ -94,7 +94,7 @@ class TestDirectorySearch:
 @pytest.fixture
 def recommended(transactional_db):
     """A mentee who wants Python and a mentor who knows it well."""
-    encode._cache.clear()
+    mentor_index_clear()
     mentee = ProfileFactory(level=2)
     mentee.skills_wanted.add(Skill.objects.get(slug="python"))
     speak(mentee, "en")
@@ -102,7 +102,7 @@ def recommended(transactional_db):
     offer(mentor, "python", proficiency=4)
     speak(mentor, "en")
     yield mentee
-    encode._cache.clear()
+    mentor_index_clear()
 
 
 class TestRecommendationStrip:

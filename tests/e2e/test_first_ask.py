@@ -10,7 +10,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import Locator, Page, expect
 
-from tandem.matching import encode
+from tandem.matching.index import mentor_index_clear
 from tandem.mentorships.models import Ask
 from tandem.profiles.tests.factories import MentorProfileFactory, offer, speak
 
@@ -49,7 +49,7 @@ class Person:
 
 @pytest.fixture
 def mentors(transactional_db):
-    encode._cache.clear()
+    mentor_index_clear()
     grace = MentorProfileFactory(
         user__first_name="Grace", user__last_name="Okafor", job_title="Head of engineering",
         level=6, function="engineering", focus_areas_offered=["leadership"],
@@ -58,7 +58,7 @@ def mentors(transactional_db):
     offer(grace, "team-leadership")
     speak(grace, "en")
     yield grace
-    encode._cache.clear()
+    mentor_index_clear()
 
 
 def test_a_new_visitor_sends_an_ask_in_at_most_25_actions(page, mentors, assert_accessible):

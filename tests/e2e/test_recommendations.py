@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tandem.accounts.tests.factories import PASSWORD
-from tandem.matching import encode
+from tandem.matching.index import mentor_index_clear
 from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory, offer, speak
 from tandem.skills.models import Skill
 
@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 
 @pytest.fixture
 def market(transactional_db):
-    encode._cache.clear()
+    mentor_index_clear()
     mentee = ProfileFactory(
         user__first_name="Noor", level=2, goals="Grow into a data team lead", function="data"
     )
@@ -31,7 +31,7 @@ def market(transactional_db):
     offer(paused, "python", proficiency=4)
     speak(paused, "en")
     yield mentee
-    encode._cache.clear()
+    mentor_index_clear()
 
 
 class TestRecommendationsOnHome:

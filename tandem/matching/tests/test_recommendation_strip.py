@@ -4,7 +4,7 @@ import pytest
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
 
-from tandem.matching import encode
+from tandem.matching.index import mentor_index_clear
 from tandem.matching.selectors import recommendations_for_mentee
 from tandem.profiles.tests.factories import MentorProfileFactory, offer, speak
 from tandem.skills.models import Skill
@@ -15,7 +15,7 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 
 @pytest.fixture
 def market(mentee):
-    encode._cache.clear()
+    mentor_index_clear()
     mentee.skills_wanted.add(Skill.objects.get(slug="python"))
     speak(mentee, "en")
     for first_name, proficiency in [("Ines", 4), ("Omar", 3), ("Lena", 2)]:
@@ -23,7 +23,7 @@ def market(mentee):
         offer(mentor, "python", proficiency=proficiency)
         speak(mentor, "en")
     yield mentee
-    encode._cache.clear()
+    mentor_index_clear()
 
 
 @pytest.mark.django_db

@@ -7,8 +7,8 @@ from allauth.account.models import EmailAddress
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
 
-from tandem.matching import encode
 from tandem.matching.engine.recommend import shown
+from tandem.matching.index import mentor_index_clear
 from tandem.matching.selectors import recommendations_for_mentee
 from tandem.organizations.models import Membership
 from tandem.organizations.roles import role_grant
@@ -27,9 +27,9 @@ URL = reverse("matching:recommendations")
 
 @pytest.fixture(autouse=True)
 def _fresh_index():
-    encode._cache.clear()
+    mentor_index_clear()
     yield
-    encode._cache.clear()
+    mentor_index_clear()
 
 
 def _mentee(**kwargs):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 from django.db.models import Count
@@ -14,11 +15,7 @@ from tandem.profiles.models import Profile
 
 
 def mentor_availability_for(mentee: Profile, *, now: datetime | None = None) -> Availability:
-    """Mentors this mentee can't ask now (waiting, cooling down, already together) and load.
-
-    Load is the share of a mentor's free places already claimed by waiting asks, so a mentor
-    with a queue is suggested less often than an equally good one without.
-    """
+    """Mentors this mentee can't ask now (waiting, cooling down, already together)."""
     now = now or timezone.now()
     mine = Ask.objects.filter(mentee=mentee)
     unavailable = set(mine.filter(state=Ask.State.PENDING).values_list("mentor_id", flat=True))
@@ -32,15 +29,23 @@ def mentor_availability_for(mentee: Profile, *, now: datetime | None = None) -> 
             "mentor_id", flat=True
         )
     )
+    return Availability(unavailable=frozenset(unavailable))
+
+
+def mentor_load_for(mentor_ids: Collection[int]) -> dict[int, float]:
+    """How busy each of these mentors is: the share of their free places already claimed by
+    waiting asks, so a mentor with a queue is suggested less often than an equally good one
+    without. Only these mentors' asks are read (matching asks for the few that could make
+    a mentee's list), never every waiting ask in the system."""
     waiting = (
-        Ask.objects.filter(state=Ask.State.PENDING)
+        Ask.objects.filter(state=Ask.State.PENDING, mentor_id__in=list(mentor_ids))
         .values("mentor_id", "mentor__capacity", "mentor__places_taken")
         .annotate(n=Count("id"))
+        .order_by()
     )
-    load = {
+    return {
         row["mentor_id"]: min(
             1.0, row["n"] / max(row["mentor__capacity"] - row["mentor__places_taken"], 1)
         )
         for row in waiting
     }
-    return Availability(unavailable=frozenset(unavailable), load=load)

@@ -188,9 +188,9 @@ class TestReferralsAndAskers:
             ask_decline(ask=ask, actor=ask.mentor.user, now=NOW, refer_to=paused)
 
     def test_the_referral_list_hides_profiles_the_decliner_may_not_see(self, client):
-        from tandem.matching import encode
+        from tandem.matching.index import mentor_index_clear
 
-        encode._cache.clear()
+        mentor_index_clear()
         org = OrganizationFactory(email_domain="initech.example")
         mentee = ProfileFactory(user__email="ann@initech.example", organization=org)
         insider = MentorProfileFactory(

@@ -62,10 +62,10 @@ class TestBlocks:
         assert mentor.pk in {p.pk for p in listed}
 
     def test_a_blocked_mentor_is_not_recommended(self):
-        from tandem.matching import encode
+        from tandem.matching.index import mentor_index_clear
         from tandem.matching.selectors import recommendations_for_mentee
 
-        encode._cache.clear()
+        mentor_index_clear()
         mentee, mentor = ProfileFactory(), MentorProfileFactory()
         assert mentor in [p.profile for p in recommendations_for_mentee(profile=mentee)]
         block_set(owner=mentor.user, other_id=mentee.user_id, kind=Block.Kind.BLOCK)

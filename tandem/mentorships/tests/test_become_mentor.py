@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tandem.matching import encode
+from tandem.matching.index import mentor_index_clear
 from tandem.matching.selectors import recommendations_for_mentee
 from tandem.profiles.choices import Proficiency
 from tandem.profiles.services import ProfileError, profile_become_mentor
@@ -92,7 +92,7 @@ class TestTheGraduationPage:
 
 @pytest.mark.django_db
 def test_a_new_graduate_does_not_top_a_newcomers_list_above_a_senior_mentor():
-    encode._cache.clear()
+    mentor_index_clear()
     newcomer = ProfileFactory(level=1, function="engineering", focus_areas_sought=["leadership"])
     newcomer.skills_wanted.add(*skills("python"))
     speak(newcomer, "en")
@@ -109,4 +109,4 @@ def test_a_new_graduate_does_not_top_a_newcomers_list_above_a_senior_mentor():
     ranked = [pick.profile.pk for pick in recommendations_for_mentee(profile=newcomer, k=5)]
     assert senior.pk in ranked
     assert graduate.pk not in ranked or ranked.index(senior.pk) < ranked.index(graduate.pk)
-    encode._cache.clear()
+    mentor_index_clear()

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 
 from tandem.core.errors import RuleBroken
 from tandem.core.tests.clock import NOW
-from tandem.matching.availability import availability_for
+from tandem.matching.availability import availability_for, load_for
 from tandem.mentorships.models import Mentorship
 from tandem.mentorships.selectors.mentorships import contact_visible
 from tandem.mentorships.services.asks import ask_accept, ask_decline
@@ -81,8 +81,13 @@ class TestWhoMatchingOffers:
     def test_waiting_asks_count_as_load(self):
         mentor = MentorProfileFactory(capacity=2)
         AskFactory(mentor=mentor)
-        load = availability_for(ProfileFactory()).load
-        assert load[mentor.pk] == pytest.approx(0.5)
+        assert load_for([mentor.pk]) == {mentor.pk: pytest.approx(0.5)}
+
+    def test_load_is_read_for_the_mentors_asked_about_only(self):
+        mentor, other = MentorProfileFactory(capacity=2), MentorProfileFactory(capacity=1)
+        AskFactory(mentor=mentor)
+        AskFactory(mentor=other)
+        assert load_for([other.pk]) == {other.pk: pytest.approx(1.0)}
 
 
 @pytest.mark.django_db

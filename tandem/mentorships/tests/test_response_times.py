@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tandem.matching import encode
+from tandem.matching.index import mentor_index_clear
 from tandem.mentorships.selectors.responsiveness import mentor_response_times
 from tandem.mentorships.services.asks import ask_accept, ask_decline, ask_withdraw
 from tandem.mentorships.tests.factories import AskFactory
@@ -86,7 +86,7 @@ class TestResponseTimes:
 @pytest.fixture
 def market(mentee, now):
     """A mentee who wants Python, and three mentors who teach it: two answer quickly."""
-    encode._cache.clear()
+    mentor_index_clear()
     mentee.skills_wanted.add(Skill.objects.get(slug="python"))
     speak(mentee, "en")
     mentors = []
@@ -98,7 +98,7 @@ def market(mentee, now):
     answer(mentors[0], [2 * DAY] * 3, now=now)
     answer(mentors[1], [5 * HOUR] * 3, now=now)
     yield mentee
-    encode._cache.clear()
+    mentor_index_clear()
 
 
 @pytest.mark.django_db
@@ -121,7 +121,7 @@ class TestOnTheRecommendationCards:
             offer(mentor, "python")
             speak(mentor, "en")
             answer(mentor, [DAY] * 3, now=now)
-        encode._cache.clear()
+        mentor_index_clear()
         client.get(url)
         with CaptureQueriesContext(connection) as five:
             body = client.get(url).content.decode()

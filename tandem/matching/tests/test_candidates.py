@@ -122,7 +122,8 @@ class TestSharingOrder:
         ordered = _sharing_order(mentees, everyone)
 
         def features_per_chunk(order: np.ndarray) -> float:
-            return np.mean([_used(f_a[order[s : s + 256]]).size for s in range(0, 4000, 256)])
+            sizes = [_used(f_a[order[s : s + 256]]).size for s in range(0, 4000, 256)]
+            return float(np.mean(sizes))
 
         assert sorted(ordered.tolist()) == everyone.tolist()
         assert features_per_chunk(ordered) < 0.6 * features_per_chunk(everyone)

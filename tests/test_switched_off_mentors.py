@@ -11,12 +11,13 @@ from django.utils import timezone
 
 from tandem.accounts.tests.factories import UserFactory
 from tandem.core.errors import NotFound
-from tandem.matching.index import mentor_index_clear
+from tandem.matching.index import mentor_index, mentor_index_clear
 from tandem.matching.selectors import recommendations_for_mentee
 from tandem.mentorships.rules import ask_new_check
 from tandem.moderation.models import Report
 from tandem.moderation.reports import reports_suspend
 from tandem.moderation.tests.factories import ReportFactory
+from tandem.profiles.models import Profile
 from tandem.profiles.selectors import DirectoryFilters, mentor_directory, profile_listed
 from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory, offer, speak
 from tandem.skills.models import Skill
@@ -66,3 +67,15 @@ def test_a_suspended_mentor_is_no_longer_suggested_even_from_a_built_index():
     assert [p.profile for p in recommendations_for_mentee(profile=mentee)] == [mentor]
     _suspend(mentor.user)  # the index was built (and cached) with them in it
     assert recommendations_for_mentee(profile=mentee) == []
+
+
+@pytest.mark.django_db
+def test_a_suspension_moves_the_profile_stamp_so_every_index_drops_the_row():
+    _, mentor = _pair()
+    index = mentor_index()
+    assert index.listed[index.rows[mentor.pk]]
+    before = Profile.objects.get(pk=mentor.pk).updated_at
+    _suspend(mentor.user)
+    assert Profile.objects.get(pk=mentor.pk).updated_at > before
+    index = mentor_index()
+    assert not index.listed[index.rows[mentor.pk]]

@@ -8,7 +8,7 @@ the same thing, so two people reporting one message are handled once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
 
@@ -24,6 +24,18 @@ from tandem.moderation.removal import content_remove
 
 DETAILS_MAX_LENGTH = 2000
 CONTEXT_MAX_LENGTH = 10000
+
+# Apps above this one keep what a suspension changes (profiles: the stamp by which each
+# process's mentor index tells a mentor changed). They register a hook in their
+# AppConfig.ready(); it is called with `user_ids=` the people suspended.
+SuspendHook = Callable[..., None]
+_on_suspend: list[SuspendHook] = []
+
+
+def on_suspend_register(hook: SuspendHook) -> None:
+    """Called from an AppConfig.ready(); registering the same hook twice keeps one."""
+    if hook not in _on_suspend:
+        _on_suspend.append(hook)
 
 
 def report_create(
@@ -127,6 +139,8 @@ def reports_suspend(*, reports: list[Report], staff: User, now: datetime) -> int
     if any(p.is_staff for p in people):
         raise IllegalTransition("A staff account can't be suspended from a report.")
     User.objects.filter(pk__in=[p.pk for p in people]).update(is_active=False)
+    for hook in _on_suspend:
+        hook(user_ids=[p.pk for p in people])
     return _close(
         open_reports, staff=staff, now=now, status=Report.Status.ACTIONED, action="suspend"
     )

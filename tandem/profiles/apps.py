@@ -16,3 +16,8 @@ class ProfilesConfig(AppConfig):
         from tandem.profiles.selectors import person_listed
 
         may_block_register(person_listed)
+        # ...and that a suspension changes what their profile stands for (the mentor index).
+        from tandem.moderation.reports import on_suspend_register
+        from tandem.profiles.services import profiles_touch
+
+        on_suspend_register(profiles_touch)

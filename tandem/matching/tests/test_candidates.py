@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from tandem.matching.engine.candidates import (
     _sharing_order,
     _used,
+    candidate_instance,
     candidate_pairs,
     coarse_features,
 )
@@ -128,3 +129,18 @@ class TestSharingOrder:
         assert sorted(ordered.tolist()) == everyone.tolist()
         assert features_per_chunk(ordered) < 0.6 * features_per_chunk(everyone)
         assert (np.diff(mentees.function[ordered]) >= 0).all()
+
+
+class TestCandidateInstance:
+    @settings(max_examples=40, deadline=None)
+    @given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 12)), max_size=200, unique=True))
+    def test_edges_come_sorted_by_mentee_then_mentor_with_their_scores(self, pairs):
+        mentees, mentors = synthetic_people(31, 13, seed=1)
+        a = np.array([i for i, _ in pairs], dtype=np.int64)
+        x = np.array([j for _, j in pairs], dtype=np.int64)
+        s = (a * 100 + x).astype(np.float32)  # each pair's score names it
+        instance = candidate_instance(mentees, mentors, a, x, s)
+        expected = sorted(pairs)
+        edges = zip(instance.edge_mentee.tolist(), instance.edge_mentor.tolist(), strict=True)
+        assert list(edges) == expected
+        np.testing.assert_array_equal(instance.score, [i * 100 + j for i, j in expected])

@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -36,7 +35,7 @@ from tandem.profiles.onboarding import STEPS, next_step, previous_step, steps_fo
 from tandem.profiles.responsiveness import response_words_for
 from tandem.profiles.selectors import (
     language_list,
-    mentor_directory,
+    mentor_directory_page,
     mentor_timezones,
     organization_list_with_listed_members,
     profile_for_owner,
@@ -363,9 +362,10 @@ def organization_suggestions(request: AuthedHttpRequest) -> HttpResponse:
 def directory(request: AuthedHttpRequest) -> HttpResponse:
     """The mentor directory: filters on the left, a page of mentors on the right."""
     parsed = directory_filters_from(request.GET)
-    mentors = mentor_directory(viewer=request.user, filters=parsed.filters)
-    paginator = Paginator(mentors, settings.TANDEM_DIRECTORY_PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
+    page = mentor_directory_page(
+        viewer=request.user, filters=parsed.filters, number=request.GET.get("page"),
+        per_page=settings.TANDEM_DIRECTORY_PAGE_SIZE,
+    )  # fmt: skip
     query = request.GET.copy()
     query.pop("page", None)
     without_skill = query.copy()

@@ -51,6 +51,31 @@ class TestManyValuedFilters:
 
 
 @pytest.mark.django_db
+class TestPagePickedByIds:
+    def test_a_later_page_keeps_the_order_and_reads_whole_rows_only_for_its_mentors(
+        self, mentee_client, settings
+    ):
+        settings.TANDEM_DIRECTORY_PAGE_SIZE = 4
+        names = [f"M{i:02d}" for i in range(10)]
+        for name in reversed(names):
+            MentorProfileFactory(user__first_name=name)
+        MentorProfileFactory(user__first_name="A-paused", is_paused=True)  # after the rest
+        with CaptureQueriesContext(connection) as captured:
+            response = mentee_client.get(URL, {"page": "3"})
+        page = response.context["page"]
+        assert [p.user.first_name for p in page.object_list] == ["M08", "M09", "A-paused"]
+        assert page.paginator.count == 11
+        whole = [
+            q["sql"]
+            for q in captured.captured_queries
+            if '"profiles_profile"."bio"' in q["sql"] and 'FROM "profiles_profile"' in q["sql"]
+        ]
+        # The sort that picks the page carries no whole rows; the page's three are read by id.
+        assert not [sql for sql in whole if '"accounts_user"."first_name" ASC' in sql]
+        assert [sql for sql in whole if '"profiles_profile"."id" IN (' in sql]
+
+
+@pytest.mark.django_db
 class TestTimezoneOptions:
     def test_options_are_worked_out_once_for_everyone(self, mentee, django_assert_num_queries):
         MentorProfileFactory(timezone="Asia/Tokyo")

@@ -1,7 +1,7 @@
 """The solver's command line as a whole process, side by side with the `matching` package.
 
     .venv/bin/python bench/solver_load.py [--size 1000x250] [--repeat 5] [--package-repeat 1]
-        [--seed 2026] [--prefs] [--package-timeout 300] [--no-package]
+        [--seed 2026] [--prefs] [--package-timeout 300] [--no-package] [--before DIR]
 
 Writes one seeded instance with complete lists (every mentee × every mentor; mentee capacity
 1, mentor capacity 1–5, scores uniform in [0, 1) at full precision, so no ties; `--prefs`
@@ -12,6 +12,9 @@ each reading the instance on standard input, `--repeat` runs each (the package's
   python, nothing           `python -c pass`: the interpreter's start and exit
   python + numpy            `python -c "import numpy"`
   engine stable / optimal   `python -m tandem.matching.engine solve - --mode ...`
+  engine stable, before     with `--before DIR`: the same command run on an older copy of
+                            the code put first on PYTHONPATH, e.g. the tree before the fast
+                            reading: `git archive a642f5d tandem | tar -x -C DIR`
   matching package          this file with `--package -`: `json.load`, each side's ranked
                             lists, `HospitalResident` resident-optimal (the same matching as
                             engine stable), pairs printed as JSON
@@ -26,6 +29,7 @@ nothing is asserted. The machine is shared: compare ratios, and read CPU beside 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import os
@@ -154,13 +158,22 @@ class Runs:
     note: str = ""
 
 
-def timed(command: list[str], source: Path, timeout: float) -> tuple[float, float, str]:
+def timed(
+    command: list[str], source: Path, timeout: float, env: dict[str, str] | None = None
+) -> tuple[float, float, str]:
     """Wall and CPU (user + system) seconds of one process reading `source` on stdin."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     with source.open("rb") as stdin:
         done = subprocess.run(  # noqa: S603
-            command, stdin=stdin, capture_output=True, text=True, timeout=timeout, check=False
+            command,
+            stdin=stdin,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+            env=env,
+            cwd=source.parent,  # not the repo: `-m` puts the working directory first on the path
         )
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -170,11 +183,17 @@ def timed(command: list[str], source: Path, timeout: float) -> tuple[float, floa
     return wall, cpu, done.stdout
 
 
-def repeated(command: list[str], source: Path, repeat: int, timeout: float) -> Runs:
+def repeated(
+    command: list[str],
+    source: Path,
+    repeat: int,
+    timeout: float,
+    env: dict[str, str] | None = None,
+) -> Runs:
     walls, cpus, stdout = [], [], ""
     for _ in range(repeat):
         try:
-            wall, cpu, stdout = timed(command, source, timeout)
+            wall, cpu, stdout = timed(command, source, timeout, env)
         except subprocess.TimeoutExpired:
             return Runs(timeout, timeout, 0, "", note=f"did not finish in {timeout:.0f} s")
         walls.append(wall)
@@ -185,44 +204,53 @@ def repeated(command: list[str], source: Path, repeat: int, timeout: float) -> R
 # --- inside one engine process: stages and parsers (run by this file with --inside) ------------
 
 
-def _best(work: Callable[[], Any], repeat: int) -> float:
-    times = []
+def _best(work: Callable[[], Any], repeat: int) -> tuple[float, float]:
+    """The shortest wall and CPU seconds of `repeat` runs."""
+    walls, cpus = [], []
     for _ in range(repeat):
-        started = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         work()
-        times.append(time.perf_counter() - started)
-    return min(times)
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return min(walls), min(cpus)
+
+
+class _Laps:
+    """Wall and CPU seconds between marks."""
+
+    def __init__(self) -> None:
+        self.figures: dict[str, tuple[float, float]] = {}
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def lap(self, name: str) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        self.figures[name] = (wall - self.wall, cpu - self.cpu)
+        self.wall, self.cpu = wall, cpu
 
 
 def inside_main(source: str, mode: str, repeat: int) -> None:
     """Print (as JSON) where one engine solve spends its time, then parse-only costs."""
-    figures: dict[str, float] = {}
-    started = time.perf_counter()
+    laps = _Laps()
     import numpy  # noqa: F401
 
-    figures["import numpy"] = time.perf_counter() - started
-    mark = time.perf_counter()
+    laps.lap("import numpy")
     from tandem.matching.engine.cli import main as cli_main  # noqa: F401
     from tandem.matching.engine.instance import instance_from_json
     from tandem.matching.engine.solve import solve
 
-    figures["import the engine (numpy aside)"] = time.perf_counter() - mark
-    mark = time.perf_counter()
-    text = Path(source).read_text("utf-8")
-    figures["read the file"] = time.perf_counter() - mark
-    mark = time.perf_counter()
+    laps.lap("import the engine (numpy aside)")
+    text = Path(source).read_bytes().decode("utf-8")
+    laps.lap("read the file")
     instance = instance_from_json(text)
-    figures["parse and check"] = time.perf_counter() - mark
-    mark = time.perf_counter()
+    laps.lap("parse and check")
     result = solve(instance, mode=mode)
-    figures[f"solve ({mode})"] = time.perf_counter() - mark
-    mark = time.perf_counter()
+    laps.lap(f"solve ({mode})")
     json.dumps({"pairs": result.pairs, "blocking_pairs": result.blocking_pairs})
-    figures["blocking pairs and output"] = time.perf_counter() - mark
-    print(json.dumps({"stages": figures, "parsers": _parsers(text, repeat)}))
+    laps.lap("blocking pairs and output")
+    print(json.dumps({"stages": laps.figures, "parsers": _parsers(text, repeat)}))
 
 
-def _parsers(text: str, repeat: int) -> dict[str, float]:
+def _parsers(text: str, repeat: int) -> dict[str, tuple[float, float]]:
     """Reading alone (and reading + checking) with each library, best of `repeat`."""
     import msgspec
 
@@ -250,16 +278,19 @@ def _parsers(text: str, repeat: int) -> dict[str, float]:
         "msgspec, untyped, paused": paused(lambda: msgspec.json.decode(text)),
         "msgspec, typed structs (the engine's)": paused(lambda: _DECODERS[0].decode(text)),
     }
-    try:
+    orjson: Any = None
+    with contextlib.suppress(ImportError):  # the other candidate: not a dependency
         import orjson
-
+    if orjson:
         work["orjson, collector paused"] = paused(lambda: orjson.loads(text))
-    except ImportError:
-        pass
     work["before: json + checks edge by edge + build"] = before
     work["careful road: json + array checks"] = lambda: instance_from_data(
         paused(lambda: json.loads(text))()
     )
+    if orjson:
+        work["orjson + array checks"] = lambda: instance_from_data(
+            paused(lambda: orjson.loads(text))()
+        )
     work["engine: msgspec + array checks"] = lambda: instance_from_json(text)
     return {name: _best(run, repeat) for name, run in work.items()}
 
@@ -281,6 +312,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--package-repeat", type=int, default=1)
     parser.add_argument("--package-timeout", type=float, default=300.0)
     parser.add_argument("--no-package", action="store_true", help="skip the matching package")
+    parser.add_argument("--before", metavar="DIR", help="an older tandem/ tree to time as well")
     parser.add_argument("--package", metavar="FILE", help=argparse.SUPPRESS)
     parser.add_argument("--inside", metavar="FILE", help=argparse.SUPPRESS)
     parser.add_argument("--mode", default="stable", help=argparse.SUPPRESS)
@@ -309,6 +341,13 @@ def _ratios(rows: dict[str, Runs]) -> None:
             f"  {name} above python + numpy: {engine.wall - floor.wall:.3f} s wall "
             f"({floor.wall / engine.wall:.0%} of its wall is start-up with numpy)"
         )
+    before = rows.get("engine stable, before")
+    if before:
+        stable = rows["engine stable"]
+        print(
+            f"  engine stable, before / now: {before.wall / stable.wall:.1f}× wall, "
+            f"{before.cpu / stable.cpu:.1f}× CPU"
+        )
     if package and not package.note:
         same = (
             json.loads(package.stdout)["pairs"] == json.loads(rows["engine stable"].stdout)["pairs"]
@@ -328,12 +367,14 @@ def _inside(path: Path, repeat: int) -> None:
         check=True,
     )
     report = json.loads(done.stdout)
-    print("\nwhere one engine process spends its time (stable; start-up and exit not included):")
-    for name, seconds in report["stages"].items():
-        print(f"  {name:40} {seconds:7.3f} s")
-    print(f"\nreading the same text in one process (best of {repeat}):")
-    for name, seconds in report["parsers"].items():
-        print(f"  {name:48} {seconds:7.3f} s")
+    print("\nwhere one engine process spends its time (stable; start-up and exit not included)")
+    print(f"  {'stage':44} {'wall s':>7} {'CPU s':>7}")
+    for name, (wall, cpu) in report["stages"].items():
+        print(f"  {name:44} {wall:7.3f} {cpu:7.3f}")
+    print(f"\nreading the same text in one process (best of {repeat})")
+    print(f"  {'how':44} {'wall s':>7} {'CPU s':>7}")
+    for name, (wall, cpu) in report["parsers"].items():
+        print(f"  {name:44} {wall:7.3f} {cpu:7.3f}")
 
 
 def main() -> None:
@@ -361,6 +402,11 @@ def main() -> None:
             "engine optimal": [*engine, "optimal"],
         }
         rows = {name: repeated(cmd, path, args.repeat, 120.0) for name, cmd in commands.items()}
+        if args.before:
+            env = os.environ | {"PYTHONPATH": str(Path(args.before).resolve())}
+            rows["engine stable, before"] = repeated(
+                [*engine, "stable"], path, args.repeat, 120.0, env
+            )
         if not args.no_package:
             rows["matching package"] = repeated(
                 [PYTHON, __file__, "--package", "-"],

@@ -80,7 +80,7 @@ def mentor_index() -> MentorIndex:
     few more when some mentor did; never a full build once the process is warm."""
     with _lock:
         if _current.index is None:
-            _install(build.mentor_index_build(), started=timezone.now())
+            _build_in_place()
         rebuild = _catch_up()
         index = _current.index
         assert index is not None
@@ -93,8 +93,7 @@ def mentor_index_warm() -> None:
     """Build the index before the process takes requests (gunicorn's post_worker_init)."""
     with _lock:
         if _current.index is None:
-            started = timezone.now()
-            _install(build.mentor_index_build(now=started), started=started)
+            _build_in_place()
 
 
 def mentor_index_clear() -> None:
@@ -102,6 +101,11 @@ def mentor_index_clear() -> None:
     global _current
     with _lock:
         _current = _Current(generation=_current.generation + 1)
+
+
+def _build_in_place() -> None:
+    started = timezone.now()  # before the first query: later changes are looked at again
+    _install(build.mentor_index_build(now=started), started=started)
 
 
 def _install(index: MentorIndex, *, started: datetime) -> None:

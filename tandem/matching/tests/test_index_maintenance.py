@@ -111,6 +111,25 @@ class TestStamps:
         )
         assert _names(mentee) == {"Ada"}
 
+    def test_a_mentor_changed_while_the_build_ran_is_picked_up(self, monkeypatch):
+        import time
+
+        _mentee()
+        busy = _mentor("Bo")
+        real = build.mentor_index_build
+
+        def slow_build(**kwargs):
+            index = real(**kwargs)  # Bo read as taking requests...
+            Profile.objects.filter(pk=busy.pk).update(is_paused=True, updated_at=timezone.now())
+            time.sleep(0.01)  # ...and paused before the build ends
+            return index
+
+        monkeypatch.setattr(build, "mentor_index_build", slow_build)
+        monkeypatch.setattr(current, "MARGIN", timedelta(0))  # no margin to hide a slip
+        mentor_index()
+        index = mentor_index()
+        assert not index.mentors.available[index.rows[busy.pk]]
+
     def test_a_stamp_from_a_clock_ahead_hides_no_later_change(self):
         mentee = _mentee()
         ahead, other = _mentor("Ada"), _mentor("Bo")

@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
+from tandem.accounts.models import PROGRAM_MANAGERS_GROUP, User
 from tandem.organizations.models import Membership
 from tandem.profiles.models import Profile
 
@@ -26,6 +27,13 @@ def _manages(user: Any) -> Exists:
     return Exists(Membership.objects.filter(user=user, role=Membership.Role.MANAGER))
 
 
+def _in_managers_group(user: Any) -> Exists:
+    """Whether staff made the person a program manager (the group): asked in the same query,
+    not by `user.is_program_manager`, a query of its own on every page."""
+    groups = User.groups.through.objects.filter(user=user, group__name=PROGRAM_MANAGERS_GROUP)
+    return Exists(groups)
+
+
 def _nav(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     if not user.is_authenticated:
@@ -33,11 +41,17 @@ def _nav(request: HttpRequest) -> dict[str, Any]:
     profile = (
         Profile.objects.filter(user=user)
         .only("id", "is_mentee", "is_mentor")
-        .annotate(taking_part=_taking_part(), manages=_manages(user))
+        .annotate(
+            taking_part=_taking_part(), manages=_manages(user),
+            in_group=_in_managers_group(user),
+        )
         .first()
-    )
+    )  # fmt: skip
     roles = list(profile.roles) if profile else []
-    manages = (profile is not None and profile.manages) or user.is_program_manager
+    if profile is not None:
+        manages = profile.manages or profile.in_group
+    else:
+        manages = user.is_program_manager
     if manages:
         roles.append("Program manager")
     if user.is_staff:

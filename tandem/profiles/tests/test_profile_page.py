@@ -1,5 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tandem.accounts.models import PROGRAM_MANAGERS_GROUP
@@ -81,6 +83,15 @@ class TestNavigation:
         assert "Mentor" in nav
         assert "Program manager" in nav
         assert "Staff" not in nav
+
+    def test_the_roles_are_read_in_one_query_without_the_groups_of_their_own(self, client):
+        mentee = ProfileFactory()
+        client.force_login(mentee.user)
+        client.get(reverse("profiles:directory"))
+        with CaptureQueriesContext(connection) as captured:
+            body = client.get(reverse("profiles:directory")).content.decode()
+        assert "Program manager" not in body.split('aria-label="Your roles"')[1].split("</li>")[0]
+        assert not [q for q in captured.captured_queries if 'FROM "auth_group"' in q["sql"]]
 
     def test_a_mentor_home_page_shows_their_capacity(self, client):
         mentor = MentorProfileFactory(capacity=4)

@@ -6,6 +6,7 @@ sweep that runs twice still tells each person once. Links are the objects' own p
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from tandem.accounts.models import User
@@ -86,41 +87,90 @@ def ask_withdrawn(ask: Ask, *, now: datetime) -> None:
     )  # fmt: skip
 
 
-def ask_follow_up(ask: Ask, *, now: datetime) -> None:
+@dataclass(frozen=True)
+class WaitingAsk:
+    """What the day-7 and day-14 notices say about an ask: from a loaded ask (`of`) for its
+    own job, or read as plain values for thousands at once (the sweep)."""
+
+    pk: int
+    url: str
+    sent_at: datetime
+    intro_minutes: int
+    mentee_user_id: int
+    mentee_name: str
+    mentor_user_id: int
+    mentor_name: str
+
+    @classmethod
+    def of(cls, ask: Ask) -> WaitingAsk:
+        mentee, mentor = ask.mentee.user, ask.mentor.user
+        return cls(
+            pk=ask.pk, url=ask.get_absolute_url(), sent_at=ask.sent_at,
+            intro_minutes=ask.intro_minutes, mentee_user_id=mentee.pk,
+            mentee_name=mentee.display_name, mentor_user_id=mentor.pk,
+            mentor_name=mentor.display_name,
+        )  # fmt: skip
+
+
+def _tell_each(found: list[Notice], *, ask: Ask, now: datetime) -> None:
+    """Raise one ask's system notices (no actor) one by one with `notify`, as its own job
+    does; the sweep raises the same notices in bulk."""
+    users = {user.pk: user for user in (ask.mentee.user, ask.mentor.user)}
+    for n in found:
+        notify(
+            recipient=users[n.recipient_id], kind=n.kind, cause=n.cause, title=n.title,
+            body=n.body, url=n.url, now=now,
+        )  # fmt: skip
+
+
+def ask_follow_up_notices(ask: WaitingAsk) -> list[Notice]:
     """Day 7: one gentle reminder to the mentor, one reassurance to the mentee."""
-    mentee, mentor = ask.mentee.user.display_name, ask.mentor.user.display_name
+    mentee, mentor = ask.mentee_name, ask.mentor_name
     lapses = ask.sent_at + EXPIRE_AFTER
-    cause = f"ask:{ask.pk}:follow_up"
-    _tell(
-        ask.mentor.user, Kind.ASK_FOLLOW_UP, cause, f"{mentee}'s request is waiting for you",
-        f"{mentee} asked for a {ask.intro_minutes}-minute intro on {ask.sent_at:%d %B}. A quick "
-        "answer helps either way; declining takes one click. If there's no answer, the request "
-        f"lapses on {lapses:%d %B}.",
-        about=ask, now=now,
-    )  # fmt: skip
-    _tell(
-        ask.mentee.user, Kind.ASK_FOLLOW_UP, cause, f"Still waiting to hear from {mentor}",
-        "Waiting a while for a reply is common: mentors are busy people. We've sent one gentle "
-        "reminder, so there's no need to chase. You're welcome to ask another mentor meanwhile.",
-        about=ask, now=now,
-    )  # fmt: skip
+    cause, kind = f"ask:{ask.pk}:follow_up", Kind.ASK_FOLLOW_UP
+    return [
+        Notice(
+            recipient_id=ask.mentor_user_id, kind=kind, cause=cause, url=ask.url,
+            title=f"{mentee}'s request is waiting for you",
+            body=f"{mentee} asked for a {ask.intro_minutes}-minute intro on "
+            f"{ask.sent_at:%d %B}. A quick answer helps either way; declining takes one click. "
+            f"If there's no answer, the request lapses on {lapses:%d %B}.",
+        ),
+        Notice(
+            recipient_id=ask.mentee_user_id, kind=kind, cause=cause, url=ask.url,
+            title=f"Still waiting to hear from {mentor}",
+            body="Waiting a while for a reply is common: mentors are busy people. We've sent "
+            "one gentle reminder, so there's no need to chase. You're welcome to ask another "
+            "mentor meanwhile.",
+        ),
+    ]  # fmt: skip
+
+
+def ask_follow_up(ask: Ask, *, now: datetime) -> None:
+    _tell_each(ask_follow_up_notices(WaitingAsk.of(ask)), ask=ask, now=now)
+
+
+def ask_expired_notices(ask: WaitingAsk) -> list[Notice]:
+    mentee, mentor = ask.mentee_name, ask.mentor_name
+    cause, kind = f"ask:{ask.pk}:expired", Kind.ASK_EXPIRED
+    return [
+        Notice(
+            recipient_id=ask.mentee_user_id, kind=kind, cause=cause, url=ask.url,
+            title=f"Your request to {mentor} has lapsed",
+            body="Two weeks went by without an answer. It isn't personal: calendars fill up. "
+            "We've picked other mentors who fit what you're after.",
+        ),
+        Notice(
+            recipient_id=ask.mentor_user_id, kind=kind, cause=cause, url=ask.url,
+            title=f"{mentee}'s request has lapsed",
+            body="It went two weeks without an answer, so we've let them know and suggested "
+            "others. If you're short of time, you can pause new requests from your profile.",
+        ),
+    ]  # fmt: skip
 
 
 def ask_expired(ask: Ask, *, now: datetime) -> None:
-    mentee, mentor = ask.mentee.user.display_name, ask.mentor.user.display_name
-    cause = f"ask:{ask.pk}:expired"
-    _tell(
-        ask.mentee.user, Kind.ASK_EXPIRED, cause, f"Your request to {mentor} has lapsed",
-        "Two weeks went by without an answer. It isn't personal: calendars fill up. We've "
-        "picked other mentors who fit what you're after.",
-        about=ask, now=now,
-    )  # fmt: skip
-    _tell(
-        ask.mentor.user, Kind.ASK_EXPIRED, cause, f"{mentee}'s request has lapsed",
-        "It went two weeks without an answer, so we've let them know and suggested others. If "
-        "you're short of time, you can pause new requests from your profile.",
-        about=ask, now=now,
-    )  # fmt: skip
+    _tell_each(ask_expired_notices(WaitingAsk.of(ask)), ask=ask, now=now)
 
 
 def agreement_proposed(agreement: Agreement, *, now: datetime) -> None:

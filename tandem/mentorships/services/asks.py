@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
 
-from tandem.accounts.models import User
+from tandem.accounts.models import User, name_of
 from tandem.core.errors import RuleBroken
+from tandem.core.paths import path_to
 from tandem.mentorships import notices, tasks
 from tandem.mentorships.lifecycles import ASK
 from tandem.mentorships.models import Ask, Mentorship, Transition
+from tandem.mentorships.notices import WaitingAsk
 from tandem.mentorships.rules import (
+    EXPIRE_AFTER,
     AtCapacity,
     ask_content_check,
     ask_new_check,
@@ -20,7 +26,10 @@ from tandem.mentorships.rules import (
     together,
 )
 from tandem.mentorships.sides import SYSTEM, sides_of
+from tandem.notifications.services import notify_many
 from tandem.profiles.models import Profile
+
+EXPIRED_REASON = "no answer in 14 days"
 
 
 @transaction.atomic
@@ -64,6 +73,42 @@ def _locked(ask: Ask) -> Ask:
         .select_related("mentee", "mentor")
         .get(pk=ask.pk)
     )
+
+
+# What the sweep's notices say about an ask and its two people, read as plain values: building
+# five model instances an ask (the ask, two profiles, two users) took most of the sweep's time.
+_WAITING = (
+    "pk",
+    "sent_at",
+    "intro_minutes",
+    *(
+        f"{side}__user__{field}"
+        for side in ("mentee", "mentor")
+        for field in ("id", "first_name", "last_name", "email", "deleted_at")
+    ),
+)
+
+
+def asks_locked(asks: QuerySet[Ask]) -> list[WaitingAsk]:
+    """What the notices need of these asks, their rows locked in id order (two sweeps
+    locking overlapping sets cannot deadlock); the caller's filter is re-checked under it."""
+    rows = asks.select_for_update(of=("self",)).order_by("pk").values_list(*_WAITING)
+    return [_waiting(row) for row in rows]
+
+
+def _waiting(row: tuple[Any, ...]) -> WaitingAsk:
+    """One row of `_WAITING`; the link as `Ask.get_absolute_url` makes it (building an Ask
+    to ask it costs more than the rest of the row)."""
+
+    def name(first_name: str, last_name: str, email: str, deleted_at: datetime | None) -> str:
+        return name_of(first_name, last_name, email, deleted=deleted_at is not None)
+
+    return WaitingAsk(
+        pk=row[0], url=path_to("mentorships:ask", ask_id=row[0]), sent_at=row[1],
+        intro_minutes=row[2],
+        mentee_user_id=row[3], mentee_name=name(*row[4:8]),
+        mentor_user_id=row[8], mentor_name=name(*row[9:13]),
+    )  # fmt: skip
 
 
 def _decide(
@@ -149,9 +194,42 @@ def ask_expire(*, ask: Ask, now: datetime) -> Ask:
     """Fourteen days without an answer: the request lapses (the system's move)."""
     ask = _locked(ask)
     ASK.check(state=ask.state, to_state=Ask.State.EXPIRED, role=SYSTEM)
-    _decide(ask, actor=None, to_state=Ask.State.EXPIRED, now=now, reason="no answer in 14 days")
+    _decide(ask, actor=None, to_state=Ask.State.EXPIRED, now=now, reason=EXPIRED_REASON)
     notices.ask_expired(ask, now=now)
     return ask
+
+
+@transaction.atomic
+def asks_expire(*, ids: Sequence[int], now: datetime) -> int:
+    """`ask_expire` for many asks at once (the sweep): those of `ids` still pending at day 14
+    lapse with one UPDATE, their audit rows and notices written in bulk; how many lapsed now.
+
+    Safe beside the asks' own jobs and a second sweep: the rows are locked and the state and
+    age re-checked under the lock, and each notice is one per cause (a unique constraint).
+    """
+    ASK.check(state=Ask.State.PENDING, to_state=Ask.State.EXPIRED, role=SYSTEM)
+    asks = asks_locked(
+        Ask.objects.filter(pk__in=ids, state=Ask.State.PENDING, sent_at__lte=now - EXPIRE_AFTER)
+    )
+    if not asks:
+        return 0
+    # QuerySet.update leaves auto_now alone: updated_at is set as save() would set it.
+    Ask.objects.filter(pk__in=[ask.pk for ask in asks]).update(
+        state=Ask.State.EXPIRED, decided_at=now, updated_at=timezone.now()
+    )
+    Transition.objects.bulk_create(
+        Transition(
+            ask_id=ask.pk,
+            actor=None,
+            from_state=Ask.State.PENDING,
+            to_state=Ask.State.EXPIRED,
+            reason=EXPIRED_REASON,
+            at=now,
+        )
+        for ask in asks
+    )
+    notify_many((n for ask in asks for n in notices.ask_expired_notices(ask)), now=now)
+    return len(asks)
 
 
 def asks_end_for_block(*, owner: User, other_id: int, now: datetime) -> int:

@@ -7,9 +7,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tandem.matching.engine.people import Meeting
+from tandem.matching.engine.people import NO_SKILL, Meeting, skill_table
 from tandem.matching.engine.reasons import explain
-from tandem.matching.engine.score import FACTORS, Impossible
+from tandem.matching.engine.score import FACTORS, Impossible, skill_coverage
+from tandem.matching.engine.synthetic import N_SKILLS, synthetic_people
 from tandem.matching.tests.people_builder import GREAT, LABELS, MENTEE, score_one, synthetic_scored
 
 
@@ -68,6 +69,22 @@ class TestScore:
         assert near.factors["meeting"][0] == 1.0
         assert far.factors["meeting"][0] == 0.0
         assert remote.factors["meeting"][0] == 0.0
+
+    @settings(max_examples=30, deadline=None)
+    @given(st.integers(0, 2**32 - 1), st.integers(1, 60), st.integers(1, 40))
+    def test_skill_coverage_is_the_share_of_wanted_skills_offered(self, seed, n_a, n_x):
+        mentees, mentors = synthetic_people(n_a, n_x, seed=seed)
+        table = skill_table(mentors, N_SKILLS)
+        a = np.repeat(np.arange(n_a), n_x)
+        x = np.tile(np.arange(n_x), n_a)
+        found = skill_coverage(mentees, table, a, x)
+        for i, j, value in zip(a.tolist(), x.tolist(), found.tolist(), strict=True):
+            wanted = [s for s in mentees.skills[i].tolist() if s != NO_SKILL]
+            offered = dict(
+                zip(mentors.skills[j].tolist(), mentors.proficiency[j].tolist(), strict=True)
+            )
+            share = sum(offered.get(s, 0.0) for s in wanted) / max(len(wanted), 1)
+            assert value == pytest.approx(share, abs=1e-6)
 
 
 class TestReasons:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, fields, replace
 import numpy as np
 import numpy.typing as npt
 from django.db.models import Prefetch
+from django.db.models.functions import Lower
 
 from tandem.matching.availability import availability_for, load_for
 from tandem.matching.encode import MentorIndex, mentee_encode, mentees_encode
@@ -29,8 +30,7 @@ from tandem.moderation.blocks import blocked_user_ids
 from tandem.organizations.verified import organizations_verified
 from tandem.profiles.models import Profile, SkillOffered
 from tandem.profiles.responsiveness import response_words_for
-
-MAX_MANAGER_CHAIN = 10
+from tandem.profiles.selectors import manager_chain_emails
 
 
 @dataclass(frozen=True)
@@ -66,31 +66,17 @@ class Suggestions:
     out_of_reach: list[str]  # one sentence a skill
 
 
-def manager_chain_emails(*, profile: Profile) -> set[str]:
-    """The emails up the person's reporting line (their manager, that manager's manager, …)."""
-    chain: set[str] = set()
-    email = profile.manager_email.lower()
-    while email and email not in chain and len(chain) < MAX_MANAGER_CHAIN:
-        chain.add(email)
-        email = (
-            Profile.objects.filter(user__email__iexact=email)
-            .values_list("manager_email", flat=True)
-            .first()
-            or ""
-        ).lower()
-    return chain
-
-
 def _never_offered(profile: Profile, index: MentorIndex) -> npt.NDArray[np.bool_]:
     """Mentors this mentee may never be offered: their manager chain, anyone a block keeps
     apart from them, and profiles visible only inside an organization they are not part of."""
     never = np.zeros(len(index.mentors), dtype=bool)
     chain = manager_chain_emails(profile=profile)
     if chain:
+        # LOWER(email): what the case-insensitive unique index on accounts_user holds.
         managers = set(
-            Profile.objects.filter(user__email__in=chain, is_mentor=True).values_list(
-                "id", flat=True
-            )
+            Profile.objects.alias(email=Lower("user__email"))
+            .filter(email__in=chain, is_mentor=True)
+            .values_list("id", flat=True)
         )
         never |= np.isin(index.profile_ids, list(managers))
     blocked = blocked_user_ids(user_id=profile.user_id)
@@ -186,11 +172,15 @@ def _picks(
     rank everyone (scores are per pair; rows keep their order, so ties fall the same way).
     """
     mentors = index.mentors
-    x = np.arange(len(mentors), dtype=np.int64)
-    scores = score_pairs(
-        mentee, mentors, np.zeros_like(x), x, table=index.table, excluded=excluded,
-        goals=mentors.text @ mentee.text[0],
-    ).score  # fmt: skip
+    # Only mentors taking requests and not ruled out can score at all: score those alone.
+    open_ = mentors.available & (mentors.capacity > 0)
+    open_[excluded] = False
+    x = np.flatnonzero(open_)
+    scores = np.full(len(mentors), -1.0, dtype=np.float32)
+    goals = (mentors.text @ mentee.text[0])[x]  # one product over the whole array is cheaper
+    scores[x] = score_pairs(
+        mentee, mentors, np.zeros_like(x), x, table=index.table, goals=goals
+    ).score
     possible = np.flatnonzero(scores >= 0)
     if possible.size == 0:
         return []

@@ -11,6 +11,7 @@ each reading the instance on standard input, `--repeat` runs each (the package's
 
   python, nothing           `python -c pass`: the interpreter's start and exit
   python + numpy            `python -c "import numpy"`
+  ... + OR-Tools            and OR-Tools' min-cost flow, which the optimal mode loads
   engine stable / optimal   `python -m tandem.matching.engine solve - --mode ...`
   engine stable, before     with `--before DIR`: the same command run on an older copy of
                             the code put first on PYTHONPATH, e.g. the tree before the fast
@@ -62,6 +63,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 PYTHON = sys.executable
+ORTOOLS = "import numpy; from ortools.graph.python import min_cost_flow"
 
 
 # --- the instance ------------------------------------------------------------------------------
@@ -339,17 +341,19 @@ def _table(rows: dict[str, Runs]) -> None:
 
 
 def _ratios(rows: dict[str, Runs]) -> None:
-    package, floor = rows.get("matching package"), rows["python + numpy"]
-    for name in ("engine stable", "engine optimal"):
-        engine = rows[name]
+    package = rows.get("matching package")
+    floors = {"engine stable": "python + numpy", "engine optimal": "python + numpy + OR-Tools"}
+    for name, floor_name in floors.items():
+        engine, floor = rows[name], rows[floor_name]
         if package and not package.note:
             print(
                 f"  matching package / {name}: {package.wall / engine.wall:.0f}× wall, "
-                f"{package.cpu / engine.cpu:.0f}× CPU"
+                f"{package.cpu / engine.cpu:.0f}× CPU (/ {floor_name} alone: "
+                f"{package.cpu / floor.cpu:.0f}× CPU, the most start-up allows)"
             )
         print(
-            f"  {name} above python + numpy: {engine.wall - floor.wall:.3f} s wall "
-            f"({floor.wall / engine.wall:.0%} of its wall is start-up with numpy)"
+            f"  {name}: {floor_name} is {floor.cpu / engine.cpu:.0%} of its CPU; "
+            f"the rest {engine.cpu - floor.cpu:.3f} s CPU, {engine.wall - floor.wall:.3f} s wall"
         )
     before = rows.get("engine stable, before")
     if before:
@@ -412,6 +416,7 @@ def main() -> None:
         commands = {
             "python, nothing": [PYTHON, "-c", "pass"],
             "python + numpy": [PYTHON, "-c", "import numpy"],
+            "python + numpy + OR-Tools": [PYTHON, "-c", ORTOOLS],
             "engine stable": [*engine, "stable"],
             "engine optimal": [*engine, "optimal"],
         }

@@ -1,19 +1,22 @@
 """The background sweep over 100,000 mentorships (TARGETS.md W3): ≤ 10 s, and idempotent.
 
     .venv/bin/python bench/sweep.py [--mentorships 100000] [--asks 30] [--runs 1] [--seed 2026]
+                                    [--baseline]
 
 Each run gets a fresh, migrated database (Django's test-database machinery, as bench/demo.py):
 a throwaway SQLite file, or a `test_<name>` database on the server DATABASE_URL names. It
 writes a population in bulk (not timed): people, mentorships in every state with their
 agreements and audit rows, meetings with theirs, agenda items, notes, action items, goals,
 feedback, mixed so that a few thousand nudges are due, and --asks asks past their day-7
-follow-up or day-14 lapse (two thirds and one third; what workers left undone for an hour or
-so at this scale: each costs its own transaction in the ask sweep). Then it times
-what `tandem sweep` does (the ask sweep, `meetings_sweep`, the digests and the email
-retries, in that order), and runs it again right after with the same clock: the second run
-must create nothing. Jobs go to the database task backend, as in production, so the sweep
-only enqueues the one `send_pending_emails` job; the emails that job sends are timed on their
-own. Prints figures; asserts nothing.
+follow-up or day-14 lapse (two thirds and one third; 10,000 is about what a week without a
+worker leaves at this scale). Then it times each step of what `tandem sweep` does (the ask
+sweep, `meetings_sweep`, the digests and the email retries, in that order), and runs it again
+right after with the same clock: the second run must create nothing. Jobs go to the database
+task backend, as in production, so the sweep only enqueues `send_pending_emails` jobs (one per
+chunk of asks, one for the meeting nudges); the emails they send are timed on their own.
+--baseline also times, first and on its own database with the same population, the ask sweep
+as it was before issue 14 (one transaction per ask), and prints the ratio. Prints figures;
+asserts nothing.
 """
 
 from __future__ import annotations
@@ -447,12 +450,75 @@ def counting_queries() -> tuple[Callable[..., Any], list[int]]:
     return wrapper, count
 
 
+def asks_sweep_one_by_one(now: datetime) -> tuple[int, int]:
+    """The ask sweep as it was before issue 14, kept here only to compare: each due ask in its
+    own transaction, through the code the ask's own jobs run (which still works that way)."""
+    from tandem.mentorships.models import Ask
+    from tandem.mentorships.nudges import ask_expire_if_due, ask_follow_up_if_due
+    from tandem.mentorships.rules import EXPIRE_AFTER, FOLLOW_UP_AFTER
+
+    def due(**filters: object) -> list[int]:
+        return list(
+            Ask.objects.filter(state=Ask.State.PENDING, **filters)
+            .order_by("sent_at", "id")
+            .values_list("id", flat=True)
+        )
+
+    followed = sum(
+        ask_follow_up_if_due(ask_id=pk, now=now)
+        for pk in due(
+            followed_up_at__isnull=True,
+            sent_at__lte=now - FOLLOW_UP_AFTER,
+            sent_at__gt=now - EXPIRE_AFTER,
+        )
+    )
+    expired = sum(
+        ask_expire_if_due(ask_id=pk, now=now) for pk in due(sent_at__lte=now - EXPIRE_AFTER)
+    )
+    return followed, expired
+
+
+@contextmanager
+def fresh_database(workdir: Any, name: str) -> Iterator[None]:
+    """A migrated, empty database for one run (a file for SQLite, like the real thing)."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        connection.settings_dict["TEST"]["NAME"] = str(workdir / f"{name}.sqlite3")
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    try:
+        yield
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def populated(args: argparse.Namespace, now: datetime, *, show: bool) -> None:
+    from django.db import connection
+
+    started = time.perf_counter()
+    with explicit_timestamps():
+        written = population(args.mentorships, args.seed, now, due_asks=args.asks)
+    if connection.vendor != "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    if show:
+        print(f"population written in {time.perf_counter() - started:.0f} s (not timed below):")
+        print("  " + ", ".join(f"{k} {v:,}" for k, v in written.items()))
+        print()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mentorships", type=int, default=100_000)
     parser.add_argument("--asks", type=int, default=30, help="asks due for follow-up or lapse")
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--baseline",
+        action="store_true",
+        help="also time the ask sweep one transaction per ask (as before issue 14), on a "
+        "second database with the same population, and print the ratio",
+    )
     args = parser.parse_args()
 
     workdir = django_ready()
@@ -471,9 +537,8 @@ def main() -> None:
         pending_emails_send,
     )
 
-    sqlite = connection.vendor == "sqlite"
     print(
-        f"sweep: {args.mentorships:,} mentorships, {args.asks} asks due, seed {args.seed}, "
+        f"sweep: {args.mentorships:,} mentorships, {args.asks:,} asks due, seed {args.seed}, "
         f"{args.runs} run(s)"
     )
     print(f"database: {connection.vendor}, settings {os.environ['DJANGO_SETTINGS_MODULE']}")
@@ -481,50 +546,55 @@ def main() -> None:
     figures: dict[str, list[float]] = {}
     database_tasks = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     for run in range(1, args.runs + 1):
-        if sqlite:  # a file, like the real thing, not the in-memory default for tests
-            connection.settings_dict["TEST"]["NAME"] = str(workdir / f"run{run}.sqlite3")
-        old_name = connection.creation.create_test_db(
-            verbosity=0, autoclobber=True, serialize=False
-        )
-        try:
-            now = timezone.now().replace(second=0, microsecond=0)
-            started = time.perf_counter()
-            with explicit_timestamps():
-                written = population(args.mentorships, args.seed, now, due_asks=args.asks)
-            if not sqlite:
-                with connection.cursor() as cursor:
-                    cursor.execute("ANALYZE")
-            built = time.perf_counter() - started
-            if run == 1:
-                print(f"population written in {built:.0f} s (not timed below):")
-                print("  " + ", ".join(f"{k} {v:,}" for k, v in written.items()))
-                print()
+        now = timezone.now().replace(second=0, microsecond=0)
+        if args.baseline:
+            with (
+                fresh_database(workdir, f"run{run}-baseline"),
+                override_settings(TASKS=database_tasks),
+            ):
+                populated(args, now, show=run == 1)
+                started, cpu = time.perf_counter(), time.process_time()
+                followed, expired = asks_sweep_one_by_one(now)
+                took = time.perf_counter() - started
+                figures.setdefault("ask sweep, one ask at a time", []).append(took)
+                print(
+                    f"run {run}, baseline: the ask sweep one transaction per ask: {took:6.2f} s "
+                    f"(this process's CPU {time.process_time() - cpu:.2f} s), {followed:,} "
+                    f"follow-up(s), {expired:,} expired ask(s)"
+                )
+        with fresh_database(workdir, f"run{run}"):
+            populated(args, now, show=run == 1 and not args.baseline)
             with override_settings(TASKS=database_tasks):
                 for label in ("first", "second"):
                     wrapper, queries = counting_queries()
                     before = Notification.objects.count()
                     with connection.execute_wrapper(wrapper):
-                        # The steps of `tandem sweep`, in its order, with the meetings' timed.
-                        started = time.perf_counter()
+                        # The steps of `tandem sweep`, in its order, each timed.
+                        started, cpu = time.perf_counter(), time.process_time()
                         asks = asks_sweep(now=now)
-                        before_meetings = time.perf_counter()
+                        after_asks, asks_cpu = time.perf_counter(), time.process_time() - cpu
                         meetings = meetings_sweep(now=now)
                         after_meetings = time.perf_counter()
                         digests, retried = digests_send(now=now), emails_retry(now=now)
                         done = time.perf_counter()
                     created = Notification.objects.count() - before
-                    in_meetings = after_meetings - before_meetings
-                    figures.setdefault(f"{label} run: meetings_sweep", []).append(in_meetings)
-                    figures.setdefault(f"{label} run: ask sweep + digests", []).append(
-                        done - started - in_meetings
-                    )
-                    figures.setdefault(f"{label} run: total", []).append(done - started)
+                    for step, took in (
+                        ("ask sweep", after_asks - started),
+                        ("meetings_sweep", after_meetings - after_asks),
+                        ("digests + email retries", done - after_meetings),
+                        ("total", done - started),
+                    ):
+                        figures.setdefault(f"{label} run: {step}", []).append(took)
                     print(
                         f"run {run}, {label}: {done - started:6.2f} s, {queries[0]:,} queries, "
                         f"{created:,} notifications created"
                     )
+                    print(
+                        f"  asks:     {asks} in {after_asks - started:.2f} s "
+                        f"(this process's CPU {asks_cpu:.2f} s)"
+                    )
                     print(f"  meetings: {meetings}")
-                    print(f"  asks:     {asks}; {digests} digest(s), {retried} email(s) retried")
+                    print(f"  then {digests} digest(s), {retried} email(s) retried")
                 jobs = DBTaskResult.objects.filter(
                     task_path="tandem.notifications.tasks.send_pending_emails"
                 ).count()
@@ -537,14 +607,21 @@ def main() -> None:
                     f"emails in {took:.2f} s"
                 )
                 print()
-        finally:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
 
     shutil.rmtree(workdir, ignore_errors=True)
-    print(f"{'step':<34} {'median s':>9} {'min s':>7} {'max s':>7}")
+    print(f"{'step':<36} {'median s':>9} {'min s':>7} {'max s':>7}")
     for name, values in figures.items():
         print(
-            f"{name:<34} {statistics.median(values):>9.2f} {min(values):>7.2f} {max(values):>7.2f}"
+            f"{name:<36} {statistics.median(values):>9.2f} {min(values):>7.2f} {max(values):>7.2f}"
+        )
+    if args.baseline:
+        one_by_one, chunked = (
+            statistics.median(figures[name])
+            for name in ("ask sweep, one ask at a time", "first run: ask sweep")
+        )
+        print(
+            f"\nthe ask sweep, {args.asks:,} asks due: {one_by_one:.2f} s one at a time, "
+            f"{chunked:.2f} s in chunks: {one_by_one / chunked:.0f}× faster"
         )
 
 

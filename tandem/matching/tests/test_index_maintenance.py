@@ -5,10 +5,12 @@ tests/test_mentor_index_maintenance.py."""
 
 from __future__ import annotations
 
+import importlib.util
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, connection, connections
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -230,3 +232,36 @@ class TestQueries:
             client.get(url)
         assert len(more.captured_queries) == len(few.captured_queries)
         assert not [q for q in more.captured_queries if "MAX(" in q["sql"].upper()]
+
+
+def _gunicorn_config():
+    path = Path(__file__).resolve().parents[3] / "gunicorn.conf.py"
+    spec = importlib.util.spec_from_file_location("gunicorn_conf", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.django_db
+class TestWorkerStart:
+    def test_a_worker_builds_the_index_before_its_first_request(
+        self, mentor_index_builds, monkeypatch
+    ):
+        _mentor("Ada")
+        monkeypatch.setattr(connections, "close_all", lambda: None)  # the test's connection
+        _gunicorn_config().post_worker_init(worker=None)
+        assert len(mentor_index_builds) == 1
+        with CaptureQueriesContext(connection) as used:
+            mentor_index()
+        assert len(used.captured_queries) == 1  # the first request only looks
+
+    def test_a_worker_starts_even_when_the_build_fails(self, monkeypatch, caplog):
+        def broken(**kwargs):
+            raise DatabaseError("the database is away")
+
+        monkeypatch.setattr(build, "mentor_index_build", broken)
+        monkeypatch.setattr(connections, "close_all", lambda: None)
+        _gunicorn_config().post_worker_init(worker=None)
+        assert "Could not build the mentor index" in caplog.text

@@ -13,6 +13,7 @@ command, a test) builds it in place.
 from __future__ import annotations
 
 import logging
+import random
 import threading
 import time
 from collections.abc import Callable
@@ -41,6 +42,9 @@ REBUILD_FLOOR = 200  # ...but never fewer: a small site patches on for ever at n
 # switched off in the admin, a write stamped more than MARGIN before it committed, the idf
 # drifting as mentors edit their words, and DST moving someone's offset.
 REBUILD_EVERY = 600.0  # seconds
+# Workers start together; each stretches the period by its own factor so their builds (seconds
+# of CPU each, sharing a core with the worker's requests) drift apart instead of coinciding.
+_SPREAD = random.uniform(0.8, 1.2)  # noqa: S311 (not a secret)
 RETRY_AFTER = 60.0  # seconds between tries once a build failed (the database away, say)
 
 Job = Callable[[], None]
@@ -149,7 +153,7 @@ def _catch_up() -> bool:
         patched = mentor_index_patch(index, changed, now=looked)
         current.index, current.patched = patched.index, current.patched + patched.rows
         lacking = patched.lacking
-    aged = time.monotonic() - current.built > REBUILD_EVERY
+    aged = time.monotonic() - current.built > REBUILD_EVERY * _SPREAD
     return lacking or aged or current.patched > most
 
 

@@ -12,7 +12,7 @@ goes in two stages:
 2. Exact scores and every hard constraint (`score_pairs`) on those pairs only, keeping each
    mentee's `k_mentee` best plus each niche mentor's `k_mentor` best.
 
-What keeps stage 1 fast (issue 14; 2.5× at 100,000 × 20,000, bench/bulk.py): mentees are
+What keeps stage 1 fast (issue 14; 2.0–2.4× at 100,000 × 20,000, bench/bulk.py): mentees are
 chunked in an order where neighbours share skills and direction, and each product sums only
 over the features its chunk uses (a third of them); chunks run on every core, one BLAS thread
 each, writing into one reused buffer per thread.
@@ -313,7 +313,7 @@ def candidate_pairs(
 ) -> tuple[IntArray, IntArray, F32]:
     """Possible pairs (mentee, mentor, score 0–100): each mentee's best plus niche mentors' best.
 
-    The `prefilter` best by coarse score are scored exactly: 60 hold 99.4 % of each mentee's
+    The `prefilter` best by coarse score are scored exactly: 60 hold 99.6 % of each mentee's
     exact top 20 at 100,000 × 20,000, 40 held 97.6 % (bench/bulk.py --recall). `threads`
     defaults to the machine's cores; pairs come out by mentee, then niche mentors'.
     """

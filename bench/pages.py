@@ -93,13 +93,14 @@ def _bare_client() -> Any:
     return BareClient()
 
 
-def _explain(sql: str, params: tuple[Any, ...] = ()) -> str:
+def _explain(sql: str) -> str:
     """The plan's top line, its sequential scans and its planning and execution times: what
     says whether an index is missing or a join is costly (--explain-full prints it all)."""
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS OFF) {sql}", params)
+        # The captured SQL has its values written in (a LIKE's '%' too): no parameters.
+        cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS OFF) {sql}")
         lines = [row[0] for row in cursor.fetchall()]
     if not FULL_PLANS:
         keep = ("Seq Scan", "Planning Time", "Execution Time", "Unique", "HashAggregate")

@@ -36,8 +36,8 @@ nothing is asserted. The machine is shared: compare ratios, and read CPU beside 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gc
+import importlib
 import json
 import os
 import platform
@@ -289,9 +289,10 @@ def _parsers(text: str, repeat: int) -> dict[str, tuple[float, float]]:
         "msgspec, untyped, paused": paused(lambda: msgspec.json.decode(text)),
         "msgspec, typed structs (the engine's)": paused(lambda: _DECODERS[0].decode(text)),
     }
-    orjson: Any = None
-    with contextlib.suppress(ImportError):  # the other candidate: not a dependency
-        import orjson
+    try:  # the other candidate: not a dependency
+        orjson: Any = importlib.import_module("orjson")
+    except ImportError:
+        orjson = None
     if orjson:
         work["orjson, collector paused"] = paused(lambda: orjson.loads(text))
     work["before: json + checks edge by edge + build"] = before

@@ -6,13 +6,19 @@ then `quality_report(result)`. One pool matched to itself (peer programs, coffee
 `pool_match(n, i, j, score, capacity=..., locked=..., forbidden=...)`, then `pool_quality`.
 
 The names below are loaded on first use, so that `python -m tandem.matching.engine solve`
-and code that needs one submodule do not pay for the others (OR-Tools, rustworkx).
+and code that needs one submodule do not pay for the others (OR-Tools, rustworkx). `solve` is
+the exception: it shares its name with its module, and importing a submodule binds the module
+on the package, which a lazy name would then lose to (`from tandem.matching.engine import solve`
+gave the module once anything had imported `engine.solve`). It needs only numpy and the
+instance reader, which every use of the engine loads anyway.
 """
 
 from __future__ import annotations
 
 import importlib
 from typing import TYPE_CHECKING, Any
+
+from tandem.matching.engine.solve import MODES, Result, solve
 
 if TYPE_CHECKING:
     from tandem.matching.engine.instance import (
@@ -24,23 +30,19 @@ if TYPE_CHECKING:
     )
     from tandem.matching.engine.pool import PoolQuality, PoolResult, pool_match, pool_quality
     from tandem.matching.engine.quality import QualityReport, quality_report
-    from tandem.matching.engine.solve import MODES, Result, solve
 
 _WHERE = {
-    "MODES": "solve",
     "Instance": "instance",
     "InstanceError": "instance",
     "PoolQuality": "pool",
     "PoolResult": "pool",
     "QualityReport": "quality",
-    "Result": "solve",
     "instance_build": "instance",
     "instance_from_data": "instance",
     "instance_from_json": "instance",
     "pool_match": "pool",
     "pool_quality": "pool",
     "quality_report": "quality",
-    "solve": "solve",
 }
 
 __all__ = [

@@ -140,3 +140,15 @@ class TestStartUp:
         loaded = self.loaded(path, "optimal")
         assert "ortools" in loaded
         assert loaded.isdisjoint({"rustworkx", "scipy", "django"})
+
+    def test_the_package_gives_the_solve_function_after_its_module_was_imported(self):
+        # A fresh interpreter: the module first, as quality.py and the bench do, then the name.
+        code = (
+            "import tandem.matching.engine.solve, tandem.matching.engine.quality\n"
+            "from tandem.matching.engine import solve\n"
+            "print(callable(solve) and solve.__name__)"
+        )
+        done = subprocess.run(  # noqa: S603
+            [sys.executable, "-c", code], capture_output=True, text=True, check=False
+        )
+        assert done.stdout.strip() == "solve", done.stderr

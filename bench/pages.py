@@ -8,8 +8,9 @@ DATABASE_URL, ANALYZEd after the load as a real site's autovacuum would have it)
 --existing uses the DATABASE_URL database as it is (demo data already loaded). Then, through
 Django's test client signed in as the demo mentor or mentee, requests each page a few times
 to warm it (the mentor index is built once), and times --runs more. One extra request per page
-runs with its queries captured: how many, and how long they took in the database. Each page is
-compared with a bare Django view served the same way. With --explain N on PostgreSQL, prints
+runs with its queries captured: how many, and how long they took in the database. Each page's
+wall time and this process's CPU time are compared with a bare Django view served the same
+way. With --explain N on PostgreSQL, prints
 EXPLAIN ANALYZE of each page's N slowest queries. Prints figures; asserts nothing.
 """
 
@@ -20,6 +21,7 @@ import shutil
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -93,6 +95,19 @@ def _bare_client() -> Any:
     return BareClient()
 
 
+def _timed(request: Callable[[], object], n: int) -> tuple[list[float], list[float]]:
+    """Wall and CPU milliseconds of n requests. The CPU time is this process's alone (Django,
+    the templates, the database driver), not PostgreSQL's: on a shared, busy machine it moves
+    far less than the wall time, which waits for cores."""
+    wall, cpu = [], []
+    for _ in range(n):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        request()
+        wall.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
+    return wall, cpu
+
+
 def _explain(sql: str) -> str:
     """The plan's top line, its sequential scans and its planning and execution times: what
     says whether an index is missing or a join is costly (--explain-full prints it all)."""
@@ -121,13 +136,12 @@ def measure(runs: int, explain: int) -> None:
         clients[who] = Client()
         clients[who].force_login(User.objects.get(email=person.email))
     bare = _bare_client()
-    bare_ms = []
-    for _ in range(runs + 3):
-        started = time.perf_counter()
-        bare.get("/bare/")
-        bare_ms.append((time.perf_counter() - started) * 1000)
-    floor = statistics.median(bare_ms[3:])
-    print(f"{'page':<34} {'queries':>7} {'SQL ms':>7} {'median ms':>9} {'p95 ms':>7} {'× bare':>6}")
+    bare_wall, bare_cpu = _timed(lambda: bare.get("/bare/"), runs + 3)
+    floor, floor_cpu = statistics.median(bare_wall[3:]), statistics.median(bare_cpu[3:])
+    print(
+        f"{'page':<34} {'queries':>7} {'SQL ms':>7} {'median ms':>9} {'p95 ms':>7} "
+        f"{'CPU ms':>7} {'CPU × bare':>10}"
+    )
     slow: list[tuple[str, list[tuple[float, str]]]] = []
     for page in _pages():
         client = clients[page.who]
@@ -140,24 +154,23 @@ def measure(runs: int, explain: int) -> None:
             client.get(page.url, **extra)
         captured_queries = list(captured.captured_queries)  # the next request clears the log
         sql_ms = sum(float(q["time"]) for q in captured_queries) * 1000
-        timings = []
-        for _ in range(runs):
-            started = time.perf_counter()
-            client.get(page.url, **extra)
-            timings.append((time.perf_counter() - started) * 1000)
-        timings.sort()
-        median = statistics.median(timings)
-        p95 = timings[min(len(timings) - 1, int(0.95 * len(timings)))]
+        wall, cpu = _timed(lambda: client.get(page.url, **extra), runs)  # noqa: B023
+        wall.sort()
+        median, cpu_median = statistics.median(wall), statistics.median(cpu)
+        p95 = wall[min(len(wall) - 1, int(0.95 * len(wall)))]
         print(
             f"{page.name:<34} {len(captured_queries):>7} {sql_ms:>7.1f} {median:>9.1f} "
-            f"{p95:>7.1f} {median / floor:>6.1f}",
+            f"{p95:>7.1f} {cpu_median:>7.1f} {cpu_median / floor_cpu:>10.1f}",
             flush=True,
         )
         queries = sorted(
             ((float(q["time"]) * 1000, q["sql"]) for q in captured_queries), reverse=True
         )
         slow.append((page.name, queries[:explain]))
-    print(f"{'bare Django view, same client':<34} {0:>7} {0:>7.1f} {floor:>9.1f}")
+    print(
+        f"{'bare Django view, same client':<34} {0:>7} {0:>7.1f} {floor:>9.1f} {'':>7} "
+        f"{floor_cpu:>7.1f}"
+    )
     if explain and connection.vendor == "postgresql":
         for name, queries in slow:
             print(f"\n== {name}: the {len(queries)} slowest queries")

@@ -22,6 +22,7 @@ urlpatterns = [
     path("notifications/", include("tandem.notifications.urls")),
     path("moderation/", include("tandem.moderation.urls")),
     path("your-data/", include("tandem.privacy.urls")),
+    path("growth/", include("tandem.growth.urls")),
     path("", include("tandem.matching.urls")),
     path("", include("tandem.mentorships.urls")),
     path("", include("tandem.meetings.calendar.urls")),

@@ -52,3 +52,14 @@ NOT_PAGES: dict[str, str] = {
     "reports:check_in": "POST only",
     "reports:export": "a CSV download",
 }
+
+
+# The career-growth tools' non-pages: tests/e2e/growth_pages/ (one module per tool).
+def _growth_not_pages() -> dict[str, str]:
+    import tests.e2e.site_pages  # noqa: F401 - first: it loads growth_pages when PAGES is whole
+    from tests.e2e.growth_pages import NOT_PAGES as GROWTH_NOT_PAGES
+
+    return GROWTH_NOT_PAGES
+
+
+NOT_PAGES.update(_growth_not_pages())

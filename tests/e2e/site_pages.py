@@ -343,6 +343,12 @@ PAGES: dict[str, Page] = {
     "privacy:deleted": Page(frozenset({VISITOR})),
 }
 
+# The career-growth tools' pages live beside each other in tests/e2e/growth_pages/ (those
+# modules import Page from here, so they are merged here, after PAGES is whole).
+from tests.e2e.growth_pages import PAGES as GROWTH_PAGES  # noqa: E402
+
+PAGES.update(GROWTH_PAGES)
+
 # Pages that have no URL name of their own.
 EXTRA_PATHS: dict[str, frozenset[str]] = {
     "/no-such-page/": frozenset({VISITOR, MENTEE}),  # the 404 page

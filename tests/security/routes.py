@@ -308,3 +308,10 @@ def _first_row(route: str) -> str:
     app_label, model_name = route.split("/")[1:3]
     model = apps.get_model(app_label, model_name)
     return str(model._default_manager.order_by("pk").values_list("pk", flat=True).first() or 1)
+
+
+# The career-growth tools' rows live beside each other in tests/security/growth/ (imported
+# last: those modules import Route from here).
+from tests.security.growth import ROUTES as GROWTH_ROUTES  # noqa: E402
+
+ROUTES.update(GROWTH_ROUTES)

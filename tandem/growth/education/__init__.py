@@ -1,0 +1,1 @@
+"""Education return (issue 15): private to its owner unless shared into a mentorship."""

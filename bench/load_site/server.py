@@ -83,9 +83,24 @@ class Run:
             connect_timeout=5,
         )  # fmt: skip
 
-    def database_create(self) -> None:
+    def database_create(self, *, template: str | None = None) -> None:
+        """An empty database, or a copy of `template` (PostgreSQL copies it file by file)."""
+        copy = f' TEMPLATE "{template}"' if template else ""
         with self._admin() as admin:
-            admin.execute(f'CREATE DATABASE "{self.database}"')
+            admin.execute(f'CREATE DATABASE "{self.database}"{copy}')
+
+    def database_drop(self) -> None:
+        with self._admin() as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
+
+    def database_rename(self, name: str) -> None:
+        with self._admin() as admin:
+            admin.execute(f'ALTER DATABASE "{self.database}" RENAME TO "{name}"')
+
+    def database_exists(self, name: str) -> bool:
+        with self._admin() as admin:
+            found = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            return found.fetchone() is not None
 
     def gunicorn_start(self, *, workers: int) -> str:
         """Serve the site with `workers` sync workers on a free port; its address once

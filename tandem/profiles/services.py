@@ -135,6 +135,19 @@ def _touch(profile: Profile) -> None:
     profile.save(update_fields=["updated_at"])
 
 
+def profile_target_set(*, user: User, industry: str, function: str, level: int | None) -> Profile:
+    """Set where the person wants to go (a career plan copies its target here), so matching
+    sees it; the stamp moves as with every other profile save."""
+    profile = profile_get_or_create(user=user)
+    profile.target_industry, profile.target_function = industry, function
+    profile.target_level = level
+    targets = ["target_industry", "target_function", "target_level"]
+    others = [f.name for f in Profile._meta.fields if f.name not in targets]
+    profile.clean_fields(exclude=others)  # the choices; the rest of the profile is not ours
+    profile.save(update_fields=[*targets, "updated_at"])
+    return profile
+
+
 class SkillNotKnown(ProfileError):
     """Typed text that names no skill; carries the closest skills, for "did you mean"."""
 

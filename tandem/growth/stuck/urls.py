@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401 - the tool's pages come here
+from django.urls import path
+
+from tandem.growth.stuck import views
 
 app_name = "growth_stuck"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.check, name="check"),
+    path("history/", views.history, name="history"),
+    path("<id:check_id>/", views.result, name="result"),
+    path("<id:check_id>/ask/", views.ask, name="ask"),
+]

@@ -35,6 +35,20 @@ MEETING: dict[str, int] = {
 INDUSTRIES = list(Industry.values)
 FUNCTIONS = list(JobFunction.values)
 TYPES = list(MentoringType.values)
+# Each level (by its number) as the words "works …, where you want to be" needs.
+LEVEL_ROLES: tuple[str, ...] = (
+    "",
+    "at entry level",
+    "at junior level",
+    "at intermediate level",
+    "at senior level",
+    "as a lead",
+    "as a manager",
+    "as a senior manager",
+    "as a director",
+    "as a vice president",
+    "in the C-suite",
+)
 
 
 @lru_cache(maxsize=512)
@@ -118,6 +132,7 @@ class Rows:
     hours: list[float] = field(default_factory=list)
     capacity: list[int] = field(default_factory=list)
     available: list[bool] = field(default_factory=list)
+    target_level: list[int] = field(default_factory=list)
 
     def people(self, text: npt.NDArray[np.float32]) -> People:
         n = len(self.ids)
@@ -150,6 +165,7 @@ class Rows:
             hours=np.array(self.hours, dtype=np.float64),
             capacity=np.array(self.capacity, dtype=np.int64),
             available=np.array(self.available, dtype=bool),
+            target_level=np.array(self.target_level, dtype=np.int64),
         )
 
 
@@ -209,6 +225,7 @@ def labels_of(vocabulary: Vocabulary) -> Labels:
         languages=languages,
         mentoring_types=[str(label) for label in MentoringType.labels],
         cities=cities,
+        levels=LEVEL_ROLES,
         common_language_bit=english,
     )
 
@@ -254,6 +271,9 @@ def _add_person(
     # Places already held by mentorships are not free (the profile keeps the count).
     rows.capacity.append(max(profile.capacity - profile.places_taken, 0) if as_mentor else 1)
     rows.available.append(profile.accepts_requests if as_mentor else True)
+    rows.target_level.append(
+        -1 if as_mentor or profile.target_level is None else profile.target_level
+    )
 
 
 def mentor_rows(

@@ -36,6 +36,7 @@ from tandem.matching.engine.people import NO_SKILL, People
 from tandem.matching.engine.score import (
     HOURS_FOR_FULL_AVAILABILITY,
     LEVEL_GAP_VALUE,
+    TARGET_SHARES,
     normalized_weights,
     score_pairs,
     timezone_overlap,
@@ -80,12 +81,18 @@ def coarse_features(
     offsets, offset_code = np.unique(mentees.utc_offset, return_inverse=True)
     overlap = timezone_overlap(mentors.utc_offset[:, None], offsets[None, :])
     availability = np.clip(mentors.hours / HOURS_FOR_FULL_AVAILABILITY, 0, 1)[:, None]
-    half = np.float32(w["direction"] / 2)
+    # Direction: halves for industry and function, or shares with the level once a mentee
+    # has set a target level (as score.direction_fit), so each mentee row has its own share.
+    targeted = mentees.target_level >= 0
+    share = np.float32(w["direction"]) * np.where(targeted, TARGET_SHARES[0], 0.5)[:, None]
+    aim = np.where(targeted, np.clip(mentees.target_level, 1, LEVELS) - 1, -1)
+    level_share = np.float32(w["direction"] * TARGET_SHARES[1])
     mentee_side = np.hstack([
         np.float32(w["goals"]) * mentees.text,
         np.float32(w["skills"]) * wanted,
-        half * _one_hot(mentees.industry, n_industries),
-        half * _one_hot(mentees.function, n_functions),
+        share * _one_hot(mentees.industry, n_industries),
+        share * _one_hot(mentees.function, n_functions),
+        level_share * _one_hot(aim, LEVELS),
         np.float32(w["level_gap"]) * _one_hot(np.clip(mentees.level, 1, LEVELS) - 1, LEVELS),
         np.float32(w["timezone"]) * _one_hot(offset_code.astype(np.int64), offsets.size),
         np.full((len(mentees), 1), w["availability"], dtype=np.float32),
@@ -95,6 +102,7 @@ def coarse_features(
         table,
         _one_hot(mentors.industry, n_industries),
         _one_hot(mentors.function, n_functions),
+        _one_hot(np.clip(mentors.level, 1, LEVELS) - 1, LEVELS),
         LEVEL_GAP_VALUE[gap],
         overlap,
         availability.astype(np.float32),

@@ -29,9 +29,10 @@ class Meeting:
 class People:
     """One side of the market. Row i of every array is person i.
 
-    For mentees, `industry`/`function` are where they want to go (target, else current);
-    `skills` are skills wanted. For mentors they are the current ones and skills offered,
-    with `proficiency` 0–1 (expert = 1).
+    For mentees, `industry`/`function` are where they want to go (target, else current),
+    `target_level` the level they want to reach (-1: none set); `skills` are skills wanted.
+    For mentors they are the current ones and skills offered, with `proficiency` 0–1
+    (expert = 1).
     """
 
     ids: tuple[str, ...]
@@ -53,6 +54,7 @@ class People:
     hours: FloatArray  # hours a month (mentors)
     capacity: IntArray  # free places now (mentors); 1 for mentees
     available: npt.NDArray[np.bool_]  # not paused
+    target_level: IntArray  # mentees: the level they aim for (-1 = none); mentors: -1
 
     def __len__(self) -> int:
         return len(self.ids)

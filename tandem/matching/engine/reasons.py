@@ -46,6 +46,7 @@ class Labels:
     mentoring_types: Sequence[str]  # bit i of People.mentoring_types
     cities: Sequence[str] = ()
     common_language_bit: int | None = None  # e.g. English: too common to be a reason
+    levels: Sequence[str] = ()  # by level number: "as a director" (none: "at level 8")
 
 
 @dataclass(frozen=True)
@@ -112,13 +113,22 @@ def _direction_reason(
 ) -> str:
     industry = mentees.industry[a] >= 0 and mentees.industry[a] == mentors.industry[x]
     function = mentees.function[a] >= 0 and mentees.function[a] == mentors.function[x]
+    target = int(mentees.target_level[a])
+    level = target >= 0 and target == int(mentors.level[x])
+    names = [labels.industries[mentors.industry[x]]] if industry else []
+    names += [labels.functions[mentors.function[x]]] if function else []
     if voice == MENTOR:
-        names = [labels.industries[mentors.industry[x]]] if industry else []
-        names += [labels.functions[mentors.function[x]]] if function else []
+        if level:
+            where = f" in {' and '.join(names)}" if names else ""
+            return f"heading for your level{where}, where you work"
         return f"heading for {' and '.join(names)}, where you work" if names else ""
-    parts = [f"works in {labels.industries[mentors.industry[x]]}"] if industry else []
-    parts += [f"in {labels.functions[mentors.function[x]]}"] if function else []
-    return " ".join(parts) + ", where you want to be" if parts else ""
+    role = ""
+    if level:
+        words = labels.levels[target] if target < len(labels.levels) else ""
+        role = words or f"at level {target}"
+    where = " and ".join(f"in {name}" for name in names)
+    said = " ".join(part for part in (role, where) if part)
+    return f"works {said}, where you want to be" if said else ""
 
 
 def _timezone_reason(mentees: People, mentors: People, a: int, x: int, voice: Voice) -> str:

@@ -35,6 +35,9 @@ DEFAULT_WEIGHTS: Mapping[str, float] = {
 LEVEL_GAP_VALUE = np.array(
     [0.0] * 9 + [0.2, 0.6, 1.0, 1.0, 1.0, 0.7, 0.5, 0.3, 0.3, 0.3], dtype=np.float32
 )
+# Direction's shares with a target level: industry and function each, and the level. Each
+# of industry and function alone still clears the bar for being named as a reason (0.34).
+TARGET_SHARES = (0.35, 0.3)
 WORKING_HOURS = 8.0
 HOURS_FOR_FULL_AVAILABILITY = 4.0
 
@@ -156,6 +159,21 @@ def goal_similarity(
     return out
 
 
+def direction_fit(
+    mentees: People, mentors: People, a: IntArray, x: IntArray
+) -> npt.NDArray[np.float32]:
+    """The mentor works where the mentee wants to go: industry and function, half each, or
+    with the level too once the mentee has set one (P14: a career plan's target)."""
+    industry = (mentees.industry[a] == mentors.industry[x]) & (mentees.industry[a] >= 0)
+    function = (mentees.function[a] == mentors.function[x]) & (mentees.function[a] >= 0)
+    target = mentees.target_level[a]
+    level = (target == mentors.level[x]) & (target >= 0)
+    share = np.where(target >= 0, TARGET_SHARES[0], 0.5).astype(np.float32)
+    return (share * (industry + function.astype(np.float32)) + TARGET_SHARES[1] * level).astype(
+        np.float32
+    )
+
+
 def score_pairs(
     mentees: People,
     mentors: People,
@@ -179,10 +197,7 @@ def score_pairs(
     factors = {
         "skills": skill_coverage(mentees, table, a, x),
         "goals": np.clip(goals, 0.0, 1.0).astype(np.float32),
-        "direction": (
-            0.5 * ((mentees.industry[a] == mentors.industry[x]) & (mentees.industry[a] >= 0))
-            + 0.5 * ((mentees.function[a] == mentors.function[x]) & (mentees.function[a] >= 0))
-        ).astype(np.float32),
+        "direction": direction_fit(mentees, mentors, a, x),
         "level_gap": LEVEL_GAP_VALUE[gap],
         "timezone": timezone_overlap(mentees.utc_offset[a], mentors.utc_offset[x]),
         "meeting": _meeting_fit(mentees, mentors, a, x),

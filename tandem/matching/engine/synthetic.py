@@ -66,6 +66,8 @@ def synthetic_people(n_mentees: int, n_mentors: int, *, seed: int = 2026) -> tup
             hours=rng.integers(1, 9, size=n).astype(np.float64),
             capacity=(rng.integers(1, 6, size=n) if mentor else np.ones(n, dtype=np.int64)),
             available=(rng.random(n) > 0.05) if mentor else np.ones(n, dtype=bool),
+            # None aims at a level: the benchmarks' populations stay as they were measured.
+            target_level=np.full(n, -1, dtype=np.int64),
         )
 
     mentees = side(n_mentees, "a", False, 0)

@@ -25,7 +25,7 @@ DEFAULTS: dict[str, Any] = {
     "skills": (), "proficiency": (), "text": None, "industry": -1, "function": -1, "level": 3,
     "organization": -1, "competitors": (), "languages": 1, "utc_offset": 0.0,
     "meeting": Meeting.VIRTUAL, "city": -1, "country": -1, "mentoring_types": 0, "hours": 4.0,
-    "capacity": 1, "available": True, "person": None,
+    "capacity": 1, "available": True, "person": None, "target_level": -1,
 }  # fmt: skip
 
 
@@ -75,6 +75,7 @@ def build(people: list[dict[str, Any]], prefix: str, person_offset: int = 0) -> 
         hours=column("hours", np.float64),
         capacity=column("capacity", np.int64),
         available=column("available", bool),
+        target_level=column("target_level", np.int64),
     )
 
 

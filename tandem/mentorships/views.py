@@ -28,6 +28,7 @@ from tandem.mentorships.forms import (
     MoveForm,
 )
 from tandem.mentorships.models import Agreement, Feedback, Mentorship
+from tandem.mentorships.prefill import agreement_goals_take
 from tandem.mentorships.selectors.asks import (
     MISSING,
     AskPage,
@@ -205,10 +206,18 @@ def _mentorship_page(
     page: MentorshipPage = mentorship_page_for(
         mentorship_id=mentorship_id, user=request.user, now=timezone.now()
     )
+    if agreement_form is None:
+        agreement_form = _agreement_form(page.current, page.mentorship.suggested_terms)
+        if page.can_propose or (page.renewal_open and not page.proposal):
+            # Goals another page offered for this form (a career plan's), shown once.
+            offered = agreement_goals_take(request.session, mentorship_id=mentorship_id)
+            if offered:
+                slots = {f"goal_{i}": "" for i in (1, 2, 3)}
+                slots.update({f"goal_{i}": g for i, g in enumerate(offered, start=1)})
+                agreement_form = AgreementForm(initial={**agreement_form.initial, **slots})
     context = {
         **vars(page),
-        "agreement_form": agreement_form
-        or _agreement_form(page.current, page.mentorship.suggested_terms),
+        "agreement_form": agreement_form,
         "move_form": MoveForm(), "feedback_form": feedback_form or FeedbackForm(),
     }  # fmt: skip
     return render(request, "mentorships/detail.html", context, status=status)

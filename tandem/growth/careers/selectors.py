@@ -6,19 +6,36 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.db.models import Prefetch
+
 from tandem.accounts.models import User
+from tandem.core.errors import NotFound, RuleBroken
 from tandem.growth.careers.models import MAX_GOALS, CareerPlan, PlanGoal
-from tandem.mentorships.models import Mentorship
+from tandem.mentorships.models import Agreement, Mentorship
+from tandem.mentorships.rules import agreement_proposal, intro_held, renewal_open
 from tandem.profiles.models import Profile
+
+FORM_CLOSED = (
+    "There's no agreement to propose in this mentorship just now. The form opens once your "
+    "intro meeting is held, and again near the end of a term; bring your goals in then."
+)
+NO_GOALS = "Add a goal to your plan first; then it can go into the agreement."
 
 
 @dataclass(frozen=True)
 class SeedTarget:
     """A live mentorship where the person is the mentee: the plan's goals can seed its
-    agreement."""
+    agreement while its form is open."""
 
     mentorship: Mentorship
     mentor_name: str
+    form_open: bool
+
+
+@dataclass(frozen=True)
+class AgreementSeed:
+    mentorship: Mentorship
+    goals: list[str]
 
 
 @dataclass(frozen=True)
@@ -58,14 +75,44 @@ def _initial(plan: CareerPlan | None, user: User) -> dict[str, Any]:
     }
 
 
-def seed_targets_for(*, user: User) -> list[SeedTarget]:
-    """The person's live mentorships as the mentee, newest first."""
-    live = (
+def agreement_form_open(mentorship: Mentorship, *, now: datetime) -> bool:
+    """Whether the mentee finds a form to propose terms on the mentorship page now (as the
+    page decides): after the intro meeting, or a renewal in its window with none waiting."""
+    if mentorship.state == Mentorship.State.INTRO:
+        return intro_held(mentorship)
+    return renewal_open(mentorship, now=now) and agreement_proposal(mentorship) is None
+
+
+def _mentee_side(user: User) -> Any:
+    versions = Agreement.objects.order_by("version")
+    return (
         Mentorship.objects.filter(mentee__user=user, state__in=Mentorship.HOLDING_A_PLACE)
         .select_related("mentor__user")
-        .order_by("-id")
+        .prefetch_related(Prefetch("agreements", queryset=versions, to_attr="versions"))
     )
-    return [SeedTarget(m, m.mentor.user.display_name) for m in live]
+
+
+def seed_targets_for(*, user: User, now: datetime) -> list[SeedTarget]:
+    """The person's live mentorships as the mentee, newest first."""
+    return [
+        SeedTarget(m, m.mentor.user.display_name, agreement_form_open(m, now=now))
+        for m in _mentee_side(user).order_by("-id")
+    ]
+
+
+def agreement_seed_for(*, user: User, mentorship_id: int, now: datetime) -> AgreementSeed:
+    """The plan's goals for the agreement form of one of the person's mentorships as the
+    mentee: anyone else's (or the mentor side) is not found; a closed form or no goals is
+    refused with what to do."""
+    mentorship = _mentee_side(user).filter(pk=mentorship_id).first()
+    if mentorship is None:
+        raise NotFound("No such mentorship.")
+    if not agreement_form_open(mentorship, now=now):
+        raise RuleBroken(FORM_CLOSED)
+    goals = plan_goal_texts(user=user)
+    if not goals:
+        raise RuleBroken(NO_GOALS)
+    return AgreementSeed(mentorship=mentorship, goals=goals)
 
 
 def career_plan_page_for(*, user: User, now: datetime) -> CareerPlanPage:
@@ -78,7 +125,7 @@ def career_plan_page_for(*, user: User, now: datetime) -> CareerPlanPage:
         initial=_initial(plan, user),
         can_add_goal=len(goals) < MAX_GOALS,
         max_goals=MAX_GOALS,
-        seed_targets=seed_targets_for(user=user) if goals else [],
+        seed_targets=seed_targets_for(user=user, now=now) if goals else [],
     )
 
 

@@ -80,6 +80,7 @@ class OfferedSuggestion:
     made_goal: bool = False
     asked: list[str] = field(default_factory=list)  # who it was asked of (names)
     asked_ids: set[int] = field(default_factory=set)  # the mentorships it went to
+    can_ask: list[ShareTarget] = field(default_factory=list)  # where it could still go now
 
 
 @dataclass(frozen=True)
@@ -97,11 +98,6 @@ class ResultPage:
     targets: list[ShareTarget]  # live mentorships with their next meeting (or none)
     previous: StuckCheck | None
     stands_out_at: int = STANDS_OUT_AT
-
-    @property
-    def can_ask(self) -> list[ShareTarget]:
-        """Mentorships with a meeting ahead, where a question can go now."""
-        return [target for target in self.targets if target.meeting is not None]
 
     @property
     def no_meeting(self) -> list[ShareTarget]:
@@ -143,7 +139,13 @@ def result_page_for(*, owner: User, check_id: int, now: datetime) -> ResultPage:
         elif step.mentorship is not None:
             row.asked.append(sides_of(step.mentorship, owner).other.user.display_name)
             row.asked_ids.add(step.mentorship.pk)
-    return ResultPage(check, result, scores, offered, share_targets_for(owner, now=now), previous)
+    targets = share_targets_for(owner, now=now)
+    for row in taken.values():
+        row.can_ask = [
+            target for target in targets
+            if target.meeting is not None and target.mentorship.pk not in row.asked_ids
+        ]  # fmt: skip
+    return ResultPage(check, result, scores, offered, targets, previous)
 
 
 @dataclass(frozen=True)

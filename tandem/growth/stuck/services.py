@@ -11,6 +11,8 @@ from django.db import transaction
 
 from tandem.accounts.models import User
 from tandem.core.errors import NotFound, RuleBroken
+from tandem.growth.careers.models import PlanGoal
+from tandem.growth.careers.services import plan_goal_add
 from tandem.growth.sharing import share_into_agenda
 from tandem.growth.stuck.models import StuckCheck, StuckStep
 from tandem.growth.stuck.questionnaire import (
@@ -25,6 +27,7 @@ from tandem.meetings.models import AgendaItem
 from tandem.mentorships.sides import sides_of
 
 NOT_OFFERED = "That suggestion isn't part of this check's result."
+ALREADY_A_GOAL = "You've already made this suggestion a goal in your career plan."
 ALREADY_ASKED = "You've already put this question on the agenda in that mentorship."
 
 
@@ -88,6 +91,23 @@ def stuck_suggestion_ask(
     )  # fmt: skip
     other = sides_of(item.meeting.mentorship, owner).other
     return Asked(item=item, other_name=other.user.display_name)
+
+
+@transaction.atomic
+def stuck_suggestion_goal(
+    *, owner: User, check_id: int, suggestion: str, now: datetime
+) -> PlanGoal:
+    """Make a suggestion a goal of the owner's career plan (whose own rules still apply: a
+    fourth goal is refused there, with its message)."""
+    check = _own_check(owner, check_id, lock=True)
+    chosen = _offered(check, suggestion)
+    if check.steps.filter(kind=StuckStep.Kind.GOAL, suggestion=chosen.key).exists():
+        raise RuleBroken(ALREADY_A_GOAL)
+    goal = plan_goal_add(owner=owner, text=chosen.goal, now=now)
+    StuckStep.objects.create(
+        stuck_check=check, suggestion=chosen.key, kind=StuckStep.Kind.GOAL, taken_at=now
+    )
+    return goal
 
 
 def stuck_checks_forget(*, owner: User) -> int:

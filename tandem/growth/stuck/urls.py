@@ -9,4 +9,5 @@ urlpatterns = [
     path("history/", views.history, name="history"),
     path("<id:check_id>/", views.result, name="result"),
     path("<id:check_id>/ask/", views.ask, name="ask"),
+    path("<id:check_id>/goal/", views.goal, name="goal"),
 ]

@@ -17,7 +17,7 @@ from tandem.core.forms import add_refusal
 from tandem.core.http import AuthedHttpRequest
 from tandem.core.ratelimit import rate_limited
 from tandem.growth.stuck import services
-from tandem.growth.stuck.forms import AskForm, CheckForm
+from tandem.growth.stuck.forms import AskForm, CheckForm, SuggestionForm
 from tandem.growth.stuck.selectors import (
     check_for,
     history_page_for,
@@ -92,4 +92,22 @@ def ask(request: AuthedHttpRequest, check_id: int) -> HttpResponse:
     else:
         where = f"the meeting you're arranging with {asked.other_name}"
     messages.success(request, f"Added to the agenda of {where}. Only the question was shared.")
+    return redirect("growth:growth_stuck:result", check_id=check_id)
+
+
+@login_required
+@require_POST
+@rate_limited(*STEPS)
+def goal(request: AuthedHttpRequest, check_id: int) -> HttpResponse:
+    """Make a suggestion a goal in the person's career plan."""
+    check_for(owner=request.user, check_id=check_id)  # someone else's check: 404 first
+    form = SuggestionForm(request.POST)
+    if not form.is_valid():
+        field, errors = next(iter(form.errors.items()))
+        raise DomainError(errors[0], field=field)
+    services.stuck_suggestion_goal(
+        owner=request.user, check_id=check_id, suggestion=form.cleaned_data["suggestion"],
+        now=timezone.now(),
+    )  # fmt: skip
+    messages.success(request, "Added to your career plan as a goal. Only you can see it there.")
     return redirect("growth:growth_stuck:result", check_id=check_id)

@@ -43,4 +43,5 @@ PAGES: dict[str, Page] = {
 }
 NOT_PAGES: dict[str, str] = {
     "growth:growth_stuck:ask": "POST only: puts a suggestion's question on a meeting's agenda",
+    "growth:growth_stuck:goal": "POST only: makes a suggestion a goal in the career plan",
 }

@@ -75,7 +75,7 @@ class ScenarioForm(PageForm):
     )  # fmt: skip
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         inputs = self._inputs(data)
         if inputs is not None:
             for field, message in problems(inputs):

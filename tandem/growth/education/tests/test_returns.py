@@ -19,7 +19,7 @@ def make(**values: object) -> Inputs:
         "salary_change": D(0), "chance": D(100), "years": 1, "discount_rate": D(0),
         "value_to_you": D(0),
     }  # fmt: skip
-    return Inputs(**{**base, **values})  # type: ignore[arg-type]
+    return Inputs(**{**base, **values})
 
 
 class TestHandWorkedCases:

@@ -9,23 +9,26 @@ from typing import Any, TypeVar
 
 from tandem.accounts.models import User
 from tandem.core.errors import NotFound
+from tandem.growth.careers.models import CareerPlan
 from tandem.growth.promotion.models import (
     MAX_ITEMS,
     Decider,
     Opportunity,
+    PlanItem,
     PromotionPlan,
     SkillToGain,
     VisibilityAction,
 )
 from tandem.skills.models import Skill
 
-Row = TypeVar("Row", SkillToGain, VisibilityAction, Decider, Opportunity)
+Row = TypeVar("Row", bound=PlanItem)
 
 
 def plan_row_for_owner(*, model: type[Row], item_id: int, owner: User) -> Row:
     """One row of the owner's plan; NotFound for anyone else's (or none)."""
     related = ("plan", "skill") if model is SkillToGain else ("plan",)
-    row = model.objects.select_related(*related).filter(plan__owner=owner, pk=item_id).first()
+    rows = model._default_manager.select_related(*related)
+    row = rows.filter(plan__owner=owner, pk=item_id).first()
     if row is None:
         raise NotFound("No such item in your plan.")
     return row
@@ -39,6 +42,8 @@ class PlanPage:
     deciders: list[Decider]
     opportunities: list[Opportunity]
     skills_not_yet_wanted: int  # plan skills not yet on the profile as skills to learn
+    # Before a plan exists: the career plan's target job and level, to start the form with.
+    prefill: dict[str, Any] = field(default_factory=dict)
     cap: int = MAX_ITEMS
 
     @property
@@ -54,7 +59,7 @@ def plan_page_for(*, owner: User) -> PlanPage:
     """Everything on the owner's plan page, in six queries at most."""
     plan = PromotionPlan.objects.filter(owner=owner).first()
     if plan is None:
-        return PlanPage(None, [], [], [], [], 0)
+        return PlanPage(None, [], [], [], [], 0, prefill=_career_target(owner))
     skills = list(plan.skills.select_related("skill").order_by("created_at", "id"))
     wanted = set(Skill.objects.filter(wanted_by__user=owner).values_list("pk", flat=True))
     return PlanPage(
@@ -65,6 +70,15 @@ def plan_page_for(*, owner: User) -> PlanPage:
         opportunities=list(plan.opportunities.order_by("created_at", "id")),
         skills_not_yet_wanted=sum(1 for s in skills if s.skill_id not in wanted),
     )
+
+
+def _career_target(owner: User) -> dict[str, Any]:
+    """The career plan's target job title and level, as the target form's values ({} if the
+    person has no career plan or it names neither)."""
+    career = CareerPlan.objects.filter(owner=owner).values("target_title", "target_level").first()
+    if not career or not (career["target_title"] or career["target_level"]):
+        return {}
+    return {"target_role": career["target_title"], "target_level": career["target_level"]}
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ def _plan_page(request: AuthedHttpRequest, *, status: int = 200, **bound: Form) 
             {"target_role": plan.target_role, "target_level": plan.target_level,
              "by_when": plan.by_when}
             if plan is not None
-            else {}
+            else page.prefill
         )  # fmt: skip
         target = TargetForm(initial=initial)
     context = {"page": page, "target_form": target, **forms}

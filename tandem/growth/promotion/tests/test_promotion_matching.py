@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _wanted_codes(mentee: Profile) -> set[int]:
-    mentor = MentorProfileFactory()
+    mentor = Profile.objects.get(pk=MentorProfileFactory().pk)
     offer(mentor, "public-speaking")
     index = mentor_index_of([mentor], now=NOW)
     people = mentee_encode(Profile.objects.get(pk=mentee.pk), index, now=NOW)

@@ -9,6 +9,7 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
+from tandem.growth.careers.tests.factories import CareerPlanFactory
 from tandem.growth.promotion.models import (
     MAX_ITEMS,
     Decider,
@@ -98,6 +99,32 @@ class TestThePlanPage:
         response = client.post(url("plan"), {"target_role": "Lead", "target_level": "42"})
         assert response.status_code == 400
         assert "Select a valid choice" in response.content.decode()
+
+
+class TestStartingFromTheCareerPlan:
+    def test_with_no_plan_yet_the_target_starts_from_the_career_plans_job_and_level(
+        self, client, me
+    ):
+        CareerPlanFactory(owner=me.user, target_title="Finance director", target_level=8)
+        body = client.get(url("plan")).content.decode()
+        assert 'value="Finance director"' in body
+        assert '<option value="8" selected>' in body
+        assert "We started this from" in body
+        assert not PromotionPlan.objects.exists()
+
+    def test_once_saved_the_plans_own_target_is_shown(self, client, me):
+        CareerPlanFactory(owner=me.user, target_title="Finance director", target_level=8)
+        client.post(url("plan"), {"target_role": "Finance manager", "target_level": "6"})
+        body = client.get(url("plan")).content.decode()
+        assert 'value="Finance manager"' in body
+        assert "Finance director" not in body
+        assert "We started this from" not in body
+
+    def test_someone_elses_career_plan_is_never_used(self, client, me):
+        CareerPlanFactory(target_title="Their own job")
+        body = client.get(url("plan")).content.decode()
+        assert "Their own job" not in body
+        assert "We started this from" not in body
 
 
 class TestAddingRows:

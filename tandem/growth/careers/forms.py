@@ -13,6 +13,7 @@ from tandem.growth.careers.models import (
     MAX_TITLE,
     OrganizationKind,
 )
+from tandem.growth.careers.services import BLANK_GOAL
 from tandem.organizations.choices import Industry, JobFunction
 from tandem.profiles.choices import Level
 
@@ -41,7 +42,8 @@ class CareerPlanForm(PageForm):
         required=False,
     )  # fmt: skip
     target_by = forms.DateField(
-        label="By when", required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        label="By when", required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),  # what the input reads
         help_text="A rough date is fine; you can move it.",
     )  # fmt: skip
     brings_today = forms.CharField(
@@ -59,5 +61,6 @@ class PlanGoalForm(PageForm):
 
     text = forms.CharField(
         label="A goal that follows from the plan", max_length=MAX_GOAL_TEXT,
+        error_messages={"required": BLANK_GOAL},
         help_text="Concrete and yours, e.g. “Lead one budget round before March”.",
     )  # fmt: skip

@@ -26,6 +26,7 @@ from tandem.profiles.services import profile_target_set
 
 PICK_INDUSTRY = "Pick an industry from the list."
 PICK_FUNCTION = "Pick a function from the list."
+BLANK_GOAL = "Write the goal in a few words."
 GOALS_FULL = (
     f"You have {MAX_GOALS} goals already, which is plenty to work on. Finish or drop one "
     "first, then add the next."
@@ -94,7 +95,7 @@ def plan_goal_add(*, owner: User, text: str, now: datetime) -> PlanGoal:
     MAX_GOALS at once, checked under the plan's row lock."""
     words = " ".join(text.split())
     if not words:
-        raise RuleBroken("Write the goal in a few words.", field="text")
+        raise RuleBroken(BLANK_GOAL, field="text")
     if len(words) > MAX_GOAL_TEXT:
         raise RuleBroken(f"Keep it under {MAX_GOAL_TEXT} characters.", field="text")
     CareerPlan.objects.get_or_create(owner=owner)
@@ -112,3 +113,9 @@ def plan_goal_remove(*, owner: User, goal_id: int) -> None:
     deleted, _ = PlanGoal.objects.filter(pk=goal_id, plan__owner=owner).delete()
     if not deleted:
         raise NotFound("We couldn't find that goal in your plan.")
+
+
+def career_plan_forget(*, owner: User) -> None:
+    """Delete the person's plan and its goals (their account is going: privacy calls this).
+    The target copied onto the profile goes with the profile's own emptying."""
+    CareerPlan.objects.filter(owner=owner).delete()

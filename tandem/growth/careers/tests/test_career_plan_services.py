@@ -13,7 +13,12 @@ from tandem.accounts.tests.factories import UserFactory
 from tandem.core.errors import NotFound, RuleBroken
 from tandem.core.tests.clock import NOW
 from tandem.growth.careers.models import MAX_GOALS, CareerPlan, PlanGoal
-from tandem.growth.careers.services import career_plan_save, plan_goal_add, plan_goal_remove
+from tandem.growth.careers.services import (
+    career_plan_forget,
+    career_plan_save,
+    plan_goal_add,
+    plan_goal_remove,
+)
 from tandem.growth.careers.tests.factories import CareerPlanFactory, goal_of
 from tandem.profiles.models import Profile
 from tandem.profiles.tests.factories import ProfileFactory
@@ -147,11 +152,24 @@ class TestPlanGoals:
         theirs = CareerPlanFactory()
         with pytest.raises(NotFound):
             plan_goal_remove(owner=mentee.user, goal_id=goal_of(theirs).pk)
-        assert theirs.goals.count() == 2
+        assert PlanGoal.objects.filter(plan=theirs).count() == 2
 
     def test_a_missing_goal_is_not_found(self, mentee):
         with pytest.raises(NotFound):
             plan_goal_remove(owner=mentee.user, goal_id=999_999)
+
+
+class TestCareerPlanForget:
+    def test_the_plan_and_its_goals_go_and_nobody_elses(self, mentee):
+        CareerPlanFactory(owner=mentee.user)
+        theirs = CareerPlanFactory()
+        career_plan_forget(owner=mentee.user)
+        assert list(CareerPlan.objects.all()) == [theirs]
+        assert PlanGoal.objects.filter(plan__owner=mentee.user).count() == 0
+
+    def test_forgetting_without_a_plan_changes_nothing(self, mentee):
+        career_plan_forget(owner=mentee.user)
+        assert not CareerPlan.objects.exists()
 
 
 class TestGoalCap:

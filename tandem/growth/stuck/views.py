@@ -25,7 +25,8 @@ from tandem.growth.stuck.selectors import (
     start_page_for,
 )
 
-CHECKS = ("stuck-check", "10/h")  # the daily cap is the service's; this stops floods
+# The daily cap is the service's; this only stops floods (a form sent back to fix counts too).
+CHECKS = ("stuck-check", "30/h")
 STEPS = ("stuck-step", "30/m")
 
 
@@ -79,8 +80,7 @@ def ask(request: AuthedHttpRequest, check_id: int) -> HttpResponse:
     check_for(owner=request.user, check_id=check_id)  # someone else's check: 404 first
     form = AskForm(request.POST)
     if not form.is_valid():
-        field, errors = next(iter(form.errors.items()))
-        raise DomainError(errors[0], field=field)
+        raise _refusal(form)
     asked = services.stuck_suggestion_ask(
         owner=request.user, check_id=check_id, suggestion=form.cleaned_data["suggestion"],
         mentorship_id=form.cleaned_data["mentorship"], now=timezone.now(),
@@ -103,11 +103,16 @@ def goal(request: AuthedHttpRequest, check_id: int) -> HttpResponse:
     check_for(owner=request.user, check_id=check_id)  # someone else's check: 404 first
     form = SuggestionForm(request.POST)
     if not form.is_valid():
-        field, errors = next(iter(form.errors.items()))
-        raise DomainError(errors[0], field=field)
+        raise _refusal(form)
     services.stuck_suggestion_goal(
         owner=request.user, check_id=check_id, suggestion=form.cleaned_data["suggestion"],
         now=timezone.now(),
     )  # fmt: skip
     messages.success(request, "Added to your career plan as a goal. Only you can see it there.")
     return redirect("growth:growth_stuck:result", check_id=check_id)
+
+
+def _refusal(form: SuggestionForm) -> DomainError:
+    """The first thing wrong with a suggestion's form, as the refusal to answer with."""
+    field, errors = next(iter(form.errors.items()))
+    return DomainError(str(errors[0]), field=field)

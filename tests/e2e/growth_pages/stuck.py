@@ -6,7 +6,8 @@ from datetime import timedelta
 from django.utils import timezone
 
 from tandem.growth.stuck.models import StuckCheck
-from tandem.growth.stuck.tests.factories import StuckCheckFactory, answers, standing_out
+from tandem.growth.stuck.services import stuck_check_take
+from tandem.growth.stuck.tests.factories import answers, standing_out
 from tests.e2e.site_pages import ONBOARDED, Args, Page, Viewer
 
 
@@ -17,8 +18,8 @@ def _checks(viewer: Viewer) -> list[StuckCheck]:
     if not mine:
         now = timezone.now()
         mine = [
-            StuckCheckFactory(owner=viewer.user, answers=answers(), now=now - timedelta(days=7)),
-            StuckCheckFactory(
+            stuck_check_take(owner=viewer.user, answers=answers(), now=now - timedelta(days=7)),
+            stuck_check_take(
                 owner=viewer.user, answers=standing_out("falling_behind", "rigid"), now=now
             ),
         ]

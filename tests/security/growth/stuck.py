@@ -8,7 +8,8 @@ from typing import Any
 from django.utils import timezone
 
 from tandem.growth.stuck.models import StuckCheck
-from tandem.growth.stuck.tests.factories import StuckCheckFactory
+from tandem.growth.stuck.services import stuck_check_take
+from tandem.growth.stuck.tests.factories import standing_out
 from tests.security.routes import Route
 from tests.security.world import MENTEE, SIGNED_IN, World
 
@@ -19,7 +20,9 @@ def _mentee_check(world: World) -> dict[str, Any]:
     owner = world.users[MENTEE]
     check = StuckCheck.objects.filter(owner=owner).first()
     if check is None:
-        check = StuckCheckFactory(owner=owner, now=timezone.now())
+        check = stuck_check_take(
+            owner=owner, answers=standing_out("falling_behind"), now=timezone.now()
+        )
     return {"check_id": check.pk}
 
 

@@ -34,7 +34,8 @@ def intro(transactional_db) -> Mentorship:
     now = timezone.now()
     mentee = ProfileFactory(user__first_name="Ines", user__last_name="Moreau", level=4)
     mentor = MentorProfileFactory(user__first_name="Olu", user__last_name="Bankole")
-    return IntroFactory(mentee=mentee, mentor=mentor, now=now - timedelta(days=3), intro_held=True)
+    intro = IntroFactory(mentee=mentee, mentor=mentor, now=now - timedelta(days=3), intro_held=True)
+    return Mentorship.objects.get(pk=intro.pk)  # the model, as the factory's type is not
 
 
 def _fits(page: Page) -> None:

@@ -8,9 +8,10 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from tandem.core.http import AuthedHttpRequest
+from tandem.growth.selectors import hub_page_for
 
 
 @login_required
 @require_GET
 def hub(request: AuthedHttpRequest) -> HttpResponse:
-    return render(request, "growth/hub.html")
+    return render(request, "growth/hub.html", {"tools": hub_page_for(user=request.user)})

@@ -18,6 +18,12 @@ from django.db.models import Q
 
 from tandem.accounts.models import FORMER_MEMBER, User, deleted_email
 from tandem.conversations.models import ReadMark
+from tandem.growth.careers.services import career_plan_forget
+from tandem.growth.education.services import scenarios_delete_all
+from tandem.growth.journal.services import journal_delete_all
+from tandem.growth.promotion.services import promotion_plan_forget
+from tandem.growth.stuck.services import stuck_checks_forget
+from tandem.growth.tribes.services import tribes_leave_all
 from tandem.meetings.models import CalendarFeed, Meeting, Note
 from tandem.meetings.services import meeting_cancel
 from tandem.meetings.services.moves import meetings_call_off
@@ -69,6 +75,8 @@ def account_delete(*, user: User, now: datetime) -> None:
         _programs_forget(profile, now=now)
         _notices_rename(profile, names)
         _profile_empty(profile)
+        tribes_leave_all(profile=profile)
+    _growth_forget(user)
     _own_rows_delete(user)
     _sign_in_remove(user)
 
@@ -194,6 +202,16 @@ def _own_rows_delete(user: User) -> None:
     ReadMark.objects.filter(reader=user).delete()
     Block.objects.filter(Q(owner=user) | Q(other=user)).delete()
     Membership.objects.filter(user=user).delete()
+
+
+def _growth_forget(user: User) -> None:
+    """The career-growth tools were private to them: all of it goes. Questions they shared
+    onto agendas stay with the meetings, like the rest of what they wrote there."""
+    career_plan_forget(owner=user)
+    promotion_plan_forget(owner=user)
+    scenarios_delete_all(owner=user)
+    stuck_checks_forget(owner=user)
+    journal_delete_all(owner=user)
 
 
 def _sign_in_remove(user: User) -> None:

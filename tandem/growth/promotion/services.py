@@ -283,3 +283,9 @@ def plan_item_remove(*, item: PlanRow, owner: User) -> None:
     """Remove a row of the owner's plan."""
     _own(item, owner)
     item.delete()
+
+
+def promotion_plan_forget(*, owner: User) -> None:
+    """Delete the person's plan and every row of it (their account is going: privacy calls
+    this)."""
+    PromotionPlan.objects.filter(owner=owner).delete()

@@ -9,11 +9,12 @@ from datetime import datetime
 from typing import Any
 
 from tandem.accounts.models import User
-from tandem.privacy.selectors import meetings, mentoring, people, programs
+from tandem.privacy.selectors import growth, meetings, mentoring, people, programs
 from tandem.profiles.models import Profile
 
 # Bumped whenever a section changes shape, so a program reading old exports can tell.
-SCHEMA_VERSION = 2  # 2: program matches and their feedback, pulse answers, reports filed
+SCHEMA_VERSION = 3  # 2: program matches and their feedback, pulse answers, reports filed;
+# 3: the career-growth tools (`growth`)
 
 
 def data_export_for(*, user: User, now: datetime) -> dict[str, Any]:
@@ -46,4 +47,5 @@ def data_export_for(*, user: User, now: datetime) -> dict[str, Any]:
         "notification_preferences": people.preferences_section(user),
         "blocked_or_muted": people.blocks_section(user),
         "reports_filed": people.reports_filed_section(user),
+        "growth": growth.growth_section(user),
     }

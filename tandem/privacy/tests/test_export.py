@@ -27,7 +27,7 @@ SECTIONS = {
     "schema_version", "generated_at", "account", "profile", "asks", "mentorships", "goals",
     "meetings", "agenda_items", "notes", "action_items", "thank_yous", "feedback_given",
     "messages", "programs", "program_matches", "pulse_answers", "notifications",
-    "notification_preferences", "blocked_or_muted", "reports_filed",
+    "notification_preferences", "blocked_or_muted", "reports_filed", "growth",
 }  # fmt: skip
 
 

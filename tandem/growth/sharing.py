@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from tandem.accounts.models import User
 from tandem.core.errors import NotFound, RuleBroken
@@ -37,7 +37,8 @@ def _next_meeting(mentorship: Mentorship, *, now: datetime) -> Meeting | None:
     ahead = mentorship.meetings.filter(state__in=Meeting.UPCOMING).filter(
         Q(starts_at__gte=now) | Q(starts_at__isnull=True)
     )
-    return ahead.order_by("starts_at", "id").first()  # NULLs (no time yet) last on both DBs
+    # A meeting with no time yet comes after those with one, on SQLite as on PostgreSQL.
+    return ahead.order_by(F("starts_at").asc(nulls_last=True), "id").first()
 
 
 def share_targets_for(user: User, *, now: datetime) -> list[ShareTarget]:

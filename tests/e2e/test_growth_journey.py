@@ -44,9 +44,10 @@ def meeting(transactional_db) -> Meeting:
         ),
         asked_at=now - timedelta(days=20), now=now - timedelta(days=17),
     )  # fmt: skip
-    return ScheduledMeetingFactory(
+    meeting = ScheduledMeetingFactory(
         mentorship=mentorship, now=now, slots=[now + timedelta(days=3), now + timedelta(days=4)]
     )
+    return Meeting.objects.get(pk=meeting.pk)  # the model, as the factory's type is not
 
 
 def _checked(page: Page, assert_accessible) -> None:

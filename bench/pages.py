@@ -72,7 +72,19 @@ def _pages() -> list[Page]:
     pages += [
         Page("dashboard (mentee)", "mentee", "/mentorships/"),
         Page("home (mentee)", "mentee", "/home/"),
+        Page("recommendations", "mentee", "/mentors/recommended/"),
+        Page("a mentor's profile", "mentee", mentor.get_absolute_url()),
+        Page("notifications (mentee)", "mentee", "/notifications/"),
     ]
+    mentee = Profile.objects.get(user__email=NAMED_PEOPLE[0].email)
+    own = Mentorship.objects.filter(mentee=mentee).order_by("-id").first()
+    if own is not None:
+        meeting = own.meetings.order_by("-id").first()
+        pages.append(Page("its meetings (mentee)", "mentee", f"/mentorships/{own.pk}/meetings/"))
+        if meeting is not None:
+            pages.append(Page("a meeting (mentee)", "mentee", f"/meetings/{meeting.pk}/"))
+    if not Ask.objects.filter(mentee=mentee, mentor=mentor).exists():
+        pages.append(Page("the ask page", "mentee", f"/mentors/{mentor.pk}/ask/"))
     return pages
 
 
@@ -123,7 +135,37 @@ def _explain(sql: str) -> str:
     return "\n".join(f"      {line}" for line in lines)
 
 
-def measure(runs: int, explain: int) -> None:
+def _profiled(requests: list[Callable[[], object]], runs: int, top: int) -> None:
+    """cProfile over `runs` rounds of every page: where the CPU goes (the functions with the
+    most time of their own, then by cumulative time), and how it splits between compiling
+    SQL, the database driver, templates and the rest."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(runs):
+        for request in requests:
+            request()
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    total = sum(row[2] for row in stats.stats.values())  # type: ignore[attr-defined]
+    areas = {
+        "SQL compiling (django/db/models)": "django/db/models/",
+        "database driver (psycopg)": "psycopg",
+        "templates (django/template)": "django/template/",
+        "URL reversing (django/urls)": "django/urls/",
+        "tandem": "/tandem/",
+    }
+    print(f"\n{runs} rounds of every page, {total * 1000 / runs:.1f} ms of CPU a round")
+    for label, needle in areas.items():
+        own = sum(row[2] for key, row in stats.stats.items() if needle in key[0])  # type: ignore[attr-defined]
+        print(f"  {label:<36} {100 * own / total:5.1f} % (own time)")
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+
+
+def measure(runs: int, explain: int, profile: int = 0) -> None:
     from django.db import connection, reset_queries
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -143,6 +185,7 @@ def measure(runs: int, explain: int) -> None:
         f"{'CPU ms':>7} {'CPU × bare':>10}"
     )
     slow: list[tuple[str, list[tuple[float, str]]]] = []
+    requests: list[Callable[[], object]] = []
     for page in _pages():
         client = clients[page.who]
         extra: dict[str, Any] = {"HTTP_HX_REQUEST": "true"} if page.htmx else {}
@@ -155,6 +198,7 @@ def measure(runs: int, explain: int) -> None:
         captured_queries = list(captured.captured_queries)  # the next request clears the log
         sql_ms = sum(float(q["time"]) for q in captured_queries) * 1000
         wall, cpu = _timed(lambda: client.get(page.url, **extra), runs)  # noqa: B023
+        requests.append(lambda c=client, u=page.url, e=extra: c.get(u, **e))
         wall.sort()
         median, cpu_median = statistics.median(wall), statistics.median(cpu)
         p95 = wall[min(len(wall) - 1, int(0.95 * len(wall)))]
@@ -171,6 +215,8 @@ def measure(runs: int, explain: int) -> None:
         f"{'bare Django view, same client':<34} {0:>7} {0:>7.1f} {floor:>9.1f} {'':>7} "
         f"{floor_cpu:>7.1f}"
     )
+    if profile:
+        _profiled(requests, runs, profile)
     if explain and connection.vendor == "postgresql":
         for name, queries in slow:
             print(f"\n== {name}: the {len(queries)} slowest queries")
@@ -188,6 +234,10 @@ def main() -> None:
     parser.add_argument("--explain", type=int, default=0, metavar="N")
     parser.add_argument("--explain-full", action="store_true", help="whole plans")
     parser.add_argument(
+        "--profile", type=int, default=0, metavar="N",
+        help="profile every page and print the N costliest functions",
+    )
+    parser.add_argument(
         "--existing", action="store_true", help="use the DATABASE_URL database as it is"
     )
     args = parser.parse_args()
@@ -199,7 +249,7 @@ def main() -> None:
 
     print(f"database: {connection.vendor}, {args.runs} timed requests per page after 3 to warm")
     if args.existing:
-        measure(args.runs, args.explain)
+        measure(args.runs, args.explain, args.profile)
         return
     from tandem.demo.services import demo_load
 
@@ -215,7 +265,7 @@ def main() -> None:
             f"demo data: {report.people:,} people, {report.mentors:,} mentors, "
             f"{report.asks:,} asks ({time.perf_counter() - started:.0f} s to load)"
         )
-        measure(args.runs, args.explain)
+        measure(args.runs, args.explain, args.profile)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
         shutil.rmtree(workdir, ignore_errors=True)

@@ -1,6 +1,7 @@
-import os
+from config.web import web_process_ready
 
-from django.core.asgi import get_asgi_application
+web_process_ready()  # before Django, and numpy with it, is imported
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+from django.core.asgi import get_asgi_application  # noqa: E402
+
 application = get_asgi_application()

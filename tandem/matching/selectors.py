@@ -8,7 +8,6 @@ from dataclasses import dataclass, fields, replace
 
 import numpy as np
 import numpy.typing as npt
-from django.db.models import Prefetch
 from django.db.models.functions import Lower
 
 from tandem.matching.availability import availability_for, load_for
@@ -28,7 +27,7 @@ from tandem.matching.index import mentor_index
 from tandem.matching.index.build import listed_mentors
 from tandem.moderation.blocks import blocked_user_ids
 from tandem.organizations.verified import organizations_verified
-from tandem.profiles.models import Profile, SkillOffered
+from tandem.profiles.models import Profile
 from tandem.profiles.responsiveness import response_words_for
 from tandem.profiles.selectors import manager_chain_emails
 
@@ -126,14 +125,8 @@ def _recommended(
         ):  # fmt: skip
             out_of_reach.append(_out_of_reach_sentence(skill, index.labels.skills[skill.skill]))
     ids = [int(index.profile_ids[p.mentor]) for p in picks]
-    profiles = (
-        listed_mentors()
-        .select_related("user", "organization")
-        .prefetch_related(
-            Prefetch("skills_offered", queryset=SkillOffered.objects.select_related("skill"))
-        )
-        .in_bulk(ids)
-    )
+    # The cards show the person, their job and organization; not their skills (a query more).
+    profiles = listed_mentors().select_related("user", "organization").in_bulk(ids)
     responses = response_words_for(mentor_ids=ids)  # one query for the whole list
     # The index may be a moment behind (or a profile deleted outright): a mentor paused,
     # hidden, switched off or gone since is dropped rather than shown.

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -31,6 +32,7 @@ from tandem.profiles.models import Profile
 from tandem.profiles.selectors import profile_for_user, profile_get_visible, profile_ids_visible
 
 RECENT_DECIDED = 20
+REFERRALS_KEPT = 120  # seconds: how long one ask's list of other mentors to suggest is kept
 MISSING = "No such request."
 ENDED_ASK = (Ask.State.DECLINED, Ask.State.EXPIRED, Ask.State.WITHDRAWN)
 
@@ -132,7 +134,21 @@ class AskPage:
 
 def referral_choices_for(ask: Ask) -> list[tuple[int, str]]:
     """Mentors the mentee could ask instead: their own recommendations, this mentor aside,
-    and only those the mentor may see too (an organization-only profile stays private)."""
+    and only those the mentor may see too (an organization-only profile stays private).
+
+    Worked out once per ask and kept REFERRALS_KEPT seconds: it is the mentee's whole
+    recommendations run (about half the page's cost), and the page and the decline it posts
+    then offer and accept the same list. A suggestion picked from it is checked again when
+    the decline is saved (`referral_pick`)."""
+    key = f"ask-referrals:{ask.pk}"
+    kept = cache.get(key)
+    if kept is None:
+        kept = _referral_choices(ask)
+        cache.set(key, kept, REFERRALS_KEPT)
+    return [(pk, label) for pk, label in kept]
+
+
+def _referral_choices(ask: Ask) -> list[tuple[int, str]]:
     picks = recommendations_for_mentee(profile=ask.mentee, k=6)
     visible = profile_ids_visible(ids=[p.profile.pk for p in picks], viewer=ask.mentor.user)
     return [

@@ -183,3 +183,33 @@ def test_a_full_mentor_who_is_the_only_one_with_the_skill_says_so_before_the_ask
         f"The one mentor who offers {skill_name('public-speaking')} isn&#x27;t taking requests"
         in html
     )
+
+
+@pytest.mark.django_db
+def test_the_referral_list_is_worked_out_once_and_the_decline_takes_a_mentor_from_it(
+    client, monkeypatch
+):
+    """The mentee's recommendations run once per ask, not on every view of its page: the
+    page, a second view and the decline it posts use the same list."""
+    from tandem.mentorships.selectors import asks as selectors
+
+    mentee = mentee_wanting("python")
+    decliner, other = mentor_offering("python"), mentor_offering("python")
+    ask = AskFactory(mentee=mentee, mentor=decliner)
+    runs = []
+    real = selectors.recommendations_for_mentee
+    monkeypatch.setattr(
+        selectors, "recommendations_for_mentee",
+        lambda **kwargs: runs.append(1) or real(**kwargs),
+    )  # fmt: skip
+    client.force_login(decliner.user)
+    url = reverse("mentorships:ask", args=[ask.pk])
+    for _ in range(2):
+        assert f'<option value="{other.pk}">' in client.get(url).content.decode()
+    # A mentor listed after the list was made is not offered until it is made again.
+    later = mentor_offering("python")
+    assert f'<option value="{later.pk}">' not in client.get(url).content.decode()
+    answer = reverse("mentorships:ask_answer", args=[ask.pk, "decline"])
+    assert client.post(answer, {"refer_to": str(other.pk)}).status_code == 302
+    ask.refresh_from_db()
+    assert (ask.state, ask.referred_to_id, len(runs)) == ("declined", other.pk, 1)

@@ -110,6 +110,7 @@ TEMPLATES = [
 FORM_RENDERER = "tandem.core.forms.TandemFormRenderer"
 
 # --- Database: SQLite file by default, PostgreSQL (psycopg 3) through DATABASE_URL.
+POSTGRESQL_ENGINES = ("django.db.backends.postgresql", "tandem.core.postgresql")
 _default_sqlite = f"sqlite:///{BASE_DIR / 'var' / 'tandem.sqlite3'}"
 if not env_str("DATABASE_URL"):
     (BASE_DIR / "var").mkdir(exist_ok=True)
@@ -131,11 +132,16 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_b
     "DATABASE_SERVER_SIDE_BINDING", default=True
 ):
     # Values travel apart from the SQL, so the same query has the same text on every request
-    # and psycopg prepares it on its third use in a connection: PostgreSQL then plans it once
+    # and psycopg prepares it on its second use in a connection: PostgreSQL then plans it once
     # per connection instead of on every request (planning cost more than running for the
-    # wide joins; bench/pages.py: the journey's pages 20-40 % faster). Off (=0) behind a
+    # wide joins), and psycopg no longer writes every value into the SQL in Python. Measured
+    # in docs/benchmarks.md ("Under load"). Tandem's backend keeps bulk writes under the
+    # protocol's 65,535 values a statement (tandem/core/postgresql). Off (=0) behind a
     # transaction-mode connection pooler, which cannot keep prepared statements.
-    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 2}
+    DATABASES["default"]["ENGINE"] = "tandem.core.postgresql"
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=2
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {

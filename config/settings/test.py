@@ -21,7 +21,7 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": "tandem.core.tasks_testing.TestTaskBackend"}}
 # Browser tests sign up many people from one address; the throttle has its own test.
 ACCOUNT_RATE_LIMITS = {**ACCOUNT_RATE_LIMITS, "signup": "1000/m/ip"}  # noqa: F405
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+if DATABASES["default"]["ENGINE"] in POSTGRESQL_ENGINES:  # noqa: F405
     # The suite commits often (browser tests, transactional tests); waiting for each commit
     # to reach the disk buys nothing for a database that is thrown away after the run.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405

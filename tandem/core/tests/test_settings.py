@@ -50,12 +50,29 @@ def _settings_value(expr: str, **env: str) -> str:
         ({"DJANGO_DEBUG": "1"}, "django.db.backends.sqlite3"),
         (
             {"DJANGO_DEBUG": "1", "DATABASE_URL": "postgres://u@127.0.0.1:5432/tandem"},
+            "tandem.core.postgresql",
+        ),
+        (
+            {
+                "DJANGO_DEBUG": "1",
+                "DATABASE_URL": "postgres://u@127.0.0.1:5432/tandem",
+                "DATABASE_SERVER_SIDE_BINDING": "0",
+            },
             "django.db.backends.postgresql",
         ),
     ],
 )
 def test_the_database_is_sqlite_unless_database_url_is_set(env, expected):
     assert _settings_value("settings.DATABASES['default']['ENGINE']", **env) == expected
+
+
+def test_server_side_binding_keeps_what_the_url_says():
+    url = "postgres://u@127.0.0.1:5432/tandem?sslmode=require"
+    options = _settings_value("sorted(settings.DATABASES['default']['OPTIONS'].items())",
+                              DJANGO_DEBUG="1", DATABASE_URL=url)  # fmt: skip
+    assert options == str(
+        [("prepare_threshold", 2), ("server_side_binding", True), ("sslmode", "require")]
+    )
 
 
 def test_production_refuses_to_start_without_a_secret_key():

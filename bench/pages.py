@@ -234,7 +234,10 @@ def main() -> None:
     parser.add_argument("--explain", type=int, default=0, metavar="N")
     parser.add_argument("--explain-full", action="store_true", help="whole plans")
     parser.add_argument(
-        "--profile", type=int, default=0, metavar="N",
+        "--profile",
+        type=int,
+        default=0,
+        metavar="N",
         help="profile every page and print the N costliest functions",
     )
     parser.add_argument(
@@ -244,7 +247,7 @@ def main() -> None:
 
     global FULL_PLANS
     FULL_PLANS = args.explain_full
-    workdir = django_ready()
+    workdir = django_ready(web=True)
     from django.db import connection
 
     print(f"database: {connection.vendor}, {args.runs} timed requests per page after 3 to warm")

@@ -205,6 +205,10 @@ def main() -> None:
     parser.add_argument("--cold", type=int, default=3, help="cold requests timed (slow)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
+    from config.web import web_process_ready
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    web_process_ready()  # as a web process runs the engine: one BLAS thread (before numpy)
     print(f"{'what':<34} {'median ms':>9} {'p95 ms':>9} {'n':>6}")
     for line in engine(args.mentors, args.asks):
         print(line, flush=True)

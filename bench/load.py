@@ -241,6 +241,16 @@ def _phase(
     }  # fmt: skip
 
 
+def _index_builds_print(builds: dict[str, int]) -> None:
+    """Where the mentor index was built while gunicorn served (its log lines): inside a
+    request must be 0, the issue's "no request ever waits for a rebuild"."""
+    print(
+        f"\nmentor index full builds: {builds['at start']} at worker start, "
+        f"{builds['in the background']} in the background, {builds['in place']} inside a "
+        f"request; tracebacks logged: {builds['errors']}"
+    )
+
+
 def _header_print(args: argparse.Namespace, plan: dict[str, Any], run: Run, address: str) -> None:
     print(
         f"{args.people:,} demo people; {len(plan['mentees'])} mentees and "
@@ -288,6 +298,7 @@ def main() -> None:
         )  # fmt: skip
         _pages_print(timings, bare_timings)
         _summary_print(journey, bare)
+        _index_builds_print(run.index_builds())
         print(f"\nload average {os.getloadavg()[0]:.2f} at the end")
     finally:
         run.cleanup()

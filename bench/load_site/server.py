@@ -28,6 +28,9 @@ import psycopg
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT / "bench"
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+# Where a full build of the mentor index ran, as its log line ends (matching/index/current.py's
+# WHERE_…; not imported: that module needs Django set up, the bench's own process has not).
+INDEX_BUILT = ("at start", "in the background", "in place")
 
 
 def local_problem(url: str, what: str) -> str | None:
@@ -66,7 +69,7 @@ class Run:
             "DJANGO_SECURE_SSL_REDIRECT": "0",
             "DJANGO_SECURE_COOKIES": "0",
             "DJANGO_HSTS_SECONDS": "0",
-            "DJANGO_LOG_LEVEL": "WARNING",
+            "DJANGO_LOG_LEVEL": "INFO",  # the mentor index's build lines (gunicorn.log)
             "DATABASE_URL": self.database_url,
             "REDIS_URL": self.redis_url,
             "WEB_CONCURRENCY": "3",
@@ -106,14 +109,29 @@ class Run:
         """Serve the site with `workers` sync workers on a free port; its address once
         /health/ answers."""
         port = _free_port()
-        self.gunicorn = subprocess.Popen(  # noqa: S603 - our interpreter, our settings
-            [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}",
-             "--workers", str(workers), "--log-level", "warning"],
-            cwd=ROOT, env=self.env(),
-        )  # fmt: skip
+        with self.log_path.open("w") as log:
+            self.gunicorn = subprocess.Popen(  # noqa: S603 - our interpreter, our settings
+                [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}",
+                 "--workers", str(workers), "--log-level", "warning"],
+                cwd=ROOT, env=self.env(), stderr=log,
+            )  # fmt: skip
         address = f"http://127.0.0.1:{port}"
         _wait_for(f"{address}/health/", self.gunicorn)
         return address
+
+    @property
+    def log_path(self) -> Path:
+        """What gunicorn and Tandem log while serving the run."""
+        return self.workdir / "gunicorn.log"
+
+    def index_builds(self) -> dict[str, int]:
+        """The mentor index's full builds so far, by where they ran (their log lines:
+        tandem/matching/index/current.py), and the errors logged."""
+        text = self.log_path.read_text() if self.log_path.exists() else ""
+        built = [line for line in text.splitlines() if "Mentor index of" in line]
+        counts = {where: sum(where in line for line in built) for where in INDEX_BUILT}
+        counts["errors"] = text.count("Traceback")
+        return counts
 
     def gunicorn_processes(self) -> list[psutil.Process]:
         if self.gunicorn is None:

@@ -46,6 +46,10 @@ REBUILD_EVERY = 600.0  # seconds
 # of CPU each, sharing a core with the worker's requests) drift apart instead of coinciding.
 _SPREAD = random.uniform(0.8, 1.2)  # noqa: S311 (not a secret)
 RETRY_AFTER = 60.0  # seconds between tries once a build failed (the database away, say)
+# Where a full build ran, as its log line says.
+WHERE_AT_START = "at start"
+WHERE_BACKGROUND = "in the background"
+WHERE_IN_PLACE = "in place (inside a request or a command)"
 
 Job = Callable[[], None]
 
@@ -84,7 +88,7 @@ def mentor_index() -> MentorIndex:
     few more when some mentor did; never a full build once the process is warm."""
     with _lock:
         if _current.index is None:
-            _build_in_place()
+            _build_in_place(WHERE_IN_PLACE)
         rebuild = _catch_up()
         index = _current.index
         assert index is not None
@@ -97,7 +101,7 @@ def mentor_index_warm() -> None:
     """Build the index before the process takes requests (gunicorn's post_worker_init)."""
     with _lock:
         if _current.index is None:
-            _build_in_place()
+            _build_in_place(WHERE_AT_START)
 
 
 def mentor_index_clear() -> None:
@@ -107,9 +111,23 @@ def mentor_index_clear() -> None:
         _current = _Current(generation=_current.generation + 1)
 
 
-def _build_in_place() -> None:
+def _build_in_place(where: str) -> None:
     started = timezone.now()  # before the first query: later changes are looked at again
+    clock = time.monotonic()
     _install(build.mentor_index_build(now=started), started=started)
+    _built_log(where, clock)
+
+
+def _built_log(where: str, clock: float) -> None:
+    """One line a full build: how long it took and where it ran. A build inside a request or
+    a command is a warning on a web process, which should have been warmed at start (it is
+    what every process does once outside gunicorn: runserver, a command, a test);
+    bench/load.py counts these lines."""
+    index = _current.index
+    size = len(index) if index is not None else 0
+    level = logging.WARNING if where == WHERE_IN_PLACE else logging.INFO
+    seconds = time.monotonic() - clock
+    logger.log(level, "Mentor index of %d built in %.2f s %s", size, seconds, where)
 
 
 def _install(index: MentorIndex, *, started: datetime) -> None:
@@ -168,7 +186,7 @@ def _rebuild_start() -> None:
 
 def _rebuild(generation: int) -> None:
     """A full build, off the request path; swapped in when done."""
-    started = timezone.now()
+    started, clock = timezone.now(), time.monotonic()
     try:
         fresh = build.mentor_index_build(now=started)
     except Exception:
@@ -186,3 +204,4 @@ def _rebuild(generation: int) -> None:
         if generation == _current.generation:
             _install(fresh, started=started)
             _current.rebuilding = False
+            _built_log(WHERE_BACKGROUND, clock)

@@ -265,3 +265,26 @@ class TestWorkerStart:
         monkeypatch.setattr(connections, "close_all", lambda: None)
         _gunicorn_config().post_worker_init(worker=None)
         assert "Could not build the mentor index" in caplog.text
+
+
+@pytest.mark.django_db
+def test_each_full_build_says_where_it_ran(monkeypatch, caplog):
+    """A line a build: at start and in the background at INFO, inside a request (a process
+    nobody warmed) as a warning; bench/load.py counts the last kind under load."""
+    caplog.set_level("INFO", logger="tandem.matching.index.current")
+    monkeypatch.setattr(current, "REBUILD_FLOOR", 0)
+    mentee = _mentee()
+    _mentor("Ada")
+    _names(mentee)  # nobody warmed this process: the first use builds in place
+    current.mentor_index_clear()
+    monkeypatch.setattr(connections, "close_all", lambda: None)
+    _gunicorn_config().post_worker_init(worker=None)
+    profile_update(profile=_mentor("Bo"), fields={"headline": "Data lead"})
+    _names(mentee)  # more patched rows than the floor: a background build
+    lines = [(r.levelname, r.getMessage()) for r in caplog.records if "Mentor index" in r.msg]
+    assert [(level, message.split(" s ")[-1]) for level, message in lines] == [
+        ("WARNING", current.WHERE_IN_PLACE),
+        ("INFO", current.WHERE_AT_START),
+        ("INFO", current.WHERE_BACKGROUND),
+    ]
+    assert lines[1][1].startswith("Mentor index of 1 built in ")

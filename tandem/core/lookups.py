@@ -26,6 +26,7 @@ from django.db.models.expressions import ColPairs  # type: ignore[attr-defined]
 from django.db.models.fields.related_lookups import RelatedExact, RelatedIn
 from django.db.models.lookups import In
 from django.db.models.sql.compiler import SQLCompiler
+from django.utils.datastructures import OrderedSet
 
 
 def _column_range(field: Any, connection: BaseDatabaseWrapper) -> tuple[int | None, int | None]:
@@ -74,10 +75,10 @@ class _SkipsOutOfRange(In):
             return super().as_sql(compiler, connection)
         return f"{lhs_sql} = ANY(%s)", (*lhs_params, list(values))
 
-    def _distinct_values(self) -> list[Any]:
+    def _distinct_values(self) -> OrderedSet[Any]:
         """The list as `In.process_rhs` reads it: each value once, None left out (it equals
         nothing); nothing left matches nothing."""
-        values = list(dict.fromkeys(value for value in self.rhs if value is not None))
+        values = OrderedSet(value for value in self.rhs if value is not None)
         if not values:
             raise EmptyResultSet
         return values

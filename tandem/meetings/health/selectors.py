@@ -2,7 +2,8 @@
 
 Every signal comes from a fixed number of aggregate queries (GROUP BY mentorship, or mentorship
 and person), never one query per mentorship: the mentorship page, a dashboard list and the
-sweep over every active mentorship all cost the same dozen queries.
+sweep over every active mentorship all cost the same six queries, whose SQL is compiled once per
+process and shape (`prepared`: compiling it cost more CPU than running it).
 
 A side's latest *activity* is the latest of: a mentorship transition they made, a meeting
 transition they made (proposing, picking a time, rescheduling, marking), an agenda item, shared
@@ -13,13 +14,28 @@ update they wrote.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from django.db import connection
-from django.db.models import CharField, Count, F, Func, Max, Min, Model, Q, QuerySet
+from django.db.models import (
+    CharField,
+    Count,
+    DateField,
+    DateTimeField,
+    F,
+    FilteredRelation,
+    Func,
+    Max,
+    Min,
+    Model,
+    Q,
+    QuerySet,
+)
 
+from tandem.meetings.health.prepared import AnyOf, IdsSlot, Slot, compiled, run, sql_of
 from tandem.meetings.health.rules import (
     CADENCE_DAYS,
     HEALTH_STATES,
@@ -99,16 +115,34 @@ def _day(field: str, aggregate: type[Max] | type[Min] = Max, **extra: Any) -> _D
     return _Day(aggregate(field, **extra))
 
 
-def _scope(path: str, ids: Ids) -> Q:
+def _scope(path: str, ids: Ids) -> Q | AnyOf:
     """Rows of the mentorships asked about.
 
     With `ids` None (every active and paused mentorship) only the mentorships themselves are
     filtered: the tables around them are read whole and rows of other mentorships go unused,
-    which is cheaper than joining each row to its mentorship to check the state.
+    which is cheaper than joining each row to its mentorship to check the state. A list of ids
+    is a slot, filled in when the query runs (see `prepared`).
     """
     if ids is None:
         return Q(state__in=HEALTH_STATES) if not path else Q()
-    return Q(**{f"{path}__in" if path else "pk__in": ids})
+    if isinstance(ids, QuerySet):
+        return Q(**{f"{path}__in" if path else "pk__in": ids})
+    return AnyOf(F(path or "pk"), IDS)
+
+
+def _shape(ids: Ids) -> str | None:
+    """What a query's SQL depends on besides its values: None when it is compiled each call."""
+    if ids is None:
+        return "all"
+    return None if isinstance(ids, QuerySet) else "ids"
+
+
+# The values each call gives the compiled queries.
+IDS = IdsSlot("ids")
+DAY_START = Slot("day_start", DateTimeField())  # today, 00:00 UTC
+WINDOW = Slot("window", DateTimeField())  # WINDOW_DAYS before that
+RATINGS_SINCE = Slot("ratings_since", DateTimeField())  # RATINGS_DAYS before that
+TODAY = Slot("today", DateField())
 
 
 @dataclass(frozen=True)
@@ -123,20 +157,122 @@ _NO_TERM = _Term(None, None, None, None)
 _NO_MEETINGS: tuple[date | None, date | None, int, bool] = (None, None, 0, False)
 
 
-def _terms(ids: Ids, today: date) -> dict[int, _Term]:
+def _read(name: str, ids: Ids, values: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The rows of one of the health queries for these ids and values, its SQL compiled once
+    per shape (`prepared`)."""
+    build = (lambda: _union(ids)) if name == "activity" else (lambda: sql_of(_QUERIES[name](ids)))
+    return run(compiled(name, _shape(ids), build), {"ids": ids, **values})
+
+
+def _people(ids: Ids) -> QuerySet[Any, Any]:
+    """Each mentorship's state and sides, once per accepted agreement version (oldest first;
+    once with no agreement when none is accepted): the people and the terms in one read."""
+    accepted = FilteredRelation(
+        "agreements", condition=Q(agreements__state=Agreement.State.ACCEPTED)
+    )
+    return (
+        Mentorship.objects.filter(_scope("", ids))
+        .annotate(accepted=accepted)
+        .annotate(starts=_Day(F("accepted__starts_on")), ends=_Day(F("accepted__ends_on")))
+        .order_by("id", "accepted__version")
+        .values_list(
+            "id", "state", "mentee__user_id", "mentor__user_id",
+            "accepted__id", "starts", "ends", "accepted__cadence",
+        )
+    )  # fmt: skip
+
+
+def _meetings(ids: Ids) -> QuerySet[Any, Any]:
+    S = Meeting.State
+    return (
+        Meeting.objects.filter(_scope("mentorship", ids))
+        .values("mentorship")
+        .annotate(
+            last_met=_day(
+                "starts_at", filter=Q(state=S.HELD) | Q(state=S.SCHEDULED, starts_at__lt=DAY_START)
+            ),
+            next_at=_day("starts_at", Min, filter=Q(state=S.SCHEDULED, starts_at__gte=DAY_START)),
+            no_shows=Count("id", filter=Q(state=S.NO_SHOW, starts_at__gte=WINDOW)),
+            offered=Count("id", filter=Q(state__in=(S.PROPOSED, S.RESCHEDULED))),
+        )
+        .order_by()
+        .values_list("mentorship", "last_met", "next_at", "no_shows", "offered")
+    )
+
+
+def _reschedules(ids: Ids) -> QuerySet[Any, Any]:
+    return (
+        MeetingTransition.objects.filter(
+            _scope("meeting__mentorship", ids), to_state=Meeting.State.RESCHEDULED, at__gte=WINDOW
+        )
+        .values("meeting__mentorship")
+        .annotate(n=Count("id"))
+        .order_by()
+        .values_list("meeting__mentorship", "n")
+    )
+
+
+def _overdue(ids: Ids) -> QuerySet[Any, Any]:
+    return (
+        ActionItem.objects.filter(
+            _scope("mentorship", ids), status=ActionItem.Status.OPEN, due_on__lt=TODAY
+        )
+        .values("mentorship")
+        .annotate(n=Count("id"))
+        .order_by()
+        .values_list("mentorship", "n")
+    )
+
+
+def _ratings(ids: Ids) -> QuerySet[Any, Any]:
+    return (
+        MeetingFeedback.objects.filter(
+            _scope("meeting__mentorship", ids), created_at__gte=RATINGS_SINCE
+        )
+        .order_by("created_at", "id")
+        .values_list("meeting__mentorship", "rating")
+    )
+
+
+_QUERIES: dict[str, Callable[[Ids], QuerySet[Any, Any]]] = {
+    "people": _people,
+    "meetings": _meetings,
+    "reschedules": _reschedules,
+    "overdue": _overdue,
+    "ratings": _ratings,
+}
+
+
+def _union(ids: Ids) -> tuple[str, Sequence[Any]]:
+    """The latest activity across ACTIVITY's sources: a GROUP BY over their UNION ALL, which
+    the ORM cannot say."""
+    parts = [
+        sql_of(
+            model._default_manager.filter(_scope(path, ids), only, **{f"{who}__isnull": False})
+            .values(of_mentorship=F(path), by_person=F(who))
+            .annotate(last=_day(when))
+            .order_by()
+        )
+        for model, path, who, when, only in ACTIVITY
+    ]
+    m, p, last = (
+        connection.ops.quote_name(name) for name in ("of_mentorship", "by_person", "last")
+    )
+    union = " UNION ALL ".join(sql for sql, _ in parts)
+    sql = f"SELECT {m}, {p}, MAX({last}) FROM ({union}) AS activity GROUP BY {m}, {p}"  # noqa: S608
+    return sql, [param for _, params in parts for param in params]
+
+
+def _terms(rows: list[tuple[Any, ...]], today: date) -> dict[int, _Term]:
     """Per mentorship: the rhythm in force, when the arrangement began and when it ends.
 
     Versions come oldest first; a renewal accepted early starts in the future, and until then
     the old rhythm holds.
     """
     terms: dict[int, _Term] = {}
-    accepted = (
-        Agreement.objects.filter(_scope("mentorship", ids), state=Agreement.State.ACCEPTED)
-        .order_by("mentorship_id", "version")
-        .annotate(starts=_Day(F("starts_on")), ends=_Day(F("ends_on")))
-        .values_list("mentorship_id", "id", "starts", "ends", "cadence")
-    )
-    for mentorship_id, agreement_id, starts, ends, cadence in accepted:
+    for mentorship_id, *_, agreement_id, starts, ends, cadence in rows:
+        if agreement_id is None:
+            continue
         starts_on, ends_on = _date(starts), _date(ends)
         cadence_days, before = CADENCE_DAYS.get(cadence), terms.get(mentorship_id)
         if before is not None:
@@ -151,31 +287,13 @@ def _activity(ids: Ids) -> dict[tuple[int, int], date | None]:
     """(mentorship, person) → the day of the latest thing that person did in that mentorship.
 
     One query: each source grouped by mentorship and person, then the latest across sources
-    (a GROUP BY over their UNION ALL, which the ORM cannot say), so 170,000 rows come back for
-    100,000 mentorships instead of 430,000.
+    (a GROUP BY over their UNION ALL), so 170,000 rows come back for 100,000 mentorships
+    instead of 430,000.
     """
-    parts, params = [], []
-    for model, path, who, when, only in ACTIVITY:
-        sql, part_params = (
-            model._default_manager.filter(_scope(path, ids), only, **{f"{who}__isnull": False})
-            .values(of_mentorship=F(path), by_person=F(who))
-            .annotate(last=_day(when))
-            .order_by()
-            .query.sql_with_params()
-        )
-        parts.append(sql)
-        params.extend(part_params)
-    m, p, last = (
-        connection.ops.quote_name(name) for name in ("of_mentorship", "by_person", "last")
-    )
-    union = " UNION ALL ".join(parts)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {m}, {p}, MAX({last}) FROM ({union}) AS activity GROUP BY {m}, {p}",  # noqa: S608
-            params,
-        )
-        rows = cursor.fetchall()
-    return {(mentorship_id, user_id): _date(day) for mentorship_id, user_id, day in rows}
+    return {
+        (mentorship_id, user_id): _date(day)
+        for mentorship_id, user_id, day in _read("activity", ids, {})
+    }
 
 
 def health_rows_for(*, mentorship_ids: Ids, today: date) -> dict[int, HealthRow]:
@@ -186,64 +304,28 @@ def health_rows_for(*, mentorship_ids: Ids, today: date) -> dict[int, HealthRow]
     if ids == []:
         return {}
     day_start = datetime.combine(today, time.min, tzinfo=UTC)
-    window = day_start - timedelta(days=WINDOW_DAYS)
-    S = Meeting.State
-
-    people = list(
-        Mentorship.objects.filter(_scope("", ids))
-        .order_by()
-        .values_list("id", "state", "mentee__user_id", "mentor__user_id")
-    )
-    terms = _terms(ids, today)
+    days = {
+        "day_start": day_start,
+        "window": day_start - timedelta(days=WINDOW_DAYS),
+        "ratings_since": day_start - timedelta(days=RATINGS_DAYS),
+        "today": today,
+    }
+    versions = _read("people", ids, {})
+    people = {row[0]: row[1:4] for row in versions}
+    terms = _terms(versions, today)
     meetings: dict[int, tuple[date | None, date | None, int, bool]] = {
         mentorship_id: (_date(last_met), _date(next_at), no_shows, offered > 0)
-        for mentorship_id, last_met, next_at, no_shows, offered in Meeting.objects.filter(
-            _scope("mentorship", ids)
-        )
-        .values("mentorship")
-        .annotate(
-            last_met=_day(
-                "starts_at", filter=Q(state=S.HELD) | Q(state=S.SCHEDULED, starts_at__lt=day_start)
-            ),
-            next_at=_day("starts_at", Min, filter=Q(state=S.SCHEDULED, starts_at__gte=day_start)),
-            no_shows=Count("id", filter=Q(state=S.NO_SHOW, starts_at__gte=window)),
-            offered=Count("id", filter=Q(state__in=(S.PROPOSED, S.RESCHEDULED))),
-        )
-        .order_by()
-        .values_list("mentorship", "last_met", "next_at", "no_shows", "offered")
+        for mentorship_id, last_met, next_at, no_shows, offered in _read("meetings", ids, days)
     }
-    reschedules: dict[int, int] = dict(
-        MeetingTransition.objects.filter(
-            _scope("meeting__mentorship", ids), to_state=S.RESCHEDULED, at__gte=window
-        )
-        .values("meeting__mentorship")
-        .annotate(n=Count("id"))
-        .order_by()
-        .values_list("meeting__mentorship", "n")
-    )
-    overdue: dict[int, int] = dict(
-        ActionItem.objects.filter(
-            _scope("mentorship", ids), status=ActionItem.Status.OPEN, due_on__lt=today
-        )
-        .values("mentorship")
-        .annotate(n=Count("id"))
-        .order_by()
-        .values_list("mentorship", "n")
-    )
+    reschedules: dict[int, int] = dict(_read("reschedules", ids, days))
+    overdue: dict[int, int] = dict(_read("overdue", ids, days))
     ratings: dict[int, list[int]] = defaultdict(list)
-    for mentorship_id, rating in (
-        MeetingFeedback.objects.filter(
-            _scope("meeting__mentorship", ids),
-            created_at__gte=day_start - timedelta(days=RATINGS_DAYS),
-        )
-        .order_by("created_at", "id")
-        .values_list("meeting__mentorship", "rating")
-    ):
+    for mentorship_id, rating in _read("ratings", ids, days):
         ratings[mentorship_id].append(rating)
     activity = _activity(ids)
 
     rows = {}
-    for mentorship_id, state, mentee_user_id, mentor_user_id in people:
+    for mentorship_id, (state, mentee_user_id, mentor_user_id) in people.items():
         term = terms.get(mentorship_id, _NO_TERM)
         last_met, next_on, no_shows, offered = meetings.get(mentorship_id, _NO_MEETINGS)
         facts = HealthFacts(

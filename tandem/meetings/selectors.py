@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from tandem.accounts.models import User
 from tandem.core.errors import NotFound
-from tandem.meetings.health.rules import Health
+from tandem.meetings.health.rules import HEALTH_STATES, Health
 from tandem.meetings.health.selectors import health_for
 from tandem.meetings.models import (
     ActionItem,
@@ -26,9 +26,14 @@ from tandem.meetings.models import (
     Slot,
     ThankYou,
 )
-from tandem.meetings.rules import MEETING_STATES, SHORT_AGENDA, default_minutes
-from tandem.mentorships.models import Mentorship
-from tandem.mentorships.selectors.mentorships import mentorship_for_user, mentorships_of
+from tandem.meetings.rules import MEETING_STATES, SHORT_AGENDA
+from tandem.mentorships.models import Agreement, Mentorship
+from tandem.mentorships.selectors.mentorships import (
+    mentorship_for_user,
+    mentorships_of,
+    named,
+    named_user,
+)
 from tandem.mentorships.sides import sides_of
 from tandem.profiles.models import Profile
 
@@ -110,21 +115,12 @@ def actions_of(mentorship: Mentorship) -> QuerySet[ActionItem]:
 
 
 def meetings_of(mentorship: Mentorship) -> list[Meeting]:
-    """Upcoming first (soonest first), then past ones (latest first)."""
-    meetings = list(mentorship.meetings.prefetch_related("slots"))
+    """Upcoming first (soonest first), then past ones (latest first). Their slots are not
+    read: the list shows each meeting's time, state and length."""
+    meetings = list(mentorship.meetings.all())
     upcoming = [m for m in meetings if m.state in Meeting.UPCOMING]
     upcoming.sort(key=lambda m: (m.starts_at is None, m.starts_at, m.pk))
     return upcoming + [m for m in meetings if m.state not in Meeting.UPCOMING]
-
-
-def open_actions_carried(meeting: Meeting) -> list[ActionItem]:
-    """Open items from earlier meetings: they carry into this one's agenda (F7)."""
-    return list(
-        ActionItem.objects.filter(mentorship_id=meeting.mentorship_id, status="open")
-        .exclude(meeting=meeting)
-        .select_related("owner")
-        .order_by("due_on", "id")
-    )
 
 
 # --- Page selectors -------------------------------------------------------------------------
@@ -139,8 +135,11 @@ class MeetingsPage:
     intro: Meeting | None  # in `intro`: the intro meeting on the way, else the one held
     health: Health | None  # active and paused mentorships have one
     can_propose: bool
-    actions: list[ActionItem]  # the first 50
+    action_count: int  # how many action items the link counts (up to 50, as it always has)
     default_minutes: int  # the time box the form starts with
+
+
+ACTIONS_COUNTED = 50
 
 
 def intro_of(mentorship: Mentorship, meetings: list[Meeting]) -> Meeting | None:
@@ -153,16 +152,58 @@ def intro_of(mentorship: Mentorship, meetings: list[Meeting]) -> Meeting | None:
     return next(iter(ahead or held), None)
 
 
-def meetings_page_for(*, mentorship_id: int, user: User, today: date) -> MeetingsPage:
-    """A mentorship's meetings with its health, its intro, and what offering times needs."""
-    mentorship, sides = mentorship_for_user(mentorship_id=mentorship_id, user=user)
+def _meetings_read() -> QuerySet[Mentorship]:
+    """The mentorship as its meetings page shows it, in one query: the two people by name, and
+    the numbers the page needs from the rows around it (the agreed meeting length, the ask's
+    intro length, how many action items), where three more queries read whole rows for them."""
+    agreed = Agreement.objects.filter(
+        mentorship=OuterRef("pk"), state=Agreement.State.ACCEPTED
+    ).order_by("-version")  # the latest accepted version: rules.agreement_current
+    actions = (
+        ActionItem.objects.filter(mentorship=OuterRef("pk"))
+        .order_by()
+        .values("mentorship")
+        .annotate(n=Count("pk"))
+    )
+    return (
+        Mentorship.objects.select_related("mentee__user", "mentor__user")
+        .only("state", *named("mentee"), *named("mentor"))
+        .annotate(
+            agreed_minutes=Subquery(agreed.values("meeting_minutes")[:1]),
+            intro_minutes=F("ask__intro_minutes"),
+            action_count=Subquery(actions.values("n")),
+        )
+    )
+
+
+def _default_minutes(mentorship: Mentorship) -> int:
+    """rules.default_minutes, from the lengths read with the mentorship (`_meetings_read`):
+    the agreed meeting length, else the intro length the mentee asked for, else 30."""
+    agreed: int | None = mentorship.agreed_minutes  # type: ignore[attr-defined]
+    intro: int | None = mentorship.intro_minutes  # type: ignore[attr-defined]
+    if agreed is not None:
+        return agreed
+    return intro if intro is not None else 30
+
+
+def meetings_page_for(
+    *, mentorship_id: int, user: User, today: date, with_health: bool = True
+) -> MeetingsPage:
+    """A mentorship's meetings with its health, its intro, and what offering times needs.
+    `with_health` False: the intro part of the mentorship page, which does not show it."""
+    mentorship, sides = mentorship_for_user(
+        mentorship_id=mentorship_id, user=user, qs=_meetings_read()
+    )
     meetings = meetings_of(mentorship)
+    health = None
+    if with_health and mentorship.state in HEALTH_STATES:  # no other state has a health
+        health = health_for(mentorship_ids=[mentorship.pk], today=today).get(mentorship.pk)
     return MeetingsPage(
         mentorship=mentorship, role=sides.role, other=sides.other, meetings=meetings,
-        intro=intro_of(mentorship, meetings),
-        health=health_for(mentorship_ids=[mentorship.pk], today=today).get(mentorship.pk),
+        intro=intro_of(mentorship, meetings), health=health,
         can_propose=mentorship.state in MEETING_STATES,
-        actions=list(actions_of(mentorship)[:50]), default_minutes=default_minutes(mentorship),
+        action_count=min(mentorship.action_count or 0, ACTIONS_COUNTED),  # type: ignore[attr-defined]
+        default_minutes=_default_minutes(mentorship),
     )  # fmt: skip
 
 
@@ -186,24 +227,84 @@ class MeetingPage:
     role: str
     other: Profile
     now: datetime
-    slots: list[Slot]  # the times now on the table
+    slots: list[Slot]  # the times now on the table (read while one is to be picked)
     i_proposed: bool
     started: bool
     in_window: bool  # scheduled and on right now: the page counts down
+    agenda: list[AgendaItem]
+    notes: list[Note]  # those the viewer may see (none read for a cancelled meeting)
+    actions: list[ActionItem]  # this meeting's action items
     carried: list[ActionItem]  # open items from earlier meetings
     agenda_long: bool  # more questions than the time box holds
-    my_feedback: MeetingFeedback | None
+    my_feedback: MeetingFeedback | None  # feedback and the thank-you: a held meeting's
     their_feedback: MeetingFeedback | None
     thank_you: ThankYou | None
 
 
+OFFERING = (Meeting.State.PROPOSED, Meeting.State.RESCHEDULED)  # a time is to be picked
+
+
+def _meeting_read(*, meeting_id: int, user: User) -> Meeting:
+    """The meeting with its mentorship, the two people and the thank-you, in one query, with
+    only the columns its page shows; NotFound unless the viewer is on one side."""
+    meeting = (
+        Meeting.objects.select_related(
+            "mentorship__mentee__user", "mentorship__mentor__user", "thank_you__author"
+        )
+        .only(
+            "state", "minutes", "starts_at", "proposed_by", "location", "video_url",
+            "mentorship__state", *named("mentorship__mentee"), *named("mentorship__mentor"),
+            "thank_you__text", *named_user("thank_you__author"),
+        )
+        .filter(_on_either_side(user), pk=meeting_id)
+        .first()
+    )  # fmt: skip
+    if meeting is None:
+        raise NotFound(MISSING)
+    return meeting
+
+
+def _actions_around(meeting: Meeting) -> tuple[list[ActionItem], list[ActionItem]]:
+    """The meeting's own action items, and the open ones from earlier meetings it carries
+    (F7), in one query. In the action items' own order (status, due date): the open ones all
+    share a status, so they come by due date, as carried items are listed."""
+    rows = list(
+        ActionItem.objects.filter(
+            Q(meeting=meeting)
+            | Q(mentorship_id=meeting.mentorship_id, status=ActionItem.Status.OPEN)
+        )
+        .select_related("owner")
+        .only("meeting", "text", "due_on", "status", "outcome", *named_user("owner"))
+        .order_by("status", "due_on", "id")
+    )  # fmt: skip
+    mine = [item for item in rows if item.meeting_id == meeting.pk]
+    return mine, [item for item in rows if item.meeting_id != meeting.pk]
+
+
 def meeting_page_for(*, meeting_id: int, user: User, now: datetime) -> MeetingPage:
-    """One meeting as either side sees it, with its time box, agenda, notes and follow-through."""
-    meeting, _ = meeting_for_user(meeting_id=meeting_id, user=user)
+    """One meeting as either side sees it, with its time box, agenda, notes and follow-through.
+    Rows a state does not show are not read: the times offered, the notes of a cancelled
+    meeting, the feedback before it was held."""
+    meeting = _meeting_read(meeting_id=meeting_id, user=user)
     sides = sides_of(meeting.mentorship, user)
-    slots = list(meeting.slots.all())
+    slots = list(meeting.slots.all()) if meeting.state in OFFERING else []
     current_round = max((s.round for s in slots), default=1)
-    feedback = {f.author_id: f for f in meeting.feedback.all()}
+    agenda = list(
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related("author")
+        .only("text", *named_user("author"))
+    )
+    notes: list[Note] = []
+    if meeting.state != Meeting.State.CANCELLED:
+        notes = list(
+            notes_visible_to(user)
+            .filter(meeting=meeting)
+            .only("text", "is_private", "created_at", *named_user("author"))
+        )
+    feedback: dict[int, MeetingFeedback] = {}
+    if meeting.state == Meeting.State.HELD:
+        feedback = {f.author_id: f for f in meeting.feedback.all()}
+    mine, carried = _actions_around(meeting)
     started = meeting.starts_at is not None and now >= meeting.starts_at
     ends_at = meeting.ends_at
     return MeetingPage(
@@ -214,11 +315,11 @@ def meeting_page_for(*, meeting_id: int, user: User, now: datetime) -> MeetingPa
         and started
         and ends_at is not None
         and now < ends_at,
-        carried=open_actions_carried(meeting),
-        agenda_long=len(meeting.agenda.all()) > SHORT_AGENDA,
+        agenda=agenda, notes=notes, actions=mine, carried=carried,
+        agenda_long=len(agenda) > SHORT_AGENDA,
         my_feedback=feedback.get(sides.me.user_id),
         their_feedback=feedback.get(sides.other.user_id),
-        thank_you=getattr(meeting, "thank_you", None) if _has_thank_you(meeting) else None,
+        thank_you=meeting.thank_you if _has_thank_you(meeting) else None,
     )  # fmt: skip
 
 

@@ -85,15 +85,16 @@ def mentorship_meetings(request: AuthedHttpRequest, mentorship_id: int) -> HttpR
         else:
             messages.success(request, "Times offered. You'll hear when one is picked.")
             return redirect(meeting)
-    page = meetings_page_for(
-        mentorship_id=mentorship_id, user=request.user, today=timezone.now().date()
-    )
-    if not form.is_bound:
-        form = SlotsForm(initial={"minutes": page.default_minutes})
     template = "meetings/mentorship_meetings.html"
     if request.htmx and request.method == "GET":
         # The mentorship page loads two parts: the intro it leads with, and the meetings.
         template += "#intro" if request.GET.get("part") == "intro" else "#meetings"
+    page = meetings_page_for(
+        mentorship_id=mentorship_id, user=request.user, today=timezone.now().date(),
+        with_health=not template.endswith("#intro"),  # the intro part does not show it
+    )  # fmt: skip
+    if not form.is_bound:
+        form = SlotsForm(initial={"minutes": page.default_minutes})
     context = {**vars(page), "form": form}
     return render(request, template, context, status=400 if form.errors else 200)
 

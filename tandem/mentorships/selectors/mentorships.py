@@ -35,6 +35,7 @@ from tandem.profiles.models import Profile
 from tandem.skills.models import Skill
 
 MISSING = "No such mentorship."
+NAME_FIELDS = ("first_name", "last_name", "email", "deleted_at")  # what User.display_name reads
 
 
 def _mentorships() -> QuerySet[Mentorship]:
@@ -69,9 +70,27 @@ def mentorships_of(user: User, *, path: str = "") -> Q:
     return Q(**{f"{path}mentee_id": me}) | Q(**{f"{path}mentor_id": me})
 
 
-def mentorship_for_user(*, mentorship_id: int, user: User) -> tuple[Mentorship, Sides]:
-    """The mentorship with both sides, and the viewer's side of it (what a write starts from)."""
-    qs = Mentorship.objects.select_related("mentee__user", "mentor__user", "ask")
+def named_user(path: str) -> tuple[str, ...]:
+    """For `.only()`: the user at `path` as a page shows them, by name (what `display_name`
+    reads). A page reading whole users and profiles compiled and built dozens of columns it
+    never showed (the password hash among them)."""
+    return tuple(f"{path}__{field}" for field in NAME_FIELDS)
+
+
+def named(path: str) -> tuple[str, ...]:
+    """For `.only()`: the profile at `path` and its user by name (`sides_of` reads the
+    profile's `user_id`, which comes with it)."""
+    return named_user(f"{path}__user")
+
+
+def mentorship_for_user(
+    *, mentorship_id: int, user: User, qs: QuerySet[Mentorship] | None = None
+) -> tuple[Mentorship, Sides]:
+    """The mentorship with both sides, and the viewer's side of it (what a write starts from).
+    A page passes `qs`, its own read of the mentorship (its columns, its annotations); it must
+    select both sides with their users."""
+    if qs is None:
+        qs = Mentorship.objects.select_related("mentee__user", "mentor__user", "ask")
     mentorship = _theirs_or_missing(qs, mentorship_id=mentorship_id, user=user)
     return mentorship, sides_of(mentorship, user)
 
@@ -127,6 +146,7 @@ def dashboard_page_for(*, user: User, now: datetime) -> DashboardPage:
 class MentorshipPage:
     mentorship: Mentorship
     role: str
+    me: Profile  # the viewer's own side (the page asks whether they mentor already)
     other: Profile
     now: datetime
     current: Agreement | None  # the agreement in force
@@ -140,6 +160,7 @@ class MentorshipPage:
     goals: list[Goal]
     goal_statuses: list[tuple[str, str]]
     completion_goals: list[Goal]  # when "Mark complete" is offered: the goals to tick if reached
+    # The reviews are read when the page shows them: once it has ended, or in the term review.
     my_feedback: Feedback | None  # the review when it ended, each side's
     their_feedback: Feedback | None
     term_review_open: bool
@@ -148,45 +169,71 @@ class MentorshipPage:
     history: list[tuple[Transition, str]]  # each audit row with what it means in words
 
 
+# What the page shows of each side: the name, and the contact details when they are shared.
+_SIDE_SHOWN = ("contact_channel", "contact_detail", "timezone", "is_mentor")
+
+
+def _page_read() -> QuerySet[Mentorship]:
+    """The mentorship with what its page shows, only the columns it shows: the two people,
+    the agreement versions, the history, the goals with their updates."""
+    history = Transition.objects.select_related("actor").only(
+        "mentorship", "from_state", "to_state", "reason", "at", *named_user("actor")
+    )
+    updates = GoalUpdate.objects.select_related("author").only(
+        "goal", "text", "created_at", *named_user("author")
+    )
+    goals = Goal.objects.only(
+        "mentorship", "owner", "text", "is_learning_goal", "status"
+    ).prefetch_related(Prefetch("updates", queryset=updates))
+    shown = [f"{side}__{field}" for side in ("mentee", "mentor") for field in _SIDE_SHOWN]
+    return (
+        _mentorships()
+        .only(
+            "state", "intro_held_at", "suggested_terms", *named("mentee"), *named("mentor"), *shown
+        )
+        .prefetch_related(
+            Prefetch("transitions", queryset=history, to_attr="history"),
+            Prefetch("goals", queryset=goals, to_attr="goal_rows"),
+        )
+    )
+
+
+def _reviews(mentorship: Mentorship, *, shown: bool) -> dict[str, dict[int, Feedback]]:
+    """Each occasion's reviews by author (the latest, if one wrote twice); read only when the
+    page shows them (`shown`), else none."""
+    reviews: dict[str, dict[int, Feedback]] = {occasion: {} for occasion in Feedback.Occasion}
+    if shown:
+        for feedback in Feedback.objects.filter(mentorship=mentorship):
+            reviews[feedback.occasion][feedback.author_id] = feedback
+    return reviews
+
+
 def mentorship_page_for(*, mentorship_id: int, user: User, now: datetime) -> MentorshipPage:
     """Everything the mentorship page shows, for one of its two people."""
-    history = Transition.objects.select_related("actor")
-    qs = _mentorships().prefetch_related(
-        Prefetch("transitions", queryset=history, to_attr="history"),
-        "feedback",
-        Prefetch(
-            "goals",
-            queryset=Goal.objects.prefetch_related(
-                Prefetch("updates", queryset=GoalUpdate.objects.select_related("author"))
-            ),
-            to_attr="goal_rows",
-        ),
-    )  # fmt: skip
-    mentorship = _theirs_or_missing(qs, mentorship_id=mentorship_id, user=user)
-    sides = sides_of(mentorship, user)
+    mentorship, sides = mentorship_for_user(mentorship_id=mentorship_id, user=user, qs=_page_read())
     moves = moves_for(mentorship, sides.role)
     goals: list[Goal] = mentorship.goal_rows  # type: ignore[attr-defined]
     completing = any(move.to_state == Mentorship.State.COMPLETED for move in moves)
-    reviews: dict[str, dict[int, Feedback]] = {occasion: {} for occasion in Feedback.Occasion}
-    for feedback in mentorship.feedback.all():
-        reviews[feedback.occasion][feedback.author_id] = feedback
-    mine, theirs = sides.me.user_id, sides.other.user_id
     current = agreement_current(mentorship)  # once: the next step and both windows read it
+    ended = mentorship.state in ENDED
+    term_open = term_review_open(mentorship, now=now, current=current)
+    reviews = _reviews(mentorship, shown=ended or term_open)
+    mine, theirs = sides.me.user_id, sides.other.user_id
     return MentorshipPage(
-        mentorship=mentorship, role=sides.role, other=sides.other, now=now,
+        mentorship=mentorship, role=sides.role, me=sides.me, other=sides.other, now=now,
         current=current, proposal=agreement_proposal(mentorship),
         can_propose=sides.role == MENTEE and mentorship.state == Mentorship.State.INTRO
         and intro_held(mentorship),
         next_step=next_step(mentorship, sides.role, now=now, current=current),
         moves=moves,
         renewal_open=renewal_open(mentorship, now=now, current=current),
-        ended=mentorship.state in ENDED,
+        ended=ended,
         contact_shown=contact_shared(mentorship),
         goals=goals, goal_statuses=Goal.Status.choices,
         completion_goals=[g for g in goals if not g.is_learning_goal] if completing else [],
         my_feedback=reviews[Feedback.Occasion.ENDING].get(mine),
         their_feedback=reviews[Feedback.Occasion.ENDING].get(theirs),
-        term_review_open=term_review_open(mentorship, now=now, current=current),
+        term_review_open=term_open,
         term_mine=reviews[Feedback.Occasion.TERM_REVIEW].get(mine),
         term_theirs=reviews[Feedback.Occasion.TERM_REVIEW].get(theirs),
         history=[(step, history_line(step)) for step in mentorship.history],  # type: ignore[attr-defined]

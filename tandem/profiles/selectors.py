@@ -2,21 +2,38 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, cast
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When
-from django.db.models.functions import Lower
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+    Window,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce, Lower
 
 from tandem.accounts.models import User
 from tandem.moderation.blocks import blocked_with
+from tandem.moderation.models import Block
 from tandem.organizations.models import Organization
 from tandem.organizations.verified import organizations_verified, owner_verified
-from tandem.profiles.choices import MeetingMode, Visibility
+from tandem.profiles.choices import MeetingMode, Proficiency, Visibility
 from tandem.profiles.models import ACCEPTING_REQUESTS, Language, Profile, SkillOffered
+from tandem.profiles.responsiveness import response_words_for
 from tandem.skills.models import Skill
 
 
@@ -49,6 +66,11 @@ def manager_chain_emails(*, profile: Profile) -> set[str]:
             or ""
         ).lower()
     return chain
+
+
+def profile_is_mentee(*, user: User) -> bool:
+    """Does the user have a profile as a mentee."""
+    return Profile.objects.filter(user=user, is_mentee=True).exists()
 
 
 def profile_for_owner(*, profile_id: int) -> Profile | None:
@@ -97,20 +119,56 @@ def _offered_skills() -> Prefetch:
     return Prefetch("skills_offered", queryset=SkillOffered.objects.select_related("skill"))
 
 
-def profile_get_visible(*, profile_id: int, viewer: User) -> Profile | None:
-    """The profile if the viewer may open it: their own, staff, or allowed by its visibility."""
+def _openable(*, profile_id: int, viewer: User) -> QuerySet[Profile]:
+    """The profile if the viewer may open it: their own, staff, or allowed by its visibility
+    (one query decides, with the profile's own row)."""
     qs = (
         Profile.objects.filter(pk=profile_id)
         .select_related("user", "organization")
         .annotate(organization_confirmed=owner_verified())
-        .prefetch_related(_offered_skills(), "skills_wanted", "languages", "competitors")
     )
-    if Profile.objects.filter(pk=profile_id, user=viewer).exists():
+    return qs if viewer.is_staff else qs.filter(Q(user=viewer) | _visible_to(viewer))
+
+
+def profile_get_visible(*, profile_id: int, viewer: User) -> Profile | None:
+    """The profile if the viewer may open it: their own, staff, or allowed by its visibility."""
+    lists = (_offered_skills(), "skills_wanted", "languages", "competitors")
+    profile = _openable(profile_id=profile_id, viewer=viewer).prefetch_related(*lists).first()
+    if profile is not None and profile.user_id == viewer.pk:
         # Only the owner sees the skills in their own words that wait to be mapped.
-        return qs.prefetch_related("skill_requests").first()
-    if not viewer.is_staff:
-        qs = qs.filter(_visible_to(viewer))
-    return qs.first()
+        prefetch_related_objects([profile], "skill_requests")
+    return profile
+
+
+@dataclass(frozen=True)
+class ProfilePage:
+    """The profile a profile page shows, and what the viewer did to its person."""
+
+    profile: Profile
+    my_block: str  # "block", "mute" or "" (always "" on one's own page), for the buttons
+
+
+def profile_page(*, profile_id: int, viewer: User) -> ProfilePage | None:
+    """The profile page's profile if the viewer may open it (as `profile_get_visible`), with
+    the viewer's block or mute of its person read in the same query (a subquery doing what
+    `moderation.blocks.block_kind_between` does), and only the lists the page shows: skills
+    offered for a mentor, wanted for a mentee, the owner's competitors and words waiting."""
+    kind = Block.objects.filter(owner=viewer, other_id=OuterRef("user_id")).values("kind")[:1]
+    qs = _openable(profile_id=profile_id, viewer=viewer)
+    profile = qs.annotate(my_block=Coalesce(Subquery(kind), Value(""))).first()
+    if profile is None:
+        return None
+    is_owner = profile.user_id == viewer.pk
+    lists: list[str | Prefetch[Any]] = ["languages"]
+    if profile.is_mentor:
+        lists.append(_offered_skills())
+    if profile.is_mentee:
+        lists.append("skills_wanted")
+    if is_owner:
+        lists += ["competitors", "skill_requests"]
+    prefetch_related_objects([profile], *lists)
+    my_block: str = "" if is_owner else profile.my_block
+    return ProfilePage(profile=profile, my_block=my_block)
 
 
 @dataclass(frozen=True)
@@ -133,7 +191,24 @@ class DirectoryFilters:
 def mentor_directory(*, viewer: User, filters: DirectoryFilters) -> QuerySet[Profile]:
     """Mentors the viewer may see, narrowed by the filters, in a stable order, each with what
     its card shows."""
-    return _with_cards(_listing(viewer=viewer, filters=filters))
+    return _with_cards(_listing(viewer=viewer, filters=filters)).prefetch_related(
+        _offered_skills(), "languages"
+    )
+
+
+# A page number past this is not looked up by its offset (an OFFSET that large fails in the
+# database): the paginator counts, and shows the last page as for any page past the end.
+MAX_PAGE_GUESSED = 10_000
+
+
+def _page_wanted(number: str | int | None) -> int | None:
+    """The page `Paginator.get_page` shows for `number` when that doesn't hang on the count:
+    the first for anything but a whole number; None below 1 (the last page) or far out."""
+    try:
+        wanted = int(number)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 1
+    return wanted if 1 <= wanted <= MAX_PAGE_GUESSED else None
 
 
 def mentor_directory_page(
@@ -144,24 +219,75 @@ def mentor_directory_page(
 
     Picking the page needs a few narrow columns of every matching mentor (a partial index
     holds them: profiles_listed_mentors_idx); reading whole rows for that sorted and hashed
-    about 1 KB a mentor, on every page, however few the page shows.
+    about 1 KB a mentor, on every page, however few the page shows. The same query counts
+    the matching mentors (COUNT(*) OVER ()): a count of its own read them all a second time.
+    Only a page past the last, or a number below 1, leaves the paginator to count.
     """
-    ids = _listing(viewer=viewer, filters=filters).values_list("pk", flat=True)
-    page: Page[Any] = Paginator(ids, per_page).get_page(number)
-    wanted: list[int] = list(page.object_list)
-    shown = {p.pk: p for p in _with_cards(Profile.objects.filter(pk__in=wanted))}
-    page.object_list = [shown[pk] for pk in wanted if pk in shown]
+    listing = _listing(viewer=viewer, filters=filters)
+    paginator: Paginator[Any] = Paginator(listing.values_list("pk", flat=True), per_page)
+    wanted = _page_wanted(number)
+    rows: list[tuple[int, int]] = []
+    if wanted is not None:
+        start = (wanted - 1) * per_page
+        counted = listing.annotate(matching=Window(Count("*"))).values_list("pk", "matching")
+        rows = list(counted[start : start + per_page])
+    if wanted is not None and (rows or wanted == 1):
+        paginator.count = rows[0][1] if rows else 0  # counted already: not asked again
+        page = paginator.page(wanted)
+        picked = [pk for pk, _ in rows]
+    else:
+        page = paginator.get_page(number)
+        picked = list(page.object_list)
+    shown = {p.pk: p for p in _with_cards(Profile.objects.filter(pk__in=picked))}
+    page.object_list = [shown[pk] for pk in picked if pk in shown]
     return cast("Page[Profile]", page)
 
 
 def _with_cards(qs: QuerySet[Profile]) -> QuerySet[Profile]:
-    """What a mentor's card shows: their name, organization (and whether they are confirmed
-    there), skills and languages."""
-    return (
-        qs.select_related("user", "organization")
-        .prefetch_related(_offered_skills(), "languages")
-        .annotate(organization_confirmed=owner_verified())
+    """Mentors with what their cards show of them: their person, organization and whether
+    they are confirmed there (the chips come apart: `mentor_cards`)."""
+    return qs.select_related("user", "organization").annotate(
+        organization_confirmed=owner_verified()
     )
+
+
+@dataclass(frozen=True)
+class MentorCard:
+    """One mentor's card in the directory: the mentor, and its chips and lines as text."""
+
+    mentor: Profile
+    skills: list[tuple[str, str]]  # (skill, how well they know it), best known first
+    languages: str  # "English, Spanish"
+    response: str  # "Usually answers within a day", or "" when too few answers tell
+
+
+def mentor_cards(*, mentors: Iterable[Profile]) -> list[MentorCard]:
+    """The cards of a page of mentors: their skills, languages and answering times read
+    for the whole page as plain values (three queries, never one per card; no model per
+    chip, nor a related manager per mentor as a prefetch builds)."""
+    mentors = list(mentors)
+    ids = [mentor.pk for mentor in mentors]
+    skills: defaultdict[int, list[tuple[str, str]]] = defaultdict(list)
+    offered = SkillOffered.objects.filter(profile_id__in=ids).order_by(
+        "-proficiency", "skill__name", "id"
+    )
+    for profile_id, name, level in offered.values_list("profile_id", "skill__name", "proficiency"):
+        skills[profile_id].append((name, Proficiency(level).label))
+    languages: defaultdict[int, list[str]] = defaultdict(list)
+    spoken = Profile.languages.through.objects.filter(profile_id__in=ids)
+    spoken = spoken.order_by("language__name", "language_id")
+    for profile_id, name in spoken.values_list("profile_id", "language__name"):
+        languages[profile_id].append(name)
+    responses = response_words_for(mentor_ids=ids)
+    return [
+        MentorCard(
+            mentor=mentor,
+            skills=skills[mentor.pk],
+            languages=", ".join(languages[mentor.pk]),
+            response=responses.get(mentor.pk, ""),
+        )
+        for mentor in mentors
+    ]
 
 
 def _listing(*, viewer: User, filters: DirectoryFilters) -> QuerySet[Profile]:
@@ -266,9 +392,9 @@ def mentor_timezones(*, viewer: User) -> list[str]:
     return sorted(shown)
 
 
-def language_list() -> QuerySet[Language]:
-    """Every language a profile can list, by name."""
-    return Language.objects.order_by("name", "id")
+def language_options() -> list[tuple[str, str]]:
+    """Every language a profile can list, as (code, name), by name."""
+    return list(Language.objects.order_by("name", "id").values_list("code", "name"))
 
 
 # People who must list an organization on a findable profile before others are offered its

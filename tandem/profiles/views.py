@@ -20,7 +20,6 @@ from tandem.core.forms import add_refusal
 from tandem.core.http import AuthedHttpRequest
 from tandem.core.params import clean_param
 from tandem.core.ratelimit import rate_limited
-from tandem.moderation.blocks import block_kind_between
 from tandem.moderation.models import Report
 from tandem.moderation.views import RATE as REPORT_RATE
 from tandem.moderation.views import Reported, report_page
@@ -32,15 +31,17 @@ from tandem.profiles.forms import ProficiencyForm, ProfileForm, SkillAddForm, so
 from tandem.profiles.middleware import viewer_timezone_forget
 from tandem.profiles.models import Profile
 from tandem.profiles.onboarding import STEPS, next_step, previous_step, steps_for
-from tandem.profiles.responsiveness import response_words_for
 from tandem.profiles.selectors import (
-    language_list,
+    language_options,
+    mentor_cards,
     mentor_directory_page,
     mentor_timezones,
     organization_list_with_listed_members,
     profile_for_owner,
     profile_for_user,
     profile_get_visible,
+    profile_is_mentee,
+    profile_page,
 )
 from tandem.profiles.services import (
     ProfileError,
@@ -157,17 +158,16 @@ def onboarding_step(request: AuthedHttpRequest, step: str) -> HttpResponse:
 @require_GET
 def profile_detail(request: AuthedHttpRequest, profile_id: int) -> HttpResponse:
     """A profile page; hidden or out-of-organization profiles are 404 to others."""
-    profile = profile_get_visible(profile_id=profile_id, viewer=request.user)
-    if profile is None:
+    shown = profile_page(profile_id=profile_id, viewer=request.user)
+    if shown is None:
         raise Http404("No such profile")
+    profile = shown.profile
     is_owner = profile.user_id == request.user.pk
     context = {
         "profile": profile, "is_owner": is_owner,
         "completeness": profile_completeness(profile) if is_owner else None,
         # For the block and mute buttons: "mute" or "" (a block hides the page itself).
-        "my_block": "" if is_owner else block_kind_between(
-            owner=request.user, other_id=profile.user_id
-        ),
+        "my_block": shown.my_block,
     }  # fmt: skip
     return render(request, "profiles/detail.html", context)
 
@@ -370,29 +370,28 @@ def directory(request: AuthedHttpRequest) -> HttpResponse:
     query.pop("page", None)
     without_skill = query.copy()
     without_skill.pop("skill", None)
-    context = {
+    context: dict[str, Any] = {
         "page": page,
         "parsed": parsed,
         "querystring": query.urlencode(),
         "querystring_without_skill": without_skill.urlencode(),
+        "cards": mentor_cards(mentors=page.object_list),
+    }
+    template = "profiles/directory.html"
+    if request.htmx and request.htmx.target == "directory-results":
+        # A new page of results alone (the pager, a search): the filters stay as they are.
+        return render(request, f"{template}#results", context)
+    context |= {
         "industries": Industry.choices,
         "functions": JobFunction.choices,
         "levels": Level.choices,
         "modes": [(MeetingMode.VIRTUAL, "Virtual"), (MeetingMode.IN_PERSON, "In person")],
-        "languages": language_list(),
+        "languages": language_options(),
         "timezones": mentor_timezones(viewer=request.user),
+        # Suggestions sit above an unfiltered first page; a search means the person knows
+        # what they are after (so only then is the viewer's profile looked at).
+        "show_recommendations": (
+            not parsed.any and page.number == 1 and profile_is_mentee(user=request.user)
+        ),
     }
-    shown = list(page.object_list)
-    # How quickly each mentor usually answers: one query for the page, not one per card.
-    responses = response_words_for(mentor_ids=[mentor.pk for mentor in shown])
-    context["cards"] = [(mentor, responses.get(mentor.pk, "")) for mentor in shown]
-    viewer = profile_for_user(user=request.user)
-    # Suggestions sit above an unfiltered first page; a search means the person knows what
-    # they are after.
-    context["show_recommendations"] = (
-        viewer is not None and viewer.is_mentee and not parsed.any and page.number == 1
-    )
-    template = "profiles/directory.html"
-    if request.htmx and request.htmx.target == "directory-results":
-        template += "#results"
     return render(request, template, context)

@@ -1,0 +1,207 @@
+"""What the directory and a profile page read (issue 14): a page of mentors is picked and
+counted in one query, its cards' chips come as plain values, and a profile page reads the
+block buttons' state with the profile and only the lists it shows."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tandem.moderation.blocks import block_set
+from tandem.profiles.services import (
+    profile_skill_request_add,
+    profile_skill_wanted_add,
+    profile_update,
+)
+from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory, offer, speak
+
+URL = reverse("profiles:directory")
+
+
+def _mentors(n: int) -> list:
+    return [MentorProfileFactory(user__first_name=f"M{i:02d}") for i in range(n)]
+
+
+def _names(response) -> list[str]:
+    return [p.user.first_name for p in response.context["page"].object_list]
+
+
+@pytest.mark.django_db
+class TestDirectoryPagePicking:
+    def test_a_page_is_picked_and_counted_in_one_query(self, mentee_client, settings):
+        settings.TANDEM_DIRECTORY_PAGE_SIZE = 2
+        _mentors(5)
+        with CaptureQueriesContext(connection) as captured:
+            response = mentee_client.get(URL, {"page": "2"})
+        page = response.context["page"]
+        assert _names(response) == ["M02", "M03"]
+        assert (page.number, page.paginator.count, page.paginator.num_pages) == (2, 5, 3)
+        assert "5 mentors" in response.content.decode()
+        listing = [q["sql"] for q in captured.captured_queries if "accounts_user" in q["sql"]]
+        assert [sql for sql in listing if "OVER ()" in sql]
+        assert not [sql for sql in listing if "COUNT(*) AS" in sql and "OVER" not in sql]
+
+    @pytest.mark.parametrize(
+        ("asked", "shown", "names"),
+        [
+            ("abc", 1, ["M00", "M01"]),
+            ("", 1, ["M00", "M01"]),
+            ("3", 3, ["M04"]),
+            ("9", 3, ["M04"]),
+            ("0", 3, ["M04"]),
+            ("-2", 3, ["M04"]),
+            ("99999999999999999999", 3, ["M04"]),
+        ],
+    )
+    def test_a_page_number_out_of_range_or_not_a_number_shows_what_it_did_before(
+        self, mentee_client, settings, asked, shown, names
+    ):
+        settings.TANDEM_DIRECTORY_PAGE_SIZE = 2
+        _mentors(5)
+        response = mentee_client.get(URL, {"page": asked})
+        page = response.context["page"]
+        assert (page.number, page.paginator.count) == (shown, 5)
+        assert _names(response) == names
+
+    def test_nobody_matching_is_one_query_for_the_list_and_says_so(self, mentee_client):
+        _mentors(2)
+        with CaptureQueriesContext(connection) as captured:
+            response = mentee_client.get(URL, {"q": "nobody-by-this-name"})
+        page = response.context["page"]
+        assert (page.number, page.paginator.count, list(page.object_list)) == (1, 0, [])
+        assert "0 mentors" in response.content.decode()
+        sorted_or_counted = [
+            q["sql"]
+            for q in captured.captured_queries
+            if 'FROM "profiles_profile"' in q["sql"]
+            and ("OVER ()" in q["sql"] or "COUNT(" in q["sql"])
+        ]
+        assert len(sorted_or_counted) == 1
+
+    def test_a_skill_search_on_a_later_page_costs_a_fixed_number_of_queries(
+        self, mentee_client, settings, django_assert_num_queries
+    ):
+        settings.TANDEM_DIRECTORY_PAGE_SIZE = 2
+        for mentor in _mentors(5):
+            offer(mentor, "python")
+            speak(mentor, "en", "es")
+        mentee_client.get(URL)  # the session learns the viewer's timezone once
+        # Session, user, the skill; the page with its count; its mentors, their skills,
+        # languages and answering times; the language options; the menu and the bell.
+        with django_assert_num_queries(11):
+            response = mentee_client.get(URL, {"skill": "python", "page": "2"})
+        assert _names(response) == ["M02", "M03"]
+
+    def test_the_next_page_through_htmx_reads_no_filter_options(
+        self, mentee_client, settings, django_assert_num_queries
+    ):
+        settings.TANDEM_DIRECTORY_PAGE_SIZE = 2
+        for mentor in _mentors(5):
+            offer(mentor, "python")
+        mentee_client.get(URL)
+        # Session, user, the skill; the page with its count; its mentors, their skills,
+        # languages and answering times. Not the languages or timezones to filter by.
+        with django_assert_num_queries(8):
+            response = mentee_client.get(
+                URL, {"skill": "python", "page": "2"},
+                HTTP_HX_REQUEST="true", HTTP_HX_TARGET="directory-results",
+            )  # fmt: skip
+        body = response.content.decode()
+        assert re.findall(r">(M\d\d) ", body) == ["M02", "M03"]
+        assert "Any timezone" not in body
+
+
+@pytest.mark.django_db
+class TestDirectoryCardChips:
+    def test_skills_are_best_known_first_then_by_name_and_languages_by_name(self, mentee_client):
+        mentor = MentorProfileFactory(meeting_mode="virtual", timezone="Asia/Tokyo")
+        offer(mentor, "sql", proficiency=2)
+        offer(mentor, "team-leadership", proficiency=4)
+        offer(mentor, "python", proficiency=4)
+        speak(mentor, "es", "en")
+        body = mentee_client.get(URL).content.decode()
+        chips = re.findall(r"<li>([^<]+) <small class=\"muted\">· ([^<]+)</small></li>", body)
+        assert chips == [
+            ("Python", "Expert"),
+            ("Team leadership", "Expert"),
+            ("SQL", "Working knowledge"),
+        ]
+        assert "Virtual · Asia/Tokyo · English, Spanish" in body
+
+    def test_the_recommendations_strip_is_offered_to_a_mentee_on_the_plain_first_page_only(
+        self, client, settings
+    ):
+        settings.TANDEM_DIRECTORY_PAGE_SIZE = 1
+        _mentors(2)
+        mentee, mentor_only = ProfileFactory(), MentorProfileFactory()
+        client.force_login(mentee.user)
+        assert client.get(URL).context["show_recommendations"]
+        assert not client.get(URL, {"page": "2"}).context["show_recommendations"]
+        assert not client.get(URL, {"q": "M00"}).context["show_recommendations"]
+        client.force_login(mentor_only.user)
+        assert not client.get(URL).context["show_recommendations"]
+
+
+def _profile_url(profile) -> str:
+    return reverse("profiles:detail", args=[profile.pk])
+
+
+@pytest.mark.django_db
+class TestProfilePageReads:
+    def test_a_member_opening_a_mentors_page_reads_only_what_it_shows(
+        self, client, django_assert_num_queries
+    ):
+        mentor, viewer = MentorProfileFactory(), ProfileFactory()
+        offer(mentor, "python")
+        client.force_login(viewer.user)
+        client.get(_profile_url(mentor))  # the session learns the viewer's timezone once
+        # Session, user; the profile with who may see it and the viewer's block or mute;
+        # its languages and skills offered; the menu and the bell.
+        with django_assert_num_queries(7):
+            response = client.get(_profile_url(mentor))
+        assert response.status_code == 200
+        assert response.context["my_block"] == ""
+
+    def test_a_person_who_is_both_shows_both_lists_to_others(self, client):
+        both = MentorProfileFactory(is_mentee=True)
+        offer(both, "python")
+        profile_skill_wanted_add(profile=both, text="Team leadership")
+        client.force_login(ProfileFactory().user)
+        body = client.get(_profile_url(both)).content.decode()
+        assert "Skills offered" in body
+        assert "Python" in body
+        assert "Skills wanted" in body
+        assert "Team leadership" in body
+
+    def test_the_owner_still_sees_their_competitors_and_words_waiting(self, client, now):
+        owner = MentorProfileFactory()
+        profile_update(profile=owner, fields={}, competitor_names=["Rival Bank"])
+        profile_skill_request_add(profile=owner, side="offered", text="Llama herding", now=now)
+        client.force_login(owner.user)
+        body = client.get(_profile_url(owner)).content.decode()
+        assert "Never match with" in body
+        assert "Rival Bank" in body
+        assert "Llama herding" in body
+        client.force_login(ProfileFactory().user)
+        body = client.get(_profile_url(owner)).content.decode()
+        assert "Rival Bank" not in body
+        assert "Llama herding" not in body
+
+    def test_a_muted_person_shows_unmute_and_staff_see_their_own_block(self, client, admin_user):
+        mentor, viewer = MentorProfileFactory(), ProfileFactory()
+        block_set(owner=viewer.user, other_id=mentor.user_id, kind="mute")
+        client.force_login(viewer.user)
+        response = client.get(_profile_url(mentor))
+        assert response.context["my_block"] == "mute"
+        assert "Unmute" in response.content.decode()
+        block_set(owner=admin_user, other_id=mentor.user_id, kind="block")
+        client.force_login(admin_user)
+        assert client.get(_profile_url(mentor)).context["my_block"] == "block"
+
+    def test_someone_blocked_still_finds_nothing(self, client):
+        mentor, viewer = MentorProfileFactory(), ProfileFactory()
+        block_set(owner=mentor.user, other_id=viewer.user_id, kind="block")
+        client.force_login(viewer.user)
+        assert client.get(_profile_url(mentor)).status_code == 404

@@ -78,13 +78,20 @@ class Run:
             "TANDEM_BENCH_CACHE_PREFIX": self.cache_prefix,
         }
 
-    def _admin(self) -> psycopg.Connection:
+    def _admin(self, dbname: str = "postgres") -> psycopg.Connection:
         params = dj_database_url.parse(f"{self.server_url.rstrip('/')}/postgres")
         return psycopg.connect(
             host=params["HOST"], port=params.get("PORT") or 5432, user=params["USER"],
-            password=params.get("PASSWORD") or None, dbname="postgres", autocommit=True,
+            password=params.get("PASSWORD") or None, dbname=dbname, autocommit=True,
             connect_timeout=5,
         )  # fmt: skip
+
+    def database_vacuum(self) -> None:
+        """VACUUM ANALYZE the run's database, as autovacuum would have it on a live site (a
+        server may run without autovacuum, as this machine's does: then a fresh load has no
+        visibility map and the planner reads whole tables where an index-only scan would do)."""
+        with self._admin(self.database) as database:
+            database.execute("VACUUM ANALYZE")
 
     def database_create(self, *, template: str | None = None) -> None:
         """An empty database, or a copy of `template` (PostgreSQL copies it file by file)."""

@@ -114,10 +114,15 @@ POSTGRESQL_ENGINES = ("django.db.backends.postgresql", "tandem.core.postgresql")
 _default_sqlite = f"sqlite:///{BASE_DIR / 'var' / 'tandem.sqlite3'}"
 if not env_str("DATABASE_URL"):
     (BASE_DIR / "var").mkdir(exist_ok=True)
+# How long a connection is kept, in seconds; unset, for as long as it works (the health check
+# tries it before a request's first query). Each reconnect gives the worker a cold PostgreSQL
+# backend and every statement planned and prepared again: its next pages took 0.3-0.8 s, which
+# at 60 s was the load bench's whole tail (docs/benchmarks.md, "Under load").
+_conn_max_age = env_str("DATABASE_CONN_MAX_AGE")
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL") or _default_sqlite,
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        conn_max_age=int(_conn_max_age) if _conn_max_age else None,
         conn_health_checks=True,
     )
 }

@@ -75,6 +75,14 @@ def test_server_side_binding_keeps_what_the_url_says():
     )
 
 
+@pytest.mark.parametrize(("age", "expected"), [(None, "None"), ("", "None"), ("30", "30")])
+def test_connections_are_kept_while_they_work_unless_an_age_is_set(age, expected):
+    env = {"DJANGO_DEBUG": "1", "DATABASE_URL": "postgres://u@127.0.0.1:5432/tandem"}
+    if age is not None:
+        env["DATABASE_CONN_MAX_AGE"] = age
+    assert _settings_value("settings.DATABASES['default']['CONN_MAX_AGE']", **env) == expected
+
+
 def test_production_refuses_to_start_without_a_secret_key():
     assert "DJANGO_SECRET_KEY" in _settings_value("settings.SECRET_KEY", DJANGO_DEBUG="0")
 

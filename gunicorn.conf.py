@@ -6,6 +6,8 @@ gunicorn announces itself and its version in a `Server` header on every response
 setting to stop it; an attacker learns what to try from it, so the header is left out.
 """
 
+import gc
+
 from gunicorn.http import wsgi
 
 _default_headers = wsgi.Response.default_headers
@@ -33,3 +35,8 @@ def post_worker_init(worker: object) -> None:
         logging.getLogger("tandem.matching").exception("Could not build the mentor index at start")
     finally:
         connections.close_all()
+    # Everything loaded so far (Django, the URLs, the templates, the index) lives as long as
+    # the worker: out of the cycle collector's sight, so a full collection in the middle of a
+    # request walks only what requests made, not the whole heap.
+    gc.collect()
+    gc.freeze()

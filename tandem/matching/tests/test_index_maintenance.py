@@ -5,6 +5,7 @@ tests/test_mentor_index_maintenance.py."""
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 from datetime import timedelta
 from pathlib import Path
@@ -252,6 +253,10 @@ class TestWorkerStart:
         _mentor("Ada")
         monkeypatch.setattr(connections, "close_all", lambda: None)  # the test's connection
         _gunicorn_config().post_worker_init(worker=None)
+        # What the worker loaded is kept out of the cycle collector's full collections.
+        frozen = gc.get_freeze_count()
+        gc.unfreeze()
+        assert frozen > 0
         assert len(mentor_index_builds) == 1
         with CaptureQueriesContext(connection) as used:
             mentor_index()
@@ -264,6 +269,7 @@ class TestWorkerStart:
         monkeypatch.setattr(build, "mentor_index_build", broken)
         monkeypatch.setattr(connections, "close_all", lambda: None)
         _gunicorn_config().post_worker_init(worker=None)
+        gc.unfreeze()
         assert "Could not build the mentor index" in caplog.text
 
 
@@ -279,6 +285,7 @@ def test_each_full_build_says_where_it_ran(monkeypatch, caplog):
     current.mentor_index_clear()
     monkeypatch.setattr(connections, "close_all", lambda: None)
     _gunicorn_config().post_worker_init(worker=None)
+    gc.unfreeze()
     profile_update(profile=_mentor("Bo"), fields={"headline": "Data lead"})
     _names(mentee)  # more patched rows than the floor: a background build
     lines = [(r.levelname, r.getMessage()) for r in caplog.records if "Mentor index" in r.msg]

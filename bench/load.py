@@ -10,7 +10,8 @@ production, side by side with a bare view served the same way.
    --people with the `demo` command (which ends with ANALYZE), then VACUUM ANALYZEs it as
    autovacuum would on a live site, then collects static files. With --demo-template NAME the
    demo is loaded once into the database NAME, kept, and each run works on a copy of it
-   (loading 66,667 people for 20,000 mentors takes minutes; a copy takes seconds). NAME must have been loaded with the same --people and --seed.
+   (loading 66,667 people for 20,000 mentors takes minutes; a copy takes seconds). NAME
+   must have been loaded with the same --people and --seed.
 2. Signs in the simulated people: demo people with a live mentorship, mentees and mentors
    (--mentor-share of --users), each with the mentorship and meeting they open
    (bench/load_site/plan.py says how and why sessions are written, not typed in).

@@ -17,6 +17,7 @@ EXPLAIN ANALYZE of each page's N slowest queries. Prints figures; asserts nothin
 from __future__ import annotations
 
 import argparse
+import functools
 import shutil
 import statistics
 import sys
@@ -198,7 +199,7 @@ def measure(runs: int, explain: int, profile: int = 0) -> None:
         captured_queries = list(captured.captured_queries)  # the next request clears the log
         sql_ms = sum(float(q["time"]) for q in captured_queries) * 1000
         wall, cpu = _timed(lambda: client.get(page.url, **extra), runs)  # noqa: B023
-        requests.append(lambda c=client, u=page.url, e=extra: c.get(u, **e))
+        requests.append(functools.partial(client.get, page.url, **extra))
         wall.sort()
         median, cpu_median = statistics.median(wall), statistics.median(cpu)
         p95 = wall[min(len(wall) - 1, int(0.95 * len(wall)))]

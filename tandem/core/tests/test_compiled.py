@@ -24,7 +24,12 @@ def _groups_of(user_id):
 
 def test_it_gives_what_the_orm_gives_for_each_value_and_compiles_once():
     built = []
-    query = CompiledQuery(lambda user_id: built.append(user_id) or _groups_of(user_id))
+
+    def build(user_id):
+        built.append(user_id)
+        return _groups_of(user_id)
+
+    query = CompiledQuery(build)
     make = get_user_model().objects.create_user
     ada, bo = make(email="ada@example.com"), make(email="bo@example.com")
     first, second = Group.objects.create(name="Test A"), Group.objects.create(name="Test B")

@@ -198,10 +198,12 @@ def test_the_referral_list_is_worked_out_once_and_the_decline_takes_a_mentor_fro
     ask = AskFactory(mentee=mentee, mentor=decliner)
     runs = []
     real = selectors.recommendations_for_mentee
-    monkeypatch.setattr(
-        selectors, "recommendations_for_mentee",
-        lambda **kwargs: runs.append(1) or real(**kwargs),
-    )  # fmt: skip
+
+    def counted(**kwargs):
+        runs.append(1)
+        return real(**kwargs)
+
+    monkeypatch.setattr(selectors, "recommendations_for_mentee", counted)
     client.force_login(decliner.user)
     url = reverse("mentorships:ask", args=[ask.pk])
     for _ in range(2):

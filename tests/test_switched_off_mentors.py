@@ -17,8 +17,9 @@ from tandem.mentorships.rules import ask_new_check
 from tandem.moderation.models import Report
 from tandem.moderation.reports import reports_suspend
 from tandem.moderation.tests.factories import ReportFactory
+from tandem.profiles.directory.reads import DirectoryFilters, mentor_directory
 from tandem.profiles.models import Profile
-from tandem.profiles.selectors import DirectoryFilters, mentor_directory, profile_listed
+from tandem.profiles.selectors import profile_listed
 from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory, offer, speak
 from tandem.skills.models import Skill
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from tandem.accounts.models import User
 from tandem.core.errors import IllegalTransition, NotFound
 from tandem.profiles.choices import Proficiency, SkillSide, Visibility
+from tandem.profiles.directory.reads import mentor_timezones_forget
 from tandem.profiles.errors import ProfileError as ProfileError  # callers catch it from here
 from tandem.profiles.models import Language, Profile, SkillOffered, SkillRequest
 from tandem.profiles.organizations import (
@@ -19,7 +20,6 @@ from tandem.profiles.organizations import (
     organizations_forget,
     profile_organization_set,
 )
-from tandem.profiles.selectors import mentor_timezones_forget
 from tandem.skills.models import Skill
 from tandem.skills.normalize import normalize
 from tandem.skills.selectors import skill_closest, skill_resolve

@@ -26,16 +26,18 @@ from tandem.moderation.views import Reported, report_page
 from tandem.organizations.choices import Industry, JobFunction
 from tandem.profiles.choices import Level, MeetingMode
 from tandem.profiles.completeness import profile_completeness
-from tandem.profiles.directory import directory_filters_from
+from tandem.profiles.directory.filters import directory_filters_from
+from tandem.profiles.directory.reads import (
+    language_options,
+    mentor_cards,
+    mentor_directory_page,
+    mentor_timezones,
+)
 from tandem.profiles.forms import ProficiencyForm, ProfileForm, SkillAddForm, sorted_timezones
 from tandem.profiles.middleware import viewer_timezone_forget
 from tandem.profiles.models import Profile
 from tandem.profiles.onboarding import STEPS, next_step, previous_step, steps_for
 from tandem.profiles.selectors import (
-    language_options,
-    mentor_cards,
-    mentor_directory_page,
-    mentor_timezones,
     organization_list_with_listed_members,
     profile_for_owner,
     profile_for_user,

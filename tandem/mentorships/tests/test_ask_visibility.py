@@ -13,7 +13,7 @@ from tandem.mentorships.services.asks import ask_create
 from tandem.moderation.blocks import block_set
 from tandem.moderation.models import Block
 from tandem.profiles.choices import Visibility
-from tandem.profiles.selectors import DirectoryFilters, mentor_directory
+from tandem.profiles.directory.reads import DirectoryFilters, mentor_directory
 from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory
 
 

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tandem.profiles.selectors import DirectoryFilters, mentor_directory, mentor_timezones
+from tandem.profiles.directory.reads import DirectoryFilters, mentor_directory, mentor_timezones
 from tandem.profiles.services import profile_update
 from tandem.profiles.tests.factories import (
     MentorProfileFactory,

@@ -8,7 +8,7 @@ from django.http import QueryDict
 
 from tandem.core.params import clean_param
 from tandem.organizations.choices import Industry, JobFunction
-from tandem.profiles.selectors import DirectoryFilters
+from tandem.profiles.directory.reads import DirectoryFilters
 from tandem.skills.models import Skill
 from tandem.skills.selectors import skill_closest, skill_resolve
 

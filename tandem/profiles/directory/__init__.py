@@ -1,0 +1,2 @@
+"""The mentor directory: its query string read into filters (`filters`) and the reads that
+answer them (`reads`)."""

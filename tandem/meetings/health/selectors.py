@@ -200,28 +200,25 @@ def _meetings(ids: Ids) -> QuerySet[Any, Any]:
     )
 
 
+def _count_by_mentorship(rows: QuerySet[Any, Any], path: str) -> QuerySet[Any, Any]:
+    """(mentorship id, how many of `rows`) for each mentorship `path` leads to."""
+    return rows.values(path).annotate(n=Count("id")).order_by().values_list(path, "n")
+
+
 def _reschedules(ids: Ids) -> QuerySet[Any, Any]:
-    return (
-        MeetingTransition.objects.filter(
-            _scope("meeting__mentorship", ids), to_state=Meeting.State.RESCHEDULED, at__gte=WINDOW
-        )
-        .values("meeting__mentorship")
-        .annotate(n=Count("id"))
-        .order_by()
-        .values_list("meeting__mentorship", "n")
+    path = "meeting__mentorship"
+    moves = MeetingTransition.objects.filter(
+        _scope(path, ids), to_state=Meeting.State.RESCHEDULED, at__gte=WINDOW
     )
+    return _count_by_mentorship(moves, path)
 
 
 def _overdue(ids: Ids) -> QuerySet[Any, Any]:
-    return (
-        ActionItem.objects.filter(
-            _scope("mentorship", ids), status=ActionItem.Status.OPEN, due_on__lt=TODAY
-        )
-        .values("mentorship")
-        .annotate(n=Count("id"))
-        .order_by()
-        .values_list("mentorship", "n")
+    path = "mentorship"
+    late = ActionItem.objects.filter(
+        _scope(path, ids), status=ActionItem.Status.OPEN, due_on__lt=TODAY
     )
+    return _count_by_mentorship(late, path)
 
 
 def _ratings(ids: Ids) -> QuerySet[Any, Any]:

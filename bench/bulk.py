@@ -82,7 +82,7 @@ def main() -> None:
     from tandem.matching.engine.candidates import candidate_instance, candidate_pairs
     from tandem.matching.engine.people import skill_table
     from tandem.matching.engine.quality import quality_report
-    from tandem.matching.engine.solve import solve
+    from tandem.matching.engine.solver import solve
     from tandem.matching.engine.synthetic import N_SKILLS, synthetic_people
 
     steps: dict[str, list[float]] = {}

@@ -21,7 +21,7 @@ generated once per size, also in a process of its own, and saved to a temporary 
 that the solver processes load.
 
 Columns of the table printed for each size:
-  solver          engine optimal / stable / max-matched (`tandem.matching.engine.solve`),
+  solver          engine optimal / stable / max-matched (`tandem.matching.engine.solver`),
                   scipy (`min_weight_full_bipartite_matching` with one column per mentor
                   place and one "unmatched" column per mentee), matching package
                   (`HospitalResident`, resident-optimal, on the same preference lists),

@@ -247,7 +247,7 @@ def inside_main(source: str, mode: str, repeat: int) -> None:
     laps.lap("import numpy")
     from tandem.matching.engine.cli import main as cli_main  # noqa: F401
     from tandem.matching.engine.instance import instance_from_json
-    from tandem.matching.engine.solve import solve
+    from tandem.matching.engine.solver import solve
 
     laps.lap("import the engine (numpy aside)")
     text = Path(source).read_bytes().decode("utf-8")

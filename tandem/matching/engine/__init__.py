@@ -5,20 +5,17 @@ Bulk matching over an `Instance` (mentees, mentors, capacities, possible pairs w
 then `quality_report(result)`. One pool matched to itself (peer programs, coffee rounds):
 `pool_match(n, i, j, score, capacity=..., locked=..., forbidden=...)`, then `pool_quality`.
 
-The names below are loaded on first use, so that `python -m tandem.matching.engine solve`
-and code that needs one submodule do not pay for the others (OR-Tools, rustworkx). `solve` is
-the exception: it shares its name with its module, and importing a submodule binds the module
-on the package, which a lazy name would then lose to (`from tandem.matching.engine import solve`
-gave the module once anything had imported `engine.solve`). It needs only numpy and the
-instance reader, which every use of the engine loads anyway.
+Every name below is loaded on first use, so that importing the package loads nothing: the
+command line (`python -m tandem.matching.engine solve`) asks for one BLAS thread before numpy
+starts its own (`__main__`), and code that needs one submodule does not pay for the others
+(OR-Tools, rustworkx). The solver's module is `solver`, not `solve`, so that importing it
+never binds the module over the `solve` function on the package.
 """
 
 from __future__ import annotations
 
 import importlib
 from typing import TYPE_CHECKING, Any
-
-from tandem.matching.engine.solve import MODES, Result, solve
 
 if TYPE_CHECKING:
     from tandem.matching.engine.instance import (
@@ -30,8 +27,12 @@ if TYPE_CHECKING:
     )
     from tandem.matching.engine.pool import PoolQuality, PoolResult, pool_match, pool_quality
     from tandem.matching.engine.quality import QualityReport, quality_report
+    from tandem.matching.engine.solver import MODES, Result, solve
 
 _WHERE = {
+    "MODES": "solver",
+    "Result": "solver",
+    "solve": "solver",
     "Instance": "instance",
     "InstanceError": "instance",
     "PoolQuality": "pool",

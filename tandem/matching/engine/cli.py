@@ -2,7 +2,7 @@
 
 Prints the result as JSON on stdout. A bad instance gives one line on stderr and exit code 2.
 Start-up matters as much as solving here: this module and what it imports load numpy and
-msgspec, and OR-Tools only when a flow mode runs (see `solve.SOLVERS`).
+msgspec, and OR-Tools only when a flow mode runs (see `solver.SOLVERS`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tandem.matching.engine.instance import InstanceError, instance_from_json
-from tandem.matching.engine.solve import MODES, solve
+from tandem.matching.engine.solver import MODES, solve
 
 EXIT_BAD_INPUT = 2
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from tandem.matching.engine.solve import Result
+from tandem.matching.engine.solver import Result
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
 import pytest
 
 from tandem.matching.engine import InstanceError, instance_from_json
+from tandem.matching.engine.blas import BLAS_THREADS
 
 GOOD = {
     "mentees": [{"id": "a", "capacity": 1}, {"id": "b", "capacity": 1}],
@@ -141,10 +143,48 @@ class TestStartUp:
         assert "ortools" in loaded
         assert loaded.isdisjoint({"rustworkx", "scipy", "django"})
 
+    def test_importing_the_package_loads_no_numpy(self):
+        # So that the command line can ask for one BLAS thread before numpy starts its own.
+        code = "import sys, tandem.matching.engine; print('numpy' in sys.modules)"
+        done = subprocess.run(  # noqa: S603
+            [sys.executable, "-c", code], capture_output=True, text=True, check=False
+        )
+        assert done.stdout.strip() == "False", done.stderr
+
+    # Runs the package's __main__ as `-m` does, and counts BLAS threads where it exits.
+    COUNT_AT_EXIT = (
+        "import os, runpy, sys, threadpoolctl\n"
+        "exit_now = os._exit\n"
+        "def report(code):\n"
+        "    info = threadpoolctl.threadpool_info()\n"
+        "    blas = [p['num_threads'] for p in info if p['user_api'] == 'blas']\n"
+        "    print(sum(blas), file=sys.stderr)\n"
+        "    sys.stderr.flush()\n"
+        "    exit_now(code)\n"
+        "os._exit = report\n"
+        "sys.argv = ['engine', *sys.argv[1:]]\n"
+        "runpy.run_module('tandem.matching.engine', run_name='__main__', alter_sys=True)\n"
+    )
+
+    @pytest.mark.parametrize(
+        ("environment", "threads"), [({}, 1), ({"OPENBLAS_NUM_THREADS": "2"}, 2)]
+    )
+    def test_the_command_line_solves_on_one_blas_thread(self, tmp_path, environment, threads):
+        path = tmp_path / "instance.json"
+        path.write_text(json.dumps(GOOD))
+        env = {k: v for k, v in os.environ.items() if k not in BLAS_THREADS} | environment
+        done = subprocess.run(  # noqa: S603
+            [sys.executable, "-c", self.COUNT_AT_EXIT, "solve", str(path)],
+            capture_output=True, text=True, check=False, env=env,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout)["matched"] == 2
+        assert int(done.stderr.strip().splitlines()[-1]) == min(threads, os.cpu_count() or 1)
+
     def test_the_package_gives_the_solve_function_after_its_module_was_imported(self):
         # A fresh interpreter: the module first, as quality.py and the bench do, then the name.
         code = (
-            "import tandem.matching.engine.solve, tandem.matching.engine.quality\n"
+            "import tandem.matching.engine.solver, tandem.matching.engine.quality\n"
             "from tandem.matching.engine import solve\n"
             "print(callable(solve) and solve.__name__)"
         )

@@ -9,7 +9,7 @@ from typing import Any, TextIO
 
 from django.utils import timezone
 
-from tandem.matching.engine.solve import MODES
+from tandem.matching.engine.solver import MODES
 from tandem.programs.commands.base import BadInput, program_named
 from tandem.programs.models import Round, RoundPair
 from tandem.programs.rounds.run import round_run, round_start

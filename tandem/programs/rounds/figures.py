@@ -19,7 +19,7 @@ from tandem.matching.engine.instance import FloatArray, IntArray
 from tandem.matching.engine.quality import quality_report
 from tandem.matching.engine.reasons import MENTEE, explain
 from tandem.matching.engine.score import score_pairs
-from tandem.matching.engine.solve import Result
+from tandem.matching.engine.solver import Result
 from tandem.programs.models import Program
 from tandem.programs.rounds.people import Encoded
 

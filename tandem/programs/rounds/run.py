@@ -21,7 +21,7 @@ from django.db.models.functions import Now
 from tandem.core.errors import DomainError, NotFound, RuleBroken
 from tandem.matching.engine.instance import InstanceError
 from tandem.matching.engine.quality import quality_report
-from tandem.matching.engine.solve import MODES, Result, solve
+from tandem.matching.engine.solver import MODES, Result, solve
 from tandem.programs.models import Origin, PairRule, Participant, Program, Round, RoundPair
 from tandem.programs.rounds import tasks
 from tandem.programs.rounds.build import Graph, graph_build, graph_instance, weights_of

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from tandem.core.errors import RuleBroken
-from tandem.matching.engine.solve import MODES
+from tandem.matching.engine.solver import MODES
 from tandem.profiles.tests.factories import offer
 from tandem.programs.models import Origin, PairRule, Round, RoundPair
 from tandem.programs.rounds import run as run_module

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from tandem.accounts.models import User
+from tandem.core.compiled import CompiledQuery
 from tandem.notifications.kinds import Delivery, Kind
 from tandem.notifications.models import Notification, Preference
 
@@ -19,9 +20,25 @@ def notification_for(*, user: User, notification_id: int) -> Notification | None
     return Notification.objects.filter(pk=notification_id, recipient=user).first()
 
 
+def _unread_count_query(user_id: int) -> QuerySet[Notification, tuple[int]]:
+    # Grouped by the recipient, the one value filtered on: a row only if any are unread.
+    return (
+        Notification.objects.filter(recipient_id=user_id, read_at__isnull=True)
+        .values("recipient_id")
+        .annotate(unread=Count("pk"))
+        .values_list("unread")
+        .order_by()
+    )
+
+
+# In the navigation of every page: compiled once per process (tandem/core/compiled.py).
+_UNREAD = CompiledQuery(_unread_count_query)
+
+
 def notification_unread_count(*, user: User) -> int:
     """How many of the user's notifications are not read yet (one COUNT query)."""
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    row = _UNREAD.first(user.pk)
+    return int(row[0]) if row else 0
 
 
 def delivery_for(*, user: User, kind: str) -> str:

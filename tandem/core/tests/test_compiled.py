@@ -1,10 +1,12 @@
 """CompiledQuery: a query of fixed shape compiled once, then run with each request's values."""
 
+from datetime import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef
 from django.test.utils import CaptureQueriesContext
 
 from tandem.core.compiled import CompiledQuery
@@ -54,3 +56,40 @@ def test_a_value_that_never_reaches_the_sql_is_refused():
         query.rows(1)
     with pytest.raises(TypeError):
         CompiledQuery(_groups_of).rows(1, 2)
+
+
+def _memberships_of(user_id):
+    through = get_user_model().groups.through
+    return (
+        through.objects.filter(user_id=user_id)
+        .select_related("group", "user")
+        .annotate(members=Count("group__user"))
+        .order_by("group__name")
+    )
+
+
+def test_objects_are_what_iterating_the_queryset_gives():
+    make = get_user_model().objects.create_user
+    ada, bo = make(email="ada@example.com"), make(email="bo@example.com")
+    first, second = Group.objects.create(name="Test A"), Group.objects.create(name="Test B")
+    ada.groups.add(first)
+    bo.groups.add(first, second)
+    query = CompiledQuery(_memberships_of)
+    for user in (ada, bo):
+        expected = list(_memberships_of(user.pk))
+        with CaptureQueriesContext(connection) as ran:
+            got = query.objects(user.pk)
+        assert len(ran.captured_queries) == 1  # the related rows came in the same query
+        assert [m.pk for m in got] == [m.pk for m in expected]
+        assert [m.group.name for m in got] == [m.group.name for m in expected]
+        assert [m.members for m in got] == [m.members for m in expected]
+        # Values are converted as the ORM converts them (SQLite gives datetimes as text).
+        assert [m.user.date_joined for m in got] == [m.user.date_joined for m in expected]
+        assert all(isinstance(m.user.date_joined, datetime) for m in got)
+        assert all(m._state.adding is False for m in got)
+    assert query.objects(-1) == []
+
+
+def test_objects_need_a_build_of_model_instances():
+    with pytest.raises(TypeError, match="model instances"):
+        CompiledQuery(lambda pk: Group.objects.filter(pk=pk).values_list("id")).objects(1)

@@ -83,6 +83,17 @@ def test_connections_are_kept_while_they_work_unless_an_age_is_set(age, expected
     assert _settings_value("settings.DATABASES['default']['CONN_MAX_AGE']", **env) == expected
 
 
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, "django.contrib.sessions.backends.db"),
+        ({"REDIS_URL": "redis://127.0.0.1:6379/0"}, "django.contrib.sessions.backends.cached_db"),
+    ],
+)
+def test_sessions_are_read_from_redis_only_when_every_process_shares_it(env, expected):
+    assert _settings_value("settings.SESSION_ENGINE", DJANGO_DEBUG="1", **env) == expected
+
+
 def test_production_refuses_to_start_without_a_secret_key():
     assert "DJANGO_SECRET_KEY" in _settings_value("settings.SECRET_KEY", DJANGO_DEBUG="0")
 

@@ -19,6 +19,11 @@ class CoreConfig(AppConfig):
         # instead of overflowing in the database, as `id=<a huge number>` already does.
         lookups.register()
 
+        from tandem.core import expressions
+
+        # Compiling an ordered query hashes each selected column: without `inspect`, it is cheap.
+        expressions.install()
+
         from tandem.core import admin_inputs
 
         # The admin's autocomplete boxes leave out values their field cannot read (`?user=abc`).

@@ -12,6 +12,8 @@ from calendar import monthrange
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
+from django.db.models import Count, Q
+
 from tandem.core.errors import IllegalTransition, NotFound, RuleBroken
 from tandem.core.moments import moment_from_iso
 from tandem.mentorships.models import INTRO_MINUTES, NOTE_MAX_LENGTH, Agreement, Ask, Mentorship
@@ -79,37 +81,55 @@ def together(*, mentee: Profile, mentor: Profile) -> bool:
     ).exists()
 
 
+def _held_places(*, mentee: Profile, mentor: Profile) -> tuple[bool, int]:
+    """(do these two have a mentorship holding a place, how many places the mentor's
+    mentorships hold): `together` and `places_taken` in one query."""
+    counts = Mentorship.objects.filter(
+        mentor=mentor, state__in=Mentorship.HOLDING_A_PLACE
+    ).aggregate(taken=Count("pk"), together=Count("pk", filter=Q(mentee=mentee)))
+    return bool(counts["together"]), int(counts["taken"])
+
+
+def _asks_so_far(*, mentee: Profile, mentor: Profile, now: datetime) -> dict[str, int]:
+    """The mentee's asks that bear on asking this mentor now, counted in one query."""
+    pending = Q(state=Ask.State.PENDING)
+    turned_down = Q(
+        state__in=[Ask.State.DECLINED, Ask.State.EXPIRED], decided_at__gte=now - COOL_DOWN
+    )
+    return Ask.objects.filter(mentee=mentee).aggregate(
+        waiting_here=Count("pk", filter=pending & Q(mentor=mentor)),
+        waiting=Count("pk", filter=pending),
+        turned_down_here=Count("pk", filter=turned_down & Q(mentor=mentor)),
+    )
+
+
 def ask_new_check(*, mentee: Profile, mentor: Profile, now: datetime) -> None:
     """Raise RuleBroken (or AtCapacity) if this mentee may not ask this mentor now, and
     NotFound for a mentor the directory would not show them (hidden, another organization's,
     or a block either way), staff included: to the mentee it is as if there were no such
-    mentor."""
+    mentor. The checks run in this order (the first broken one is the one said)."""
     if mentee.pk == mentor.pk:
         raise RuleBroken("You can't ask yourself.")
     if not profile_listed(profile_id=mentor.pk, viewer=mentee.user):
         raise NotFound("No such mentor.")
     if not mentee.is_mentee:
         raise RuleBroken("Turn on “I want a mentor” on your profile first.")
-    if together(mentee=mentee, mentor=mentor):
+    together_now, taken = _held_places(mentee=mentee, mentor=mentor)
+    if together_now:
         raise RuleBroken("You already have a mentorship with this mentor.")
     if not (mentor.is_mentor and mentor.is_onboarded):
         raise RuleBroken("This person isn't taking mentoring requests.")
-    if mentor.is_paused or places_taken(mentor=mentor) >= mentor.capacity:
+    if mentor.is_paused or taken >= mentor.capacity:
         raise AtCapacity("This mentor isn't taking new requests right now. It isn't personal.")
-    if Ask.objects.filter(mentee=mentee, mentor=mentor, state=Ask.State.PENDING).exists():
+    asks = _asks_so_far(mentee=mentee, mentor=mentor, now=now)
+    if asks["waiting_here"]:
         raise RuleBroken("You already have a request waiting with this mentor.")
-    if Ask.objects.filter(mentee=mentee, state=Ask.State.PENDING).count() >= MAX_PENDING_ASKS:
+    if asks["waiting"] >= MAX_PENDING_ASKS:
         raise RuleBroken(
             f"You have {MAX_PENDING_ASKS} requests waiting. Give mentors a little time, or "
             "withdraw one, before asking someone new."
         )
-    recent = Ask.objects.filter(
-        mentee=mentee,
-        mentor=mentor,
-        state__in=[Ask.State.DECLINED, Ask.State.EXPIRED],
-        decided_at__gte=now - COOL_DOWN,
-    )
-    if recent.exists():
+    if asks["turned_down_here"]:
         raise RuleBroken(
             "This mentor couldn't take your last request. Let it rest for a while; other "
             "mentors may fit just as well."

@@ -130,6 +130,35 @@ class TestAskPage:
 
 
 @pytest.mark.django_db
+class TestAskForm:
+    """The mentee's ask form: whether they may ask is read in one query a table."""
+
+    def _tables(self, client, url) -> list[str]:
+        client.get(url)  # learns the timezone, builds the mentor index
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return [_main_table(q["sql"]) for q in captured.captured_queries]
+
+    def test_the_rules_read_the_mentorships_and_the_asks_once_each(self, client):
+        mentee, mentor = ProfileFactory(), MentorProfileFactory(capacity=3)
+        IntroFactory(mentor=mentor)
+        client.force_login(mentee.user)
+        tables = self._tables(client, reverse("mentorships:ask_new", args=[mentor.pk]))
+        assert tables.count('"mentorships_mentorship"') == 1  # together, and places held
+        # The ask already waiting, if any (the page links to it instead); then one count of
+        # waiting here, waiting anywhere and turned down here.
+        assert tables.count('"mentorships_ask"') == 2
+        assert tables.count('"accounts_user"') == 1  # the signed-in person, once
+
+    def test_a_broken_rule_is_still_said_first_come_first_said(self, client):
+        mentee, mentor = ProfileFactory(), MentorProfileFactory(capacity=1)
+        IntroFactory(mentee=mentee, mentor=mentor)  # together, and the one place taken
+        client.force_login(mentee.user)
+        page = client.get(reverse("mentorships:ask_new", args=[mentor.pk]))
+        assert page.context["reason"] == "You already have a mentorship with this mentor."
+
+
+@pytest.mark.django_db
 class TestMentorshipPage:
     def test_the_agreement_versions_are_read_once_for_what_is_in_force_and_once_for_a_proposal(
         self, client

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import (
     Count,
@@ -19,11 +18,12 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Lower
 
 from tandem.accounts.models import User
+from tandem.core.compiled import CompiledQuery
 from tandem.moderation.blocks import blocked_with
 from tandem.moderation.models import Block
 from tandem.organizations.models import Organization
 from tandem.organizations.verified import organizations_verified, owner_verified
-from tandem.profiles.choices import Visibility
+from tandem.profiles.choices import Proficiency, Visibility
 from tandem.profiles.models import Profile, SkillOffered
 
 
@@ -58,9 +58,15 @@ def manager_chain_emails(*, profile: Profile) -> set[str]:
     return chain
 
 
+_IS_MENTEE = CompiledQuery(
+    lambda user_id: Profile.objects.filter(user_id=user_id, is_mentee=True).values_list("id")
+)
+
+
 def profile_is_mentee(*, user: User) -> bool:
-    """Does the user have a profile as a mentee."""
-    return Profile.objects.filter(user=user, is_mentee=True).exists()
+    """Does the user have a profile as a mentee (compiled once: the directory asks it on
+    every first page)."""
+    return _IS_MENTEE.first(user.pk) is not None
 
 
 def profile_for_owner(*, profile_id: int) -> Profile | None:
@@ -132,33 +138,77 @@ def profile_get_visible(*, profile_id: int, viewer: User) -> Profile | None:
 
 @dataclass(frozen=True)
 class ProfilePage:
-    """The profile a profile page shows, and what the viewer did to its person."""
+    """The profile a profile page shows, its lists as the page prints them, and what the
+    viewer did to its person."""
 
     profile: Profile
     my_block: str  # "block", "mute" or "" (always "" on one's own page), for the buttons
+    languages: list[str]  # by name
+    skills_offered: list[tuple[str, str]]  # (skill, how well), best known first; a mentor's
+    skills_wanted: list[str]  # by name; a mentee's
+
+
+def _page_query(*, staff: bool) -> CompiledQuery:
+    """The profile with its person, organization, "confirmed" mark and the viewer's block or
+    mute of its person (a subquery doing what `moderation.blocks.block_kind_between` does),
+    if the viewer may open it; compiled once per process (building and compiling it cost
+    several ms a request), the profile and the viewer as values."""
+
+    def build(profile_id: int, viewer_id: int) -> QuerySet[Profile]:
+        kind = Block.objects.filter(owner_id=viewer_id, other_id=OuterRef("user_id"))
+        viewer = User(pk=viewer_id, is_staff=staff)
+        qs = _openable(profile_id=profile_id, viewer=viewer)
+        return qs.annotate(my_block=Coalesce(Subquery(kind.values("kind")[:1]), Value("")))
+
+    return CompiledQuery(build, values=2)
+
+
+_PAGE = {staff: _page_query(staff=staff) for staff in (False, True)}
+# The lists a profile page prints, as plain values (no model per chip, nor a prefetch).
+_LANGUAGES = CompiledQuery(
+    lambda profile_id: (
+        Profile.languages.through.objects.filter(profile_id=profile_id)
+        .order_by("language__name", "language_id")
+        .values_list("language__name")
+    )
+)
+_OFFERED = CompiledQuery(
+    lambda profile_id: (
+        SkillOffered.objects.filter(profile_id=profile_id)
+        .order_by("-proficiency", "skill__name", "id")
+        .values_list("skill__name", "proficiency")
+    )
+)
+_WANTED = CompiledQuery(
+    lambda profile_id: (
+        Profile.skills_wanted.through.objects.filter(profile_id=profile_id)
+        .order_by("skill__name", "skill_id")
+        .values_list("skill__name")
+    )
+)
+PROFICIENCIES = dict(Proficiency.choices)
 
 
 def profile_page(*, profile_id: int, viewer: User) -> ProfilePage | None:
     """The profile page's profile if the viewer may open it (as `profile_get_visible`), with
-    the viewer's block or mute of its person read in the same query (a subquery doing what
-    `moderation.blocks.block_kind_between` does), and only the lists the page shows: skills
-    offered for a mentor, wanted for a mentee, the owner's competitors and words waiting."""
-    kind = Block.objects.filter(owner=viewer, other_id=OuterRef("user_id")).values("kind")[:1]
-    qs = _openable(profile_id=profile_id, viewer=viewer)
-    profile = qs.annotate(my_block=Coalesce(Subquery(kind), Value(""))).first()
-    if profile is None:
+    the viewer's block or mute of its person read in the same query, and only the lists the
+    page shows: languages, skills offered for a mentor, wanted for a mentee; the owner's
+    competitors and words waiting."""
+    found: list[Profile] = _PAGE[viewer.is_staff].objects(profile_id, viewer.pk)
+    if not found:
         return None
+    profile = found[0]
     is_owner = profile.user_id == viewer.pk
-    lists: list[str | Prefetch[Any]] = ["languages"]
-    if profile.is_mentor:
-        lists.append(_offered_skills())
-    if profile.is_mentee:
-        lists.append("skills_wanted")
     if is_owner:
-        lists += ["competitors", "skill_requests"]
-    prefetch_related_objects([profile], *lists)
-    my_block: str = "" if is_owner else profile.my_block
-    return ProfilePage(profile=profile, my_block=my_block)
+        prefetch_related_objects([profile], "competitors", "skill_requests")
+    offered = _OFFERED.rows(profile.pk) if profile.is_mentor else []
+    return ProfilePage(
+        profile=profile,
+        my_block="" if is_owner else profile.my_block,  # type: ignore[attr-defined]
+        languages=[name for (name,) in _LANGUAGES.rows(profile.pk)],
+        skills_offered=[(name, PROFICIENCIES.get(level, level)) for name, level in offered],
+        skills_wanted=[name for (name,) in _WANTED.rows(profile.pk)] if profile.is_mentee else [],
+    )
 
 
 # People who must list an organization on a findable profile before others are offered its

@@ -29,7 +29,6 @@ from tandem.profiles.completeness import profile_completeness
 from tandem.profiles.directory.filters import directory_filters_from
 from tandem.profiles.directory.reads import (
     language_options,
-    mentor_cards,
     mentor_directory_page,
     mentor_timezones,
 )
@@ -170,6 +169,8 @@ def profile_detail(request: AuthedHttpRequest, profile_id: int) -> HttpResponse:
         "completeness": profile_completeness(profile) if is_owner else None,
         # For the block and mute buttons: "mute" or "" (a block hides the page itself).
         "my_block": shown.my_block,
+        "languages": shown.languages, "skills_offered": shown.skills_offered,
+        "skills_wanted": shown.skills_wanted,
     }  # fmt: skip
     return render(request, "profiles/detail.html", context)
 
@@ -377,7 +378,7 @@ def directory(request: AuthedHttpRequest) -> HttpResponse:
         "parsed": parsed,
         "querystring": query.urlencode(),
         "querystring_without_skill": without_skill.urlencode(),
-        "cards": mentor_cards(mentors=page.object_list),
+        "cards": page.object_list,
     }
     template = "profiles/directory.html"
     if request.htmx and request.htmx.target == "directory-results":

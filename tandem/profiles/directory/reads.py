@@ -1,9 +1,9 @@
-"""The mentor directory's reads: the page of mentors a person may see under their filters,
-the cards, and the filters' options (timezones, languages)."""
+"""The mentor directory's reads: the page of mentors a person may see under their filters
+(picked here, shown as the cards of `cards`), and the filters' options (timezones, languages)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, cast
@@ -23,10 +23,11 @@ from django.db.models import (
 )
 
 from tandem.accounts.models import User
+from tandem.core.compiled import CompiledQuery
 from tandem.organizations.verified import organizations_verified, owner_verified
-from tandem.profiles.choices import MeetingMode, Proficiency, Visibility
+from tandem.profiles.choices import MeetingMode, Visibility
+from tandem.profiles.directory.cards import MentorCard, mentor_cards
 from tandem.profiles.models import ACCEPTING_REQUESTS, Language, Profile, SkillOffered
-from tandem.profiles.responsiveness import response_words_for
 from tandem.profiles.selectors import _offered_skills, _visible_to
 from tandem.skills.models import Skill
 
@@ -73,9 +74,9 @@ def _page_wanted(number: str | int | None) -> int | None:
 
 def mentor_directory_page(
     *, viewer: User, filters: DirectoryFilters, number: str | int | None, per_page: int
-) -> Page[Profile]:
-    """One page of the directory: the page's mentors are picked by their ids alone, then only
-    those are read whole.
+) -> Page[MentorCard]:
+    """One page of the directory, as its mentors' cards: the page's mentors are picked by
+    their ids alone, then only those are read, as the values their cards show.
 
     Picking the page needs a few narrow columns of every matching mentor (a partial index
     holds them: profiles_listed_mentors_idx); reading whole rows for that sorted and hashed
@@ -83,71 +84,87 @@ def mentor_directory_page(
     the matching mentors (COUNT(*) OVER ()): a count of its own read them all a second time.
     Only a page past the last, or a number below 1, leaves the paginator to count.
     """
-    listing = _listing(viewer=viewer, filters=filters)
-    paginator: Paginator[Any] = Paginator(listing.values_list("pk", flat=True), per_page)
     wanted = _page_wanted(number)
     rows: list[tuple[int, int]] = []
     if wanted is not None:
-        start = (wanted - 1) * per_page
-        counted = listing.annotate(matching=Window(Count("*"))).values_list("pk", "matching")
-        rows = list(counted[start : start + per_page])
+        rows = _page_rows(viewer, filters, start=(wanted - 1) * per_page, size=per_page)
     if wanted is not None and (rows or wanted == 1):
+        paginator: Paginator[Any] = Paginator([], per_page)
         paginator.count = rows[0][1] if rows else 0  # counted already: not asked again
         page = paginator.page(wanted)
         picked = [pk for pk, _ in rows]
     else:
+        listing = _listing(viewer=viewer, filters=filters)
+        paginator = Paginator(listing.values_list("pk", flat=True), per_page)
         page = paginator.get_page(number)
         picked = list(page.object_list)
-    shown = {p.pk: p for p in _with_cards(Profile.objects.filter(pk__in=picked))}
-    page.object_list = [shown[pk] for pk in picked if pk in shown]
-    return cast("Page[Profile]", page)
+    page.object_list = mentor_cards(ids=picked, size=per_page)
+    return cast("Page[MentorCard]", page)
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """Filters that leave the page's SQL the same for every viewer and skill: the viewer and
+    the skill are values in it, the rest (choices and flags, a bounded few) part of its text."""
+
+    skill: bool
+    available_only: bool
+    industry: str
+    function: str
+    level_min: int | None
+    mode: str
+
+
+def _shape(filters: DirectoryFilters) -> _Shape | None:
+    """The filters' shape, or None when free text decides the SQL (words, a language, a
+    timezone, an unrecognised skill's close matches): those pages are built each time."""
+    if filters.text or filters.skill_any_of is not None or filters.language or filters.timezone:
+        return None
+    return _Shape(
+        skill=filters.skill is not None, available_only=filters.available_only,
+        industry=filters.industry, function=filters.function, level_min=filters.level_min,
+        mode=filters.mode if filters.mode in (MeetingMode.VIRTUAL, MeetingMode.IN_PERSON) else "",
+    )  # fmt: skip
+
+
+def _counted(listing: QuerySet[Profile]) -> QuerySet[Profile, tuple[int, int]]:
+    """Each mentor's id with how many match in all (one query picks a page and counts)."""
+    return listing.annotate(matching=Window(Count("*"))).values_list("pk", "matching")
+
+
+def _page_rows(
+    viewer: User, filters: DirectoryFilters, *, start: int, size: int
+) -> list[tuple[int, int]]:
+    """(id, how many match) for the page's mentors: through SQL compiled once per shape and
+    page when the filters allow (building and compiling it cost about 10 ms a request)."""
+    shape = _shape(filters)
+    if shape is None:
+        return list(_counted(_listing(viewer=viewer, filters=filters))[start : start + size])
+    values = (viewer.pk,) if filters.skill is None else (viewer.pk, filters.skill.pk)
+    return cast("list[tuple[int, int]]", _compiled_page(shape, start, size).rows(*values))
+
+
+@functools.lru_cache(maxsize=128)  # the first pages of the common shapes; deep pages recompile
+def _compiled_page(shape: _Shape, start: int, size: int) -> CompiledQuery:
+    """The page's query for this shape, with the viewer's id (and the skill's) as values."""
+
+    def build(viewer_id: int, skill_id: int | None = None) -> QuerySet[Any, Any]:
+        filters = DirectoryFilters(
+            skill=Skill(pk=skill_id) if shape.skill else None,
+            available_only=shape.available_only, industry=shape.industry,
+            function=shape.function, level_min=shape.level_min, mode=shape.mode,
+        )  # fmt: skip
+        return _counted(_listing(viewer=User(pk=viewer_id), filters=filters))[start : start + size]
+
+    return CompiledQuery(build, values=2 if shape.skill else 1)
 
 
 def _with_cards(qs: QuerySet[Profile]) -> QuerySet[Profile]:
     """Mentors with what their cards show of them: their person, organization and whether
-    they are confirmed there (the chips come apart: `mentor_cards`)."""
+    they are confirmed there."""
     return qs.select_related("user", "organization").annotate(
         organization_confirmed=owner_verified()
     )
-
-
-@dataclass(frozen=True)
-class MentorCard:
-    """One mentor's card in the directory: the mentor, and its chips and lines as text."""
-
-    mentor: Profile
-    skills: list[tuple[str, str]]  # (skill, how well they know it), best known first
-    languages: str  # "English, Spanish"
-    response: str  # "Usually answers within a day", or "" when too few answers tell
-
-
-def mentor_cards(*, mentors: Iterable[Profile]) -> list[MentorCard]:
-    """The cards of a page of mentors: their skills, languages and answering times read
-    for the whole page as plain values (three queries, never one per card; no model per
-    chip, nor a related manager per mentor as a prefetch builds)."""
-    mentors = list(mentors)
-    ids = [mentor.pk for mentor in mentors]
-    skills: defaultdict[int, list[tuple[str, str]]] = defaultdict(list)
-    offered = SkillOffered.objects.filter(profile_id__in=ids).order_by(
-        "-proficiency", "skill__name", "id"
-    )
-    for profile_id, name, level in offered.values_list("profile_id", "skill__name", "proficiency"):
-        skills[profile_id].append((name, Proficiency(level).label))
-    languages: defaultdict[int, list[str]] = defaultdict(list)
-    spoken = Profile.languages.through.objects.filter(profile_id__in=ids)
-    spoken = spoken.order_by("language__name", "language_id")
-    for profile_id, name in spoken.values_list("profile_id", "language__name"):
-        languages[profile_id].append(name)
-    responses = response_words_for(mentor_ids=ids)
-    return [
-        MentorCard(
-            mentor=mentor,
-            skills=skills[mentor.pk],
-            languages=", ".join(languages[mentor.pk]),
-            response=responses.get(mentor.pk, ""),
-        )
-        for mentor in mentors
-    ]
 
 
 def _listing(*, viewer: User, filters: DirectoryFilters) -> QuerySet[Profile]:
@@ -166,7 +183,10 @@ def _listing(*, viewer: User, filters: DirectoryFilters) -> QuerySet[Profile]:
     # repeats a mentor once per match, and the DISTINCT that undoes it sorts every matching
     # row on all of its ~60 columns (and makes the page's count a count over a subquery).
     if filters.skill is not None:
-        qs = qs.filter(id__in=_offering([filters.skill.pk]))
+        # `=` rather than an `in` list of one: its id stays a value a compiled query can fill.
+        qs = qs.filter(
+            id__in=SkillOffered.objects.filter(skill_id=filters.skill.pk).values("profile_id")
+        )
     elif filters.skill_any_of is not None:
         qs = qs.filter(id__in=_offering(filters.skill_any_of))
     if filters.industry:
@@ -252,6 +272,11 @@ def mentor_timezones(*, viewer: User) -> list[str]:
     return sorted(shown)
 
 
+_LANGUAGES = CompiledQuery(
+    lambda: Language.objects.order_by("name", "id").values_list("code", "name"), values=0
+)
+
+
 def language_options() -> list[tuple[str, str]]:
     """Every language a profile can list, as (code, name), by name."""
-    return list(Language.objects.order_by("name", "id").values_list("code", "name"))
+    return cast("list[tuple[str, str]]", _LANGUAGES.rows())

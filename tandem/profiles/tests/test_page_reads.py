@@ -15,7 +15,13 @@ from tandem.profiles.services import (
     profile_skill_wanted_add,
     profile_update,
 )
-from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory, offer, speak
+from tandem.profiles.tests.factories import (
+    MentorProfileFactory,
+    OrganizationFactory,
+    ProfileFactory,
+    offer,
+    speak,
+)
 
 URL = reverse("profiles:directory")
 
@@ -25,7 +31,8 @@ def _mentors(n: int) -> list:
 
 
 def _names(response) -> list[str]:
-    return [p.user.first_name for p in response.context["page"].object_list]
+    """The first names on the page's cards."""
+    return [card.name.split()[0] for card in response.context["page"].object_list]
 
 
 @pytest.mark.django_db
@@ -112,6 +119,75 @@ class TestDirectoryPagePicking:
         assert re.findall(r">(M\d\d) ", body) == ["M02", "M03"]
         assert "Any timezone" not in body
 
+    def test_the_plain_first_page_costs_a_fixed_number_of_queries(
+        self, mentee_client, settings, django_assert_num_queries
+    ):
+        settings.TANDEM_DIRECTORY_PAGE_SIZE = 3
+        for mentor in _mentors(5):
+            offer(mentor, "python")
+        mentee_client.get(URL)
+        # Session, user; the page with its count; its mentors, their skills, languages and
+        # answering times; the language options; whether the viewer is a mentee (for the
+        # recommendations); the menu and the bell.
+        with django_assert_num_queries(11):
+            response = mentee_client.get(URL)
+        assert _names(response) == ["M00", "M01", "M02"]
+
+
+@pytest.mark.django_db
+class TestDirectoryCompiledOnce:
+    """The page's SQL is compiled once and shared: each viewer, skill and page still gets
+    its own answer."""
+
+    def test_each_viewer_sees_their_own_directory_through_the_same_sql(self, client):
+        acme = OrganizationFactory(name="Acme", slug="acme", email_domain="acme.example")
+        everyone = MentorProfileFactory(user__first_name="Everyone")
+        insiders = MentorProfileFactory(
+            user__first_name="Insiders", visibility="organization", organization=acme
+        )
+        blocker = MentorProfileFactory(user__first_name="Blocker")
+        outsider, colleague = ProfileFactory(), ProfileFactory(user__email="kim@acme.example")
+        block_set(owner=blocker.user, other_id=outsider.user_id, kind="block")
+        seen = {}
+        for viewer in (outsider, colleague, outsider):
+            client.force_login(viewer.user)
+            page = client.get(URL).context["page"]
+            seen[viewer.pk] = {card.pk for card in page.object_list}
+            assert page.paginator.count == len(seen[viewer.pk])
+        assert seen[outsider.pk] == {everyone.pk}
+        assert seen[colleague.pk] == {everyone.pk, insiders.pk, blocker.pk}
+
+    def test_each_skill_and_page_gets_its_own_mentors(self, mentee_client, settings):
+        settings.TANDEM_DIRECTORY_PAGE_SIZE = 2
+        pythonistas, analysts = _mentors(3), [MentorProfileFactory(user__first_name="Sam")]
+        for mentor in pythonistas:
+            offer(mentor, "python")
+        offer(analysts[0], "sql")
+        assert _names(mentee_client.get(URL, {"skill": "python"})) == ["M00", "M01"]
+        assert _names(mentee_client.get(URL, {"skill": "sql"})) == ["Sam"]
+        assert _names(mentee_client.get(URL, {"skill": "python", "page": "2"})) == ["M02"]
+        available = mentee_client.get(URL, {"skill": "python", "available": "1"})
+        assert available.context["page"].paginator.count == 3
+
+    def test_a_card_shows_what_the_profile_says(self, mentee_client):
+        acme = OrganizationFactory(name="Acme", slug="acme", email_domain="acme.example")
+        mentor = MentorProfileFactory(
+            user__first_name="Ada", user__last_name="Lovelace", user__email="ada@acme.example",
+            organization=acme, job_title="Engineer", level=4, meeting_mode="virtual",
+            timezone="Asia/Tokyo", capacity=2, places_taken=2,
+        )  # fmt: skip
+        speak(mentor, "en")
+        card = mentee_client.get(URL).context["page"].object_list[0]
+        assert (card.url, card.name, card.initials) == (
+            mentor.get_absolute_url(),
+            "Ada Lovelace",
+            "AL",
+        )
+        assert card.facts == "Engineer · Acme · 4 · Senior"
+        assert (card.organization, card.confirmed) == ("Acme", True)
+        assert card.meeting == "Virtual · Asia/Tokyo · English"
+        assert card.accepts_requests is False  # no free place
+
 
 @pytest.mark.django_db
 class TestDirectoryCardChips:
@@ -163,6 +239,32 @@ class TestProfilePageReads:
             response = client.get(_profile_url(mentor))
         assert response.status_code == 200
         assert response.context["my_block"] == ""
+
+    def test_an_organization_only_profile_opens_for_insiders_and_staff_not_outsiders(
+        self, client, admin_user
+    ):
+        acme = OrganizationFactory(name="Acme", slug="acme", email_domain="acme.example")
+        mentor = MentorProfileFactory(visibility="organization", organization=acme)
+        outsider, colleague = ProfileFactory(), ProfileFactory(user__email="kim@acme.example")
+        # One compiled query answers each of them in turn, with their own answer.
+        for viewer, status in (
+            (outsider.user, 404), (colleague.user, 200), (admin_user, 200), (outsider.user, 404),
+        ):  # fmt: skip
+            client.force_login(viewer)
+            assert client.get(_profile_url(mentor)).status_code == status
+
+    def test_a_mentors_languages_and_skills_are_listed_as_before(self, client):
+        mentor = MentorProfileFactory()
+        offer(mentor, "sql", proficiency=2)
+        offer(mentor, "python", proficiency=4)
+        speak(mentor, "es", "en")
+        client.force_login(ProfileFactory().user)
+        response = client.get(_profile_url(mentor))
+        assert response.context["languages"] == ["English", "Spanish"]
+        assert response.context["skills_offered"] == [
+            ("Python", "Expert"), ("SQL", "Working knowledge"),
+        ]  # fmt: skip
+        assert "<dd>English, Spanish</dd>" in response.content.decode()
 
     def test_a_person_who_is_both_shows_both_lists_to_others(self, client):
         both = MentorProfileFactory(is_mentee=True)

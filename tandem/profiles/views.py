@@ -27,6 +27,7 @@ from tandem.organizations.choices import Industry, JobFunction
 from tandem.profiles.choices import Level, MeetingMode
 from tandem.profiles.completeness import profile_completeness
 from tandem.profiles.directory.filters import directory_filters_from
+from tandem.profiles.directory.html import cards_html
 from tandem.profiles.directory.reads import (
     language_options,
     mentor_directory_page,
@@ -378,7 +379,7 @@ def directory(request: AuthedHttpRequest) -> HttpResponse:
         "parsed": parsed,
         "querystring": query.urlencode(),
         "querystring_without_skill": without_skill.urlencode(),
-        "cards": page.object_list,
+        "cards_html": cards_html(page.object_list),
     }
     template = "profiles/directory.html"
     if request.htmx and request.htmx.target == "directory-results":

@@ -26,7 +26,8 @@ from tandem.profiles.responsiveness import response_words_for
 
 @dataclass(frozen=True)
 class MentorCard:
-    """One mentor's card in the directory, as the words and links it shows."""
+    """One mentor's card in the directory, as the words and links it shows: all of them, and
+    only values (equal cards print the same HTML: `directory.html` keeps it by card)."""
 
     pk: int
     url: str
@@ -37,7 +38,7 @@ class MentorCard:
     organization: str  # its name, "" when none
     confirmed: bool  # they are verified at that organization (`organizations.verified`)
     headline: str
-    skills: list[tuple[str, str]]  # (skill, how well they know it), best known first
+    skills: tuple[tuple[str, str], ...]  # (skill, how well they know it), best known first
     meeting: SafeString  # "Virtual · Asia/Tokyo · English, Spanish"
     accepts_requests: bool
     response: str  # "Usually answers within a day", or "" when too few answers tell
@@ -143,7 +144,7 @@ def mentor_cards(*, ids: Sequence[int], size: int) -> list[MentorCard]:
                 organization=organization or "",
                 confirmed=bool(confirmed),
                 headline=headline,
-                skills=skills[pk],
+                skills=tuple(skills[pk]),
                 meeting=joined(MODES.get(mode, mode), zone, ", ".join(languages[pk])),
                 # As Profile.accepts_requests (SQLite gives booleans as 0 and 1).
                 accepts_requests=bool(is_mentor) and not paused and capacity > taken,

@@ -23,3 +23,32 @@ class TestDirectoryCards:
         body = mentee_client.get(reverse("profiles:directory")).content.decode()
         assert 'aria-hidden="true">GO</span>' in body
         assert "Grace Okafor" in body
+
+
+def _results(client) -> str:
+    """The directory's results section (the cards), as the client is shown it."""
+    body = client.get(reverse("profiles:directory")).content.decode()
+    return body[body.index('<section id="directory-results"') : body.index("</section>")]
+
+
+@pytest.mark.django_db
+class TestCardsKeptWhileTheyStayTheSame:
+    def test_a_change_to_what_a_card_shows_is_on_the_next_page_not_a_kept_card(self, mentee_client):
+        mentor = MentorProfileFactory(user__first_name="Grace", user__last_name="Okafor")
+        first = _results(mentee_client)
+        assert "Taking requests" in first
+        assert _results(mentee_client) == first  # the kept card: the same
+        mentor.is_paused = True
+        mentor.save()
+        mentor.user.first_name = "Gracie"
+        mentor.user.save()
+        shown = _results(mentee_client)
+        assert "Not taking requests" in shown
+        assert "Gracie Okafor" in shown
+        assert "Grace Okafor" not in shown
+
+    def test_a_kept_card_is_the_html_the_partial_renders(self, mentee_client, settings):
+        MentorProfileFactory(user__first_name="Grace", user__last_name="Okafor")
+        kept = _results(mentee_client)
+        settings.DEBUG = True  # templates reload as they change: every card rendered afresh
+        assert _results(mentee_client) == kept

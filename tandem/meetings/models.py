@@ -126,6 +126,9 @@ class AgendaItem(BaseModel):
     def __str__(self) -> str:
         return self.text
 
+    def get_remove_url(self) -> str:
+        return path_to("meetings:agenda_remove", item_id=self.pk)
+
 
 class Note(BaseModel):
     """Notes on a meeting: shared with the other side, or private to their author forever."""
@@ -140,6 +143,9 @@ class Note(BaseModel):
 
     def __str__(self) -> str:
         return f"{'Private' if self.is_private else 'Shared'} note {self.pk}"
+
+    def get_report_url(self) -> str:
+        return path_to("meetings:note_report", note_id=self.pk)
 
 
 class ActionItem(BaseModel):
@@ -174,6 +180,10 @@ class ActionItem(BaseModel):
     def get_absolute_url(self) -> str:
         """Action items are read on their mentorship's list, with what happened to each."""
         return path_to("meetings:actions", mentorship_id=self.mentorship_id)
+
+    def get_update_url(self) -> str:
+        """Where its owner reports what happened."""
+        return path_to("meetings:action_update", item_id=self.pk)
 
 
 class ThankYou(BaseModel):

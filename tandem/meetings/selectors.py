@@ -14,6 +14,7 @@ from typing import NamedTuple
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from tandem.accounts.models import User
+from tandem.core.compiled import CompiledQuery
 from tandem.core.errors import NotFound
 from tandem.meetings.health.rules import HEALTH_STATES, Health
 from tandem.meetings.health.selectors import health_for
@@ -30,6 +31,7 @@ from tandem.meetings.rules import MEETING_STATES, SHORT_AGENDA
 from tandem.mentorships.models import Agreement, Mentorship
 from tandem.mentorships.selectors.mentorships import (
     mentorship_for_user,
+    mentorship_read,
     mentorships_of,
     named,
     named_user,
@@ -40,12 +42,12 @@ from tandem.profiles.models import Profile
 MISSING = "No such meeting."
 
 
-def notes_visible_to(user: User) -> QuerySet[Note]:
+def notes_visible_to(user: User | int) -> QuerySet[Note]:
     """Shared notes, and the viewer's own private ones: never anyone else's private note."""
     return Note.objects.filter(Q(is_private=False) | Q(author=user)).select_related("author")
 
 
-def _on_either_side(user: User, path: str = "mentorship") -> Q:
+def _on_either_side(user: User | int, path: str = "mentorship") -> Q:
     return Q(**{f"{path}__mentee__user": user}) | Q(**{f"{path}__mentor__user": user})
 
 
@@ -114,10 +116,18 @@ def actions_of(mentorship: Mentorship) -> QuerySet[ActionItem]:
     )
 
 
+# What the list and the intro show of a meeting (its slots are not read): compiled once.
+_MEETINGS = CompiledQuery(
+    lambda mentorship_id: Meeting.objects.filter(mentorship_id=mentorship_id).only(
+        "mentorship", "state", "minutes", "starts_at", "proposed_by", "location", "video_url"
+    )
+)
+
+
 def meetings_of(mentorship: Mentorship) -> list[Meeting]:
     """Upcoming first (soonest first), then past ones (latest first). Their slots are not
     read: the list shows each meeting's time, state and length."""
-    meetings = list(mentorship.meetings.all())
+    meetings: list[Meeting] = _MEETINGS.objects(mentorship.pk)
     upcoming = [m for m in meetings if m.state in Meeting.UPCOMING]
     upcoming.sort(key=lambda m: (m.starts_at is None, m.starts_at, m.pk))
     return upcoming + [m for m in meetings if m.state not in Meeting.UPCOMING]
@@ -176,6 +186,9 @@ def _meetings_read() -> QuerySet[Mentorship]:
     )
 
 
+_MEETINGS_READ = mentorship_read(_meetings_read)  # compiled once
+
+
 def _default_minutes(mentorship: Mentorship) -> int:
     """rules.default_minutes, from the lengths read with the mentorship (`_meetings_read`):
     the agreed meeting length, else the intro length the mentee asked for, else 30."""
@@ -192,7 +205,7 @@ def meetings_page_for(
     """A mentorship's meetings with its health, its intro, and what offering times needs.
     `with_health` False: the intro part of the mentorship page, which does not show it."""
     mentorship, sides = mentorship_for_user(
-        mentorship_id=mentorship_id, user=user, qs=_meetings_read()
+        mentorship_id=mentorship_id, user=user, read=_MEETINGS_READ
     )
     meetings = meetings_of(mentorship)
     health = None
@@ -244,10 +257,10 @@ class MeetingPage:
 OFFERING = (Meeting.State.PROPOSED, Meeting.State.RESCHEDULED)  # a time is to be picked
 
 
-def _meeting_read(*, meeting_id: int, user: User) -> Meeting:
-    """The meeting with its mentorship, the two people and the thank-you, in one query, with
-    only the columns its page shows; NotFound unless the viewer is on one side."""
-    meeting = (
+def _meeting_query(meeting_id: int, user_id: int) -> QuerySet[Meeting]:
+    """The meeting with its mentorship, the two people and the thank-you, with only the
+    columns its page shows; none unless the viewer is on one side."""
+    return (
         Meeting.objects.select_related(
             "mentorship__mentee__user", "mentorship__mentor__user", "thank_you__author"
         )
@@ -256,27 +269,62 @@ def _meeting_read(*, meeting_id: int, user: User) -> Meeting:
             "mentorship__state", *named("mentorship__mentee"), *named("mentorship__mentor"),
             "thank_you__text", *named_user("thank_you__author"),
         )
-        .filter(_on_either_side(user), pk=meeting_id)
-        .first()
+        .filter(_on_either_side(user_id), pk=meeting_id)
+        .order_by()
     )  # fmt: skip
-    if meeting is None:
-        raise NotFound(MISSING)
-    return meeting
 
 
-def _actions_around(meeting: Meeting) -> tuple[list[ActionItem], list[ActionItem]]:
+def _actions_query(meeting_id: int, mentorship_id: int) -> QuerySet[ActionItem]:
     """The meeting's own action items, and the open ones from earlier meetings it carries
-    (F7), in one query. In the action items' own order (status, due date): the open ones all
-    share a status, so they come by due date, as carried items are listed."""
-    rows = list(
+    (F7). In the action items' own order (status, due date): the open ones all share a
+    status, so they come by due date, as carried items are listed."""
+    return (
         ActionItem.objects.filter(
-            Q(meeting=meeting)
-            | Q(mentorship_id=meeting.mentorship_id, status=ActionItem.Status.OPEN)
+            Q(meeting_id=meeting_id)
+            | Q(mentorship_id=mentorship_id, status=ActionItem.Status.OPEN)
         )
         .select_related("owner")
         .only("meeting", "text", "due_on", "status", "outcome", *named_user("owner"))
         .order_by("status", "due_on", "id")
     )  # fmt: skip
+
+
+# The meeting page's reads, compiled once per process (tandem/core/compiled.py): building and
+# compiling them through the ORM cost more CPU than running them.
+_MEETING = CompiledQuery(_meeting_query, values=2)
+_SLOTS = CompiledQuery(
+    lambda meeting_id: Slot.objects.filter(meeting_id=meeting_id).only("starts_at", "round")
+)
+_AGENDA = CompiledQuery(
+    lambda meeting_id: (
+        AgendaItem.objects.filter(meeting_id=meeting_id)
+        .select_related("author")
+        .only("text", *named_user("author"))
+    )
+)
+_NOTES = CompiledQuery(
+    lambda meeting_id, user_id: (
+        notes_visible_to(user_id)
+        .filter(meeting_id=meeting_id)
+        .only("text", "is_private", "created_at", *named_user("author"))
+    ),
+    values=2,
+)
+_FEEDBACK = CompiledQuery(lambda meeting_id: MeetingFeedback.objects.filter(meeting_id=meeting_id))
+_ACTIONS = CompiledQuery(_actions_query, values=2)
+
+
+def _meeting_read(*, meeting_id: int, user: User) -> Meeting:
+    """The meeting as its page shows it; NotFound unless the viewer is on one side."""
+    found: list[Meeting] = _MEETING.objects(meeting_id, user.pk)
+    if not found:
+        raise NotFound(MISSING)
+    return found[0]
+
+
+def _actions_around(meeting: Meeting) -> tuple[list[ActionItem], list[ActionItem]]:
+    """The meeting's own action items, and the open ones from earlier meetings, in one query."""
+    rows: list[ActionItem] = _ACTIONS.objects(meeting.pk, meeting.mentorship_id)
     mine = [item for item in rows if item.meeting_id == meeting.pk]
     return mine, [item for item in rows if item.meeting_id != meeting.pk]
 
@@ -287,23 +335,15 @@ def meeting_page_for(*, meeting_id: int, user: User, now: datetime) -> MeetingPa
     meeting, the feedback before it was held."""
     meeting = _meeting_read(meeting_id=meeting_id, user=user)
     sides = sides_of(meeting.mentorship, user)
-    slots = list(meeting.slots.all()) if meeting.state in OFFERING else []
+    slots: list[Slot] = _SLOTS.objects(meeting.pk) if meeting.state in OFFERING else []
     current_round = max((s.round for s in slots), default=1)
-    agenda = list(
-        AgendaItem.objects.filter(meeting=meeting)
-        .select_related("author")
-        .only("text", *named_user("author"))
-    )
+    agenda: list[AgendaItem] = _AGENDA.objects(meeting.pk)
     notes: list[Note] = []
     if meeting.state != Meeting.State.CANCELLED:
-        notes = list(
-            notes_visible_to(user)
-            .filter(meeting=meeting)
-            .only("text", "is_private", "created_at", *named_user("author"))
-        )
+        notes = _NOTES.objects(meeting.pk, user.pk)
     feedback: dict[int, MeetingFeedback] = {}
     if meeting.state == Meeting.State.HELD:
-        feedback = {f.author_id: f for f in meeting.feedback.all()}
+        feedback = {f.author_id: f for f in _FEEDBACK.objects(meeting.pk)}
     mine, carried = _actions_around(meeting)
     started = meeting.starts_at is not None and now >= meeting.starts_at
     ends_at = meeting.ends_at

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from django.contrib import messages
@@ -20,6 +21,7 @@ from django.contrib.auth.decorators import login_required
 from django.forms import Form
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -27,6 +29,7 @@ from tandem.accounts.models import User
 from tandem.core.errors import DomainError
 from tandem.core.forms import PageForm, add_refusal
 from tandem.core.http import AuthedHttpRequest
+from tandem.core.paths import path_to
 from tandem.core.ratelimit import rate_limited
 from tandem.meetings import services
 from tandem.meetings.forms import (
@@ -34,10 +37,12 @@ from tandem.meetings.forms import (
     ActionUpdateForm,
     AgendaForm,
     IntroTimeForm,
+    MeetingFeedbackForm,
     NoteForm,
     PlaceForm,
     SlotsForm,
     ThankYouForm,
+    blank_form,
 )
 from tandem.meetings.models import Meeting
 from tandem.meetings.selectors import (
@@ -50,7 +55,6 @@ from tandem.meetings.selectors import (
     meetings_page_for,
     note_to_report,
 )
-from tandem.mentorships.forms import FeedbackForm
 from tandem.mentorships.selectors.asks import ask_for_user
 from tandem.mentorships.selectors.mentorships import mentorship_for_user
 from tandem.mentorships.services.asks import ask_accept
@@ -69,19 +73,20 @@ WRITES = ("meeting-write", "60/m")
 @rate_limited(*WRITES)
 def mentorship_meetings(request: AuthedHttpRequest, mentorship_id: int) -> HttpResponse:
     """The meetings of one mentorship and the form to offer times (also an htmx partial)."""
-    form = SlotsForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    posted = SlotsForm(request.POST) if request.POST else None  # else a blank one, below
+    if posted is not None and posted.is_valid():
         mentorship, _ = mentorship_for_user(mentorship_id=mentorship_id, user=request.user)
         try:
             meeting = services.meeting_propose(
-                mentorship=mentorship, actor=request.user, slots=form.cleaned_data["slots"],
-                minutes=form.cleaned_data["minutes"], now=timezone.now(),
-                location=form.cleaned_data["location"], video_url=form.cleaned_data["video_url"],
+                mentorship=mentorship, actor=request.user, slots=posted.cleaned_data["slots"],
+                minutes=posted.cleaned_data["minutes"], now=timezone.now(),
+                location=posted.cleaned_data["location"],
+                video_url=posted.cleaned_data["video_url"],
             )  # fmt: skip
         except DomainError as error:
             if error.field is None:
                 raise
-            add_refusal(form, error)
+            add_refusal(posted, error)
         else:
             messages.success(request, "Times offered. You'll hear when one is picked.")
             return redirect(meeting)
@@ -93,10 +98,9 @@ def mentorship_meetings(request: AuthedHttpRequest, mentorship_id: int) -> HttpR
         mentorship_id=mentorship_id, user=request.user, today=timezone.now().date(),
         with_health=not template.endswith("#intro"),  # the intro part does not show it
     )  # fmt: skip
-    if not form.is_bound:
-        form = SlotsForm(initial={"minutes": page.default_minutes})
+    form = posted if posted is not None else blank_form(SlotsForm, minutes=page.default_minutes)
     context = {**vars(page), "form": form}
-    return render(request, template, context, status=400 if form.errors else 200)
+    return render(request, template, context, status=400 if posted is not None else 200)
 
 
 @login_required
@@ -140,8 +144,38 @@ def mentorship_actions(request: AuthedHttpRequest, mentorship_id: int) -> HttpRe
 PAGE_FORMS: dict[str, type[PageForm]] = {
     "slots_form": SlotsForm, "place_form": PlaceForm, "agenda_form": AgendaForm,
     "note_form": NoteForm,
-    "action_form": ActionItemForm, "thanks_form": ThankYouForm, "feedback_form": FeedbackForm,
+    "action_form": ActionItemForm, "thanks_form": ThankYouForm,
+    "feedback_form": MeetingFeedbackForm,
 }  # fmt: skip
+
+
+_MARKER = "987654321"  # an id no meeting has yet: where each path is cut to put the id in
+
+
+@cache
+def _action_around_id(action: str) -> tuple[str, str]:
+    """The path of one of a meeting's ACTIONS around a marker id, resolved once per process
+    (as core.paths does for pages with one id): the page posts to six or more of them."""
+    path = reverse("meetings:action", kwargs={"meeting_id": _MARKER, "action": action})
+    head, tail = path.split(_MARKER)
+    return head, tail
+
+
+@cache
+def _calendar_settings_path() -> str:
+    return reverse("calendar:settings")
+
+
+def _meeting_paths(meeting: Meeting) -> dict[str, str]:
+    """Where the meeting page's forms post (by action), and its calendar links: a `{% url %}`
+    for each cost more than the rest of its form."""
+    paths = {}
+    for action in ACTIONS:
+        head, tail = _action_around_id(action)
+        paths[action] = f"{head}{meeting.pk}{tail}"
+    paths["invite"] = path_to("calendar:invite", meeting_id=meeting.pk)
+    paths["calendar"] = _calendar_settings_path()
+    return paths
 
 
 def _meeting_page(
@@ -149,8 +183,8 @@ def _meeting_page(
 ) -> HttpResponse:
     """The meeting page, with any form just posted (and its errors) in place of a blank one."""
     page = meeting_page_for(meeting_id=meeting_id, user=request.user, now=timezone.now())
-    forms = {name: bound.get(name) or form_class() for name, form_class in PAGE_FORMS.items()}
-    context = {**vars(page), **forms, "update_form": ActionUpdateForm()}
+    forms = {name: bound.get(name) or blank_form(cls) for name, cls in PAGE_FORMS.items()}
+    context = {**vars(page), **forms, "paths": _meeting_paths(page.meeting)}
     return render(request, "meetings/detail.html", context, status=status)
 
 

@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tandem.core.errors import DomainError, NotFound
@@ -206,20 +207,21 @@ def _mentorship_page(
     page: MentorshipPage = mentorship_page_for(
         mentorship_id=mentorship_id, user=request.user, now=timezone.now()
     )
-    if agreement_form is None:
+    # Each form is made only where the page shows it: the agreement form while one may be
+    # proposed, the feedback form when it is asked for (the move form is written out).
+    if agreement_form is None and (page.can_propose or (page.renewal_open and not page.proposal)):
         agreement_form = _agreement_form(page.current, page.mentorship.suggested_terms)
-        if page.can_propose or (page.renewal_open and not page.proposal):
-            # Goals another page offered for this form (a career plan's), shown once.
-            offered = agreement_goals_take(request.session, mentorship_id=mentorship_id)
-            if offered:
-                slots = {f"goal_{i}": "" for i in (1, 2, 3)}
-                slots.update({f"goal_{i}": g for i, g in enumerate(offered, start=1)})
-                agreement_form = AgreementForm(initial={**agreement_form.initial, **slots})
+        # Goals another page offered for this form (a career plan's), shown once.
+        offered = agreement_goals_take(request.session, mentorship_id=mentorship_id)
+        if offered:
+            slots = {f"goal_{i}": "" for i in (1, 2, 3)}
+            slots.update({f"goal_{i}": g for i, g in enumerate(offered, start=1)})
+            agreement_form = AgreementForm(initial={**agreement_form.initial, **slots})
     context = {
         **vars(page),
         "agreement_form": agreement_form,
-        "move_form": MoveForm(), "feedback_form": feedback_form or FeedbackForm(),
-    }  # fmt: skip
+        "feedback_form": feedback_form or SimpleLazyObject(FeedbackForm),
+    }
     return render(request, "mentorships/detail.html", context, status=status)
 
 

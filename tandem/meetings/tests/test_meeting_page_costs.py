@@ -1,10 +1,14 @@
-"""What the meeting pages cost (issue 14): each row read once, in a fixed number of queries,
-and only the rows the meeting's state shows; the same page either way."""
+"""What the meeting pages cost (issue 14): each row read once, in a fixed number of queries
+compiled once per process, and only the rows the meeting's state shows; the same page either
+way."""
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 from django.db import connection
+from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
 
 from tandem.core.tests.clock import NOW
@@ -95,6 +99,16 @@ class TestMeetingPageCost:
         assert [item.pk for item in page.carried] == [open_one.pk]
         assert page.carried[0].owner.display_name == mentee.display_name
 
+    @pytest.mark.parametrize("factory", [ProposedMeetingFactory, HeldMeetingFactory])
+    def test_a_second_read_compiles_no_sql(self, factory):
+        meeting = factory(mentorship=ActiveMentorshipFactory())
+        mentee = meeting.mentorship.mentee.user
+        meeting_page_for(meeting_id=meeting.pk, user=mentee, now=NOW)
+        with mock.patch.object(SQLCompiler, "as_sql", autospec=True) as as_sql:
+            page = meeting_page_for(meeting_id=meeting.pk, user=mentee, now=NOW)
+        assert as_sql.call_count == 0
+        assert page.meeting.pk == meeting.pk
+
 
 @pytest.mark.django_db
 class TestMeetingsPageCost:
@@ -139,6 +153,17 @@ class TestMeetingsPageCost:
             )
         assert page.health is None
         assert not page.can_propose
+
+    def test_a_second_read_with_its_health_compiles_no_sql(self):
+        mentorship = ActiveMentorshipFactory()
+        HeldMeetingFactory(mentorship=mentorship)
+        mentee = mentorship.mentee.user
+        meetings_page_for(mentorship_id=mentorship.pk, user=mentee, today=TODAY)
+        with mock.patch.object(SQLCompiler, "as_sql", autospec=True) as as_sql:
+            page = meetings_page_for(mentorship_id=mentorship.pk, user=mentee, today=TODAY)
+        assert as_sql.call_count == 0
+        assert page.health is not None
+        assert len(page.meetings) == 1
 
     @pytest.mark.parametrize("factory", [IntroFactory, ActiveMentorshipFactory])
     def test_the_time_box_the_form_starts_with_is_the_rules(self, factory):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Prefetch, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from tandem.accounts.models import User
+from tandem.core.compiled import CompiledQuery
 from tandem.core.errors import NotFound
 from tandem.mentorships.models import (
     Agreement,
@@ -39,22 +41,13 @@ NAME_FIELDS = ("first_name", "last_name", "email", "deleted_at")  # what User.di
 
 
 def _mentorships() -> QuerySet[Mentorship]:
-    """Mentorships with the two people and the agreement versions: what the dashboards and
-    the mentorship page show. Nothing more is joined: PostgreSQL plans every joined table on
+    """Mentorships with the two people and the agreement versions: what the dashboards
+    show. Nothing more is joined: PostgreSQL plans every joined table on
     each read, and with the organizations and the ask that took 10-20 ms of planning for a
     query that ran in half a millisecond."""
     return Mentorship.objects.select_related("mentee__user", "mentor__user").prefetch_related(
         Prefetch("agreements", queryset=Agreement.objects.order_by("version"), to_attr="versions")
     )
-
-
-def _theirs_or_missing(qs: QuerySet[Mentorship], *, mentorship_id: int, user: User) -> Mentorship:
-    mentorship = (
-        qs.filter(pk=mentorship_id).filter(Q(mentee__user=user) | Q(mentor__user=user)).first()
-    )
-    if mentorship is None:
-        raise NotFound(MISSING)
-    return mentorship
 
 
 def mentorships_of(user: User, *, path: str = "") -> Q:
@@ -83,16 +76,35 @@ def named(path: str) -> tuple[str, ...]:
     return named_user(f"{path}__user")
 
 
+def mentorship_read(build: Callable[[], QuerySet[Mentorship]]) -> CompiledQuery:
+    """A page's own read of one mentorship (`build()`: its columns, its annotations; it must
+    select both sides with their users) with the check that the viewer is on one side,
+    compiled once per process (tandem/core/compiled.py): building and compiling it through the
+    ORM cost more CPU than running it. Give it to `mentorship_for_user` as `read`."""
+
+    def theirs(mentorship_id: int, user_id: int) -> QuerySet[Mentorship]:
+        either_side = Q(mentee__user_id=user_id) | Q(mentor__user_id=user_id)
+        return build().filter(either_side, pk=mentorship_id).order_by()
+
+    return CompiledQuery(theirs, values=2)
+
+
+# What a write starts from: the mentorship, both sides with their users, and its ask.
+_FOR_WRITES = mentorship_read(
+    lambda: Mentorship.objects.select_related("mentee__user", "mentor__user", "ask")
+)
+
+
 def mentorship_for_user(
-    *, mentorship_id: int, user: User, qs: QuerySet[Mentorship] | None = None
+    *, mentorship_id: int, user: User, read: CompiledQuery | None = None
 ) -> tuple[Mentorship, Sides]:
-    """The mentorship with both sides, and the viewer's side of it (what a write starts from).
-    A page passes `qs`, its own read of the mentorship (its columns, its annotations); it must
-    select both sides with their users."""
-    if qs is None:
-        qs = Mentorship.objects.select_related("mentee__user", "mentor__user", "ask")
-    mentorship = _theirs_or_missing(qs, mentorship_id=mentorship_id, user=user)
-    return mentorship, sides_of(mentorship, user)
+    """The mentorship with both sides, and the viewer's side of it (what a write starts from);
+    NotFound unless the viewer is on one side. A page passes `read`, its own read of the
+    mentorship (`mentorship_read`)."""
+    found: list[Mentorship] = (read or _FOR_WRITES).objects(mentorship_id, user.pk)
+    if not found:
+        raise NotFound(MISSING)
+    return found[0], sides_of(found[0], user)
 
 
 def goal_for_user(*, goal_id: int, user: User) -> Goal:
@@ -158,6 +170,7 @@ class MentorshipPage:
     ended: bool
     contact_shown: bool  # the other's email and contact detail (the invites ask the same)
     goals: list[Goal]
+    goal_rows: list[tuple[Goal, GoalUpdate | None]]  # each goal with its latest update
     goal_statuses: list[tuple[str, str]]
     completion_goals: list[Goal]  # when "Mark complete" is offered: the goals to tick if reached
     # The reviews are read when the page shows them: once it has ended, or in the term review.
@@ -173,29 +186,45 @@ class MentorshipPage:
 _SIDE_SHOWN = ("contact_channel", "contact_detail", "timezone", "is_mentor")
 
 
-def _page_read() -> QuerySet[Mentorship]:
-    """The mentorship with what its page shows, only the columns it shows: the two people,
-    the agreement versions, the history, the goals with their updates."""
-    history = Transition.objects.select_related("actor").only(
-        "mentorship", "from_state", "to_state", "reason", "at", *named_user("actor")
-    )
-    updates = GoalUpdate.objects.select_related("author").only(
-        "goal", "text", "created_at", *named_user("author")
-    )
-    goals = Goal.objects.only(
-        "mentorship", "owner", "text", "is_learning_goal", "status"
-    ).prefetch_related(Prefetch("updates", queryset=updates))
+def _page_query() -> QuerySet[Mentorship]:
+    """The mentorship with the two people, only the columns its page shows."""
     shown = [f"{side}__{field}" for side in ("mentee", "mentor") for field in _SIDE_SHOWN]
-    return (
-        _mentorships()
-        .only(
-            "state", "intro_held_at", "suggested_terms", *named("mentee"), *named("mentor"), *shown
-        )
-        .prefetch_related(
-            Prefetch("transitions", queryset=history, to_attr="history"),
-            Prefetch("goals", queryset=goals, to_attr="goal_rows"),
-        )
+    return Mentorship.objects.select_related("mentee__user", "mentor__user").only(
+        "state", "intro_held_at", "suggested_terms", *named("mentee"), *named("mentor"), *shown
     )
+
+
+def _latest_updates(mentorship_id: int) -> QuerySet[GoalUpdate]:
+    """Each goal's newest update (the page shows no other), with its author by name."""
+    newest = (
+        GoalUpdate.objects.filter(goal=OuterRef("goal")).order_by("-created_at", "-id").values("pk")
+    )
+    return (
+        GoalUpdate.objects.filter(goal__mentorship_id=mentorship_id, pk=Subquery(newest[:1]))
+        .select_related("author")
+        .only("goal", "text", "created_at", *named_user("author"))
+    )
+
+
+# The page's reads, each compiled once per process (tandem/core/compiled.py): the mentorship
+# and the viewer's check, the agreement versions, the history, the goals, their latest updates.
+_PAGE = mentorship_read(_page_query)
+_VERSIONS = CompiledQuery(
+    lambda mentorship_id: Agreement.objects.filter(mentorship_id=mentorship_id).order_by("version")
+)
+_HISTORY = CompiledQuery(
+    lambda mentorship_id: (
+        Transition.objects.filter(mentorship_id=mentorship_id)
+        .select_related("actor")
+        .only("mentorship", "from_state", "to_state", "reason", "at", *named_user("actor"))
+    )
+)
+_GOALS = CompiledQuery(
+    lambda mentorship_id: Goal.objects.filter(mentorship_id=mentorship_id).only(
+        "mentorship", "owner", "text", "is_learning_goal", "status"
+    )
+)
+_LATEST_UPDATES = CompiledQuery(_latest_updates)
 
 
 def _reviews(mentorship: Mentorship, *, shown: bool) -> dict[str, dict[int, Feedback]]:
@@ -210,9 +239,12 @@ def _reviews(mentorship: Mentorship, *, shown: bool) -> dict[str, dict[int, Feed
 
 def mentorship_page_for(*, mentorship_id: int, user: User, now: datetime) -> MentorshipPage:
     """Everything the mentorship page shows, for one of its two people."""
-    mentorship, sides = mentorship_for_user(mentorship_id=mentorship_id, user=user, qs=_page_read())
+    mentorship, sides = mentorship_for_user(mentorship_id=mentorship_id, user=user, read=_PAGE)
+    # Where the rules (rules._versions) and the page's earlier versions read them.
+    mentorship.versions = _VERSIONS.objects(mentorship.pk)  # type: ignore[attr-defined]
+    goals: list[Goal] = _GOALS.objects(mentorship.pk)
+    latest = {update.goal_id: update for update in _LATEST_UPDATES.objects(mentorship.pk)}
     moves = moves_for(mentorship, sides.role)
-    goals: list[Goal] = mentorship.goal_rows  # type: ignore[attr-defined]
     completing = any(move.to_state == Mentorship.State.COMPLETED for move in moves)
     current = agreement_current(mentorship)  # once: the next step and both windows read it
     ended = mentorship.state in ENDED
@@ -229,14 +261,15 @@ def mentorship_page_for(*, mentorship_id: int, user: User, now: datetime) -> Men
         renewal_open=renewal_open(mentorship, now=now, current=current),
         ended=ended,
         contact_shown=contact_shared(mentorship),
-        goals=goals, goal_statuses=Goal.Status.choices,
+        goals=goals, goal_rows=[(goal, latest.get(goal.pk)) for goal in goals],
+        goal_statuses=Goal.Status.choices,
         completion_goals=[g for g in goals if not g.is_learning_goal] if completing else [],
         my_feedback=reviews[Feedback.Occasion.ENDING].get(mine),
         their_feedback=reviews[Feedback.Occasion.ENDING].get(theirs),
         term_review_open=term_open,
         term_mine=reviews[Feedback.Occasion.TERM_REVIEW].get(mine),
         term_theirs=reviews[Feedback.Occasion.TERM_REVIEW].get(theirs),
-        history=[(step, history_line(step)) for step in mentorship.history],  # type: ignore[attr-defined]
+        history=[(step, history_line(step)) for step in _HISTORY.objects(mentorship.pk)],
     )  # fmt: skip
 
 

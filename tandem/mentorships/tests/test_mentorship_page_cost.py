@@ -1,16 +1,24 @@
-"""What one mentorship's page costs (issue 14): its rows in a fixed number of queries, the
-reviews only when the page shows them, and the viewer's own profile never read twice."""
+"""What one mentorship's page costs (issue 14): its rows in a fixed number of queries, each
+compiled once per process, the reviews only when the page shows them, and the viewer's own
+profile never read twice."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+from unittest import mock
+
 import pytest
+from django.db.models.sql.compiler import SQLCompiler
 from django.urls import reverse
 
+from tandem.core.errors import NotFound
 from tandem.core.tests.clock import NOW
-from tandem.mentorships.selectors.mentorships import mentorship_page_for
+from tandem.mentorships.selectors.mentorships import mentorship_for_user, mentorship_page_for
 from tandem.mentorships.services.feedback import feedback_give
+from tandem.mentorships.services.goals import goal_update
 from tandem.mentorships.services.mentorships import mentorship_move
 from tandem.mentorships.tests.factories import ActiveMentorshipFactory
+from tandem.profiles.tests.factories import ProfileFactory
 
 
 @pytest.mark.django_db
@@ -19,7 +27,7 @@ class TestMentorshipPageCost:
         mentorship = ActiveMentorshipFactory()
         mentee = mentorship.mentee.user
         # The mentorship with both people, its agreement versions, its history, its goals
-        # and their updates.
+        # and each one's latest update.
         with django_assert_num_queries(5):
             page = mentorship_page_for(mentorship_id=mentorship.pk, user=mentee, now=NOW)
         assert not page.ended
@@ -63,3 +71,41 @@ class TestMentorshipPageCost:
             )
         ]
         assert profile_reads == []  # the whole profile row, as `request.user.profile` read it
+
+    def test_a_second_read_compiles_no_sql(self):
+        mentorship = ActiveMentorshipFactory()
+        mentee = mentorship.mentee.user
+        mentorship_page_for(mentorship_id=mentorship.pk, user=mentee, now=NOW)
+        with mock.patch.object(SQLCompiler, "as_sql", autospec=True) as as_sql:
+            page = mentorship_page_for(mentorship_id=mentorship.pk, user=mentee, now=NOW)
+        assert as_sql.call_count == 0
+        assert page.current is not None
+        assert len(page.history) == len(mentorship.transitions.all())
+
+    def test_each_goal_shows_its_newest_update_only(self):
+        mentorship = ActiveMentorshipFactory()
+        mentee, mentor = mentorship.mentee.user, mentorship.mentor.user
+        first, second = mentorship.goals.order_by("id")
+        goal_update(goal=first, actor=mentee, status="progressing", now=NOW, text="Picked one")
+        later = NOW + timedelta(days=2)
+        goal_update(goal=first, actor=mentor, status="progressing", now=later, text="Kick-off")
+        page = mentorship_page_for(mentorship_id=mentorship.pk, user=mentee, now=later)
+        shown = [(goal.pk, last.text if last else None) for goal, last in page.goal_rows]
+        assert shown == [(first.pk, "Kick-off"), (second.pk, None)]
+        assert page.goal_rows[0][1].author.display_name == mentor.display_name
+        assert page.goals == [goal for goal, _ in page.goal_rows]
+
+    def test_only_its_two_people_read_it(self):
+        mentorship = ActiveMentorshipFactory()
+        stranger = ProfileFactory().user
+        with pytest.raises(NotFound):
+            mentorship_page_for(mentorship_id=mentorship.pk, user=stranger, now=NOW)
+        with pytest.raises(NotFound):
+            mentorship_for_user(mentorship_id=mentorship.pk, user=stranger)
+        found, sides = mentorship_for_user(mentorship_id=mentorship.pk, user=mentorship.mentor.user)
+        assert (found.pk, sides.role, sides.other.pk) == (
+            mentorship.pk,
+            "mentor",
+            mentorship.mentee.pk,
+        )
+        assert found.ask.pk == mentorship.ask.pk  # what the writes start from

@@ -3,7 +3,7 @@
 Every person's home page asks the same questions with different ids and days, and building and
 compiling a query through the ORM cost more CPU than running it (a home page was ~80 ms of
 CPU for ~25 queries). Each read here is built once per process and database through the ORM,
-with placeholders (`Slot`, see `tandem.meetings.health.prepared`) where the person's ids and
+with placeholders (`Slot`, see `tandem.core.compiled`) where the person's ids and
 the day's moments go, and run again with each request's values. The rows are values as the
 database gives them: `moment` and `day` read SQLite's text as PostgreSQL's types.
 """
@@ -17,8 +17,8 @@ from typing import Any
 from django.db.models import DateField, DateTimeField, IntegerField, Max, Q, QuerySet
 
 from tandem.accounts.models import name_of
+from tandem.core.compiled import Slot, compiled, run, sql_of
 from tandem.core.moments import safe_moment
-from tandem.meetings.health.prepared import Slot, compiled, run, sql_of
 from tandem.meetings.models import ActionItem, Meeting
 from tandem.mentorships.models import Agreement, Ask, Goal, Mentorship
 from tandem.mentorships.rules import LIVE

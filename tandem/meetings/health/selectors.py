@@ -3,7 +3,7 @@
 Every signal comes from a fixed number of aggregate queries (GROUP BY mentorship, or mentorship
 and person), never one query per mentorship: the mentorship page, a dashboard list and the
 sweep over every active mentorship all cost the same six queries, whose SQL is compiled once per
-process and shape (`prepared`: compiling it cost more CPU than running it).
+process and shape (`tandem.core.compiled`: compiling it cost more CPU than running it).
 
 A side's latest *activity* is the latest of: a mentorship transition they made, a meeting
 transition they made (proposing, picking a time, rescheduling, marking), an agenda item, shared
@@ -35,7 +35,7 @@ from django.db.models import (
     QuerySet,
 )
 
-from tandem.meetings.health.prepared import AnyOf, IdsSlot, Slot, compiled, run, sql_of
+from tandem.core.compiled import AnyOf, IdsSlot, Slot, compiled, run, sql_of
 from tandem.meetings.health.rules import (
     CADENCE_DAYS,
     HEALTH_STATES,
@@ -121,7 +121,7 @@ def _scope(path: str, ids: Ids) -> Q | AnyOf:
     With `ids` None (every active and paused mentorship) only the mentorships themselves are
     filtered: the tables around them are read whole and rows of other mentorships go unused,
     which is cheaper than joining each row to its mentorship to check the state. A list of ids
-    is a slot, filled in when the query runs (see `prepared`).
+    is a slot, filled in when the query runs (see `tandem.core.compiled`).
     """
     if ids is None:
         return Q(state__in=HEALTH_STATES) if not path else Q()
@@ -159,7 +159,7 @@ _NO_MEETINGS: tuple[date | None, date | None, int, bool] = (None, None, 0, False
 
 def _read(name: str, ids: Ids, values: dict[str, Any]) -> list[tuple[Any, ...]]:
     """The rows of one of the health queries for these ids and values, its SQL compiled once
-    per shape (`prepared`)."""
+    per shape (`tandem.core.compiled`)."""
     build = (lambda: _union(ids)) if name == "activity" else (lambda: sql_of(_QUERIES[name](ids)))
     return run(compiled(name, _shape(ids), build), {"ids": ids, **values})
 

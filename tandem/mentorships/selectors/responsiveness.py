@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
-from datetime import timedelta
+from collections.abc import Collection, Sequence
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 
+from tandem.core.compiled import AnyOf, IdsSlot, compiled, run, sql_of
 from tandem.mentorships.models import Ask
 from tandem.profiles.responsiveness import ANSWERS_COUNTED, ANSWERS_NEEDED
 
@@ -20,8 +22,29 @@ def mentor_response_times(mentor_ids: Collection[int]) -> dict[int, timedelta]:
 
     Only mentors with at least ANSWERS_NEEDED answers get a time: one quick yes is not a habit.
     """
+    waits: dict[int, list[timedelta]] = defaultdict(list)
+    for mentor_id, sent_at, decided_at in run(_recent(), {"mentors": mentor_ids}):
+        waits[mentor_id].append(max(_at(decided_at) - _at(sent_at), timedelta(0)))
+    return {
+        mentor_id: _median(times)
+        for mentor_id, times in waits.items()
+        if len(times) >= ANSWERS_NEEDED
+    }
+
+
+MENTORS = IdsSlot("mentors")
+
+
+def _recent() -> tuple[str, tuple[Any, ...]]:
+    """Each mentor's last ANSWERS_COUNTED answered asks: compiled once per process (on every
+    directory page and recommendations list, and building it cost more than running it)."""
+    return compiled("mentor-response-times", "ids", _recent_sql)
+
+
+def _recent_sql() -> tuple[str, Sequence[Any]]:
     recent = (
-        Ask.objects.filter(mentor_id__in=mentor_ids, state__in=ANSWERED, decided_at__isnull=False)
+        Ask.objects.filter(AnyOf(F("mentor_id"), MENTORS))
+        .filter(state__in=ANSWERED, decided_at__isnull=False)
         .annotate(
             rank=Window(
                 RowNumber(),
@@ -32,15 +55,12 @@ def mentor_response_times(mentor_ids: Collection[int]) -> dict[int, timedelta]:
         .filter(rank__lte=ANSWERS_COUNTED)
         .values_list("mentor_id", "sent_at", "decided_at")
     )
-    waits: dict[int, list[timedelta]] = defaultdict(list)
-    for mentor_id, sent_at, decided_at in recent:
-        assert decided_at is not None  # filtered above
-        waits[mentor_id].append(max(decided_at - sent_at, timedelta(0)))
-    return {
-        mentor_id: _median(times)
-        for mentor_id, times in waits.items()
-        if len(times) >= ANSWERS_NEEDED
-    }
+    return sql_of(recent)
+
+
+def _at(value: datetime | str) -> datetime:
+    """A stored moment (SQLite gives text, naive UTC like every other moment there)."""
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _median(times: list[timedelta]) -> timedelta:

@@ -2,9 +2,11 @@
 least), on the mentor cards, read for a whole list in one query."""
 
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.db import connection
+from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -63,6 +65,16 @@ class TestResponseTimes:
         with django_assert_num_queries(1):
             times = mentor_response_times([quick.pk, slow.pk, new.pk])
         assert times == {quick.pk: HOUR, slow.pk: 5 * DAY}
+
+    def test_its_sql_is_compiled_once_for_any_number_of_mentors(self, now):
+        mentors = MentorProfileFactory.create_batch(3)
+        for mentor in mentors:
+            answer(mentor, [DAY] * 3, now=now)
+        mentor_response_times([mentors[0].pk])
+        with mock.patch.object(SQLCompiler, "as_sql", autospec=True) as as_sql:
+            times = mentor_response_times([m.pk for m in mentors])
+        assert as_sql.call_count == 0
+        assert times == {m.pk: DAY for m in mentors}
 
     def test_an_empty_list_costs_nothing(self, django_assert_num_queries):
         with django_assert_num_queries(0):

@@ -1,13 +1,12 @@
-"""The health reads' SQL, compiled once per shape and reused with each call's values.
+"""Queries with placeholders: SQL compiled once per shape, reused with each call's values.
 
-Every page showing a health (the home page, the dashboard's health list, a mentorship page)
-runs the same half-dozen aggregate queries with different ids and days. Building and compiling
-them through the ORM cost more CPU than running them, so each is compiled once per process
-for its *shape* — the ids as a list, or every active and paused mentorship — with placeholders
-(`Slot`) where the ids and days go, and only the values change from call to call. The ids
-travel as one value whatever their number (`AnyOf`: an array on PostgreSQL, JSON on SQLite),
-so the text is the same for 1 id or 10,000, and PostgreSQL prepares it once per connection.
-Ids given as a queryset (a report's subquery) are compiled on each call, as before.
+A query is built through the ORM with `Slot`s where its values go (an id, a day, a moment),
+compiled once per process, database and *shape* (`compiled(name, shape, build)`), and run with
+each call's values (`run`). A list of ids is one `IdsSlot` matched with `AnyOf`: an array on
+PostgreSQL, JSON on SQLite, so the text is the same for 1 id or 10,000 and PostgreSQL prepares
+it once per connection. The health reads (every page showing a mentorship's health), the home
+page's reads and mentors' answering times use it; a shape of None compiles on every call (ids
+given as a queryset, say).
 """
 
 from __future__ import annotations

@@ -27,9 +27,22 @@ from tandem.profiles.choices import Proficiency, Visibility
 from tandem.profiles.models import Profile, SkillOffered
 
 
+def _own_profile_query(user_id: int) -> QuerySet[Profile]:
+    return Profile.objects.select_related("organization").filter(user_id=user_id).order_by()
+
+
+# Read on most pages (their own profile): compiled once per process.
+_OWN_PROFILE = CompiledQuery(_own_profile_query)
+
+
 def profile_for_user(*, user: User) -> Profile | None:
-    """The user's own profile, if they have one."""
-    return Profile.objects.select_related("organization").filter(user=user).first()
+    """The user's own profile, if they have one, carrying that user (no query to read it)."""
+    found = _OWN_PROFILE.objects(user.pk)
+    if not found:
+        return None
+    profile: Profile = found[0]  # one at most: a profile's user is unique
+    profile.user = user
+    return profile
 
 
 MAX_MANAGER_CHAIN = 10  # steps up a reporting line followed before giving up (a loop, a typo)
@@ -124,6 +137,12 @@ def _openable(*, profile_id: int, viewer: User) -> QuerySet[Profile]:
         .annotate(organization_confirmed=owner_verified())
     )
     return qs if viewer.is_staff else qs.filter(Q(user=viewer) | _visible_to(viewer))
+
+
+def profile_openable(*, profile_id: int, viewer: User) -> Profile | None:
+    """As `profile_get_visible`, without the lists: for pages showing only who the person is
+    (the ask form)."""
+    return _openable(profile_id=profile_id, viewer=viewer).first()
 
 
 def profile_get_visible(*, profile_id: int, viewer: User) -> Profile | None:

@@ -29,7 +29,12 @@ from tandem.mentorships.rules import ask_refusal, suggested_times
 from tandem.mentorships.sides import MENTOR, Sides, sides_of
 from tandem.mentorships.wording import focus_labels
 from tandem.profiles.models import Profile
-from tandem.profiles.selectors import profile_for_user, profile_get_visible, profile_ids_visible
+from tandem.profiles.selectors import (
+    profile_for_user,
+    profile_get_visible,
+    profile_ids_visible,
+    profile_openable,
+)
 
 RECENT_DECIDED = 20
 REFERRALS_KEPT = 120  # seconds: how long one ask's list of other mentors to suggest is kept
@@ -51,7 +56,6 @@ def own_profile(*, user: User) -> Profile:
     profile = profile_for_user(user=user)
     if profile is None:
         raise NotFound("Finish your profile first.")
-    profile.user = user  # known already: the rules that read it need no query for it
     return profile
 
 
@@ -92,7 +96,7 @@ class AskFormPage:
 def ask_form_page_for(*, user: User, mentor_id: int, now: datetime) -> AskFormPage:
     """What the ask form needs; NotFound for a mentor the person may not see or ask."""
     mentee = own_profile(user=user)
-    mentor = profile_get_visible(profile_id=mentor_id, viewer=user)
+    mentor = profile_openable(profile_id=mentor_id, viewer=user)  # the form shows no lists
     if mentor is None or not mentor.is_mentor or mentor.pk == mentee.pk:
         raise NotFound("No such mentor.")
     waiting = Ask.objects.filter(mentee=mentee, mentor=mentor, state=Ask.State.PENDING).first()

@@ -149,6 +149,8 @@ class TestAskForm:
         # waiting here, waiting anywhere and turned down here.
         assert tables.count('"mentorships_ask"') == 2
         assert tables.count('"accounts_user"') == 1  # the signed-in person, once
+        lists = {'"profiles_skilloffered"', '"skills_skill"', '"profiles_language"'}
+        assert not lists & set(tables)  # the form shows who the mentor is, not their lists
 
     def test_a_broken_rule_is_still_said_first_come_first_said(self, client):
         mentee, mentor = ProfileFactory(), MentorProfileFactory(capacity=1)

@@ -107,10 +107,25 @@ def _visible_to(viewer: User) -> Q:
     )
 
 
+# Whether a viewer may see a profile: asked whenever someone opens or sends an ask, so the
+# question is compiled once per process with the profile and the viewer as values (the rule
+# reads nothing of the viewer but their id).
+_LISTED = CompiledQuery(
+    lambda profile_id, viewer_id: (
+        Profile.objects.filter(_visible_to(User(pk=viewer_id)), pk=profile_id)
+        .order_by()
+        .values_list("id")[:1]
+    ),
+    values=2,
+)
+
+
 def profile_listed(*, profile_id: int, viewer: User) -> bool:
     """Would the directory show this profile to the viewer? The same decision for staff as
     for anyone (their wider view of profiles is for looking after Tandem, not for asking)."""
-    return Profile.objects.filter(_visible_to(viewer), pk=profile_id).exists()
+    if not viewer.is_authenticated:
+        return Profile.objects.filter(_visible_to(viewer), pk=profile_id).exists()
+    return _LISTED.first(profile_id, viewer.pk) is not None
 
 
 def person_listed(*, owner: User, other_id: int) -> bool:
@@ -139,10 +154,21 @@ def _openable(*, profile_id: int, viewer: User) -> QuerySet[Profile]:
     return qs if viewer.is_staff else qs.filter(Q(user=viewer) | _visible_to(viewer))
 
 
+# Compiled once per process, as the profile page's own read (`_PAGE`); staff, who may open
+# any profile, are few and go through the ORM.
+_OPENABLE = CompiledQuery(
+    lambda profile_id, viewer_id: _openable(profile_id=profile_id, viewer=User(pk=viewer_id)),
+    values=2,
+)
+
+
 def profile_openable(*, profile_id: int, viewer: User) -> Profile | None:
     """As `profile_get_visible`, without the lists: for pages showing only who the person is
     (the ask form)."""
-    return _openable(profile_id=profile_id, viewer=viewer).first()
+    if viewer.is_staff:
+        return _openable(profile_id=profile_id, viewer=viewer).first()
+    found: list[Profile] = _OPENABLE.objects(profile_id, viewer.pk)
+    return found[0] if found else None
 
 
 def profile_get_visible(*, profile_id: int, viewer: User) -> Profile | None:

@@ -8,6 +8,7 @@ from unittest import mock
 
 import pytest
 from django.db import connection
+from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +18,7 @@ from tandem.mentorships.models import Mentorship
 from tandem.mentorships.selectors.mentorships import mentorships_of
 from tandem.mentorships.services.asks import ask_decline, ask_withdraw
 from tandem.mentorships.tests.factories import ActiveMentorshipFactory, AskFactory, IntroFactory
+from tandem.profiles.models import Profile
 from tandem.profiles.tests.factories import MentorProfileFactory, ProfileFactory
 
 INBOX = reverse("mentorships:inbox")
@@ -151,6 +153,19 @@ class TestAskForm:
         assert tables.count('"accounts_user"') == 1  # the signed-in person, once
         lists = {'"profiles_skilloffered"', '"skills_skill"', '"profiles_language"'}
         assert not lists & set(tables)  # the form shows who the mentor is, not their lists
+
+    def test_the_profiles_it_reads_are_compiled_once(self, client):
+        mentee, mentor = ProfileFactory(), MentorProfileFactory(capacity=3)
+        client.force_login(mentee.user)
+        url = reverse("mentorships:ask_new", args=[mentor.pk])
+        client.get(url)
+        with mock.patch.object(
+            SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql
+        ) as as_sql:
+            page = client.get(url)
+        assert page.context["mentor"] == mentor
+        models = {call.args[0].query.model for call in as_sql.call_args_list}
+        assert Profile not in models  # the mentee's own, the mentor's, whether it is listed
 
     def test_a_broken_rule_is_still_said_first_come_first_said(self, client):
         mentee, mentor = ProfileFactory(), MentorProfileFactory(capacity=1)

@@ -11,9 +11,11 @@ from __future__ import annotations
 from calendar import monthrange
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, DateTimeField, IntegerField, Q, QuerySet
 
+from tandem.core.compiled import CompiledQuery, Slot, compiled, run, sql_of
 from tandem.core.errors import IllegalTransition, NotFound, RuleBroken
 from tandem.core.moments import moment_from_iso
 from tandem.mentorships.models import INTRO_MINUTES, NOTE_MAX_LENGTH, Agreement, Ask, Mentorship
@@ -81,26 +83,61 @@ def together(*, mentee: Profile, mentor: Profile) -> bool:
     ).exists()
 
 
+def _held_places_query(mentee_id: int, mentor_id: int) -> QuerySet[Mentorship, Any]:
+    # Grouped by the mentor filtered on: one row, or none while they hold no places.
+    return (
+        Mentorship.objects.filter(mentor_id=mentor_id, state__in=Mentorship.HOLDING_A_PLACE)
+        .values("mentor_id")
+        .annotate(taken=Count("pk"), together=Count("pk", filter=Q(mentee_id=mentee_id)))
+        .values_list("together", "taken")
+        .order_by()
+    )
+
+
+# Asked whenever an ask is opened or sent: compiled once per process (tandem.core.compiled).
+_HELD_PLACES = CompiledQuery(_held_places_query, values=2)
+
+
 def _held_places(*, mentee: Profile, mentor: Profile) -> tuple[bool, int]:
     """(do these two have a mentorship holding a place, how many places the mentor's
     mentorships hold): `together` and `places_taken` in one query."""
-    counts = Mentorship.objects.filter(
-        mentor=mentor, state__in=Mentorship.HOLDING_A_PLACE
-    ).aggregate(taken=Count("pk"), together=Count("pk", filter=Q(mentee=mentee)))
-    return bool(counts["together"]), int(counts["taken"])
+    row = _HELD_PLACES.first(mentee.pk, mentor.pk)
+    return (bool(row[0]), int(row[1])) if row else (False, 0)
+
+
+MENTEE, MENTOR = Slot("mentee", IntegerField()), Slot("mentor", IntegerField())
+TURNED_DOWN_SINCE = Slot("turned_down_since", DateTimeField())
+
+
+def _asks_so_far_sql() -> tuple[str, Sequence[Any]]:
+    pending = Q(state=Ask.State.PENDING)
+    turned_down = Q(
+        state__in=[Ask.State.DECLINED, Ask.State.EXPIRED], decided_at__gte=TURNED_DOWN_SINCE
+    )
+    here = Q(mentor_id=MENTOR)
+    return sql_of(
+        Ask.objects.filter(mentee_id=MENTEE)
+        .values("mentee_id")
+        .annotate(
+            waiting_here=Count("pk", filter=pending & here),
+            waiting=Count("pk", filter=pending),
+            turned_down_here=Count("pk", filter=turned_down & here),
+        )
+        .values_list("waiting_here", "waiting", "turned_down_here")
+        .order_by()
+    )
 
 
 def _asks_so_far(*, mentee: Profile, mentor: Profile, now: datetime) -> dict[str, int]:
     """The mentee's asks that bear on asking this mentor now, counted in one query."""
-    pending = Q(state=Ask.State.PENDING)
-    turned_down = Q(
-        state__in=[Ask.State.DECLINED, Ask.State.EXPIRED], decided_at__gte=now - COOL_DOWN
-    )
-    return Ask.objects.filter(mentee=mentee).aggregate(
-        waiting_here=Count("pk", filter=pending & Q(mentor=mentor)),
-        waiting=Count("pk", filter=pending),
-        turned_down_here=Count("pk", filter=turned_down & Q(mentor=mentor)),
-    )
+    values = {"mentee": mentee.pk, "mentor": mentor.pk, "turned_down_since": now - COOL_DOWN}
+    rows = run(compiled("ask-new-asks-so-far", "one", _asks_so_far_sql), values)
+    waiting_here, waiting, turned_down_here = rows[0] if rows else (0, 0, 0)
+    return {
+        "waiting_here": int(waiting_here),
+        "waiting": int(waiting),
+        "turned_down_here": int(turned_down_here),
+    }
 
 
 def ask_new_check(*, mentee: Profile, mentor: Profile, now: datetime) -> None:

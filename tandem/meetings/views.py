@@ -27,7 +27,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tandem.accounts.models import User
 from tandem.core.errors import DomainError
-from tandem.core.forms import PageForm, add_refusal
+from tandem.core.forms import PageForm, add_refusal, blank_form
 from tandem.core.http import AuthedHttpRequest
 from tandem.core.paths import path_to
 from tandem.core.ratelimit import rate_limited
@@ -42,7 +42,6 @@ from tandem.meetings.forms import (
     PlaceForm,
     SlotsForm,
     ThankYouForm,
-    blank_form,
 )
 from tandem.meetings.models import Meeting
 from tandem.meetings.selectors import (

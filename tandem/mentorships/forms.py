@@ -13,7 +13,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from tandem.core.forms import PageForm
+from tandem.core.forms import BlankOnce, PageForm
 from tandem.core.ids import ids_from
 from tandem.core.moments import ProposedTimeField
 from tandem.mentorships.models import INTRO_MINUTES, NOTE_MAX_LENGTH, Agreement
@@ -27,6 +27,10 @@ NOTE_PLACEHOLDER = (
 
 
 class AskForm(forms.Form):
+    # A blank one (`blank_form`) renders each field once per process: the form was a quarter
+    # of the ask page's CPU.
+    bound_field_class = BlankOnce
+
     focus_areas = forms.MultipleChoiceField(
         label="What would you like to talk about?", choices=FocusArea.choices,
         widget=forms.CheckboxSelectMultiple,

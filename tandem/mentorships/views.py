@@ -17,7 +17,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tandem.core.errors import DomainError, NotFound
-from tandem.core.forms import add_refusal
+from tandem.core.forms import add_refusal, blank_form
 from tandem.core.http import AuthedHttpRequest
 from tandem.core.ratelimit import rate_limited
 from tandem.mentorships.forms import (
@@ -82,7 +82,11 @@ def ask_new(request: AuthedHttpRequest, profile_id: int) -> HttpResponse:
     if page.reason is not None:  # say so before they write the note, not after
         status = 409 if request.method == "POST" else 200
         return render(request, "mentorships/ask_unavailable.html", context, status=status)
-    form = AskForm(request.POST or None, initial={"focus_areas": page.shared_focus})
+    form = (
+        AskForm(request.POST, initial={"focus_areas": page.shared_focus})
+        if request.method == "POST"
+        else blank_form(AskForm, focus_areas=tuple(page.shared_focus))
+    )
     if request.method == "POST" and form.is_valid():
         now = timezone.now()
         times = form.proposed_times(now=now)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
+from tandem.core.forms import blank_form
 from tandem.meetings.forms import (
     ActionItemForm,
     AgendaForm,
@@ -15,7 +16,6 @@ from tandem.meetings.forms import (
     PlaceForm,
     SlotsForm,
     ThankYouForm,
-    blank_form,
 )
 
 FORMS = [SlotsForm, PlaceForm, AgendaForm, NoteForm, ActionItemForm, ThankYouForm]

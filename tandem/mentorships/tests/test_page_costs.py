@@ -4,11 +4,13 @@ columns of their profile id."""
 
 from __future__ import annotations
 
+import re
 from unittest import mock
 
 import pytest
 from django.db import connection
 from django.db.models.sql.compiler import SQLCompiler
+from django.forms import BoundField
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -168,6 +170,22 @@ class TestAskForm:
         # The mentee's own profile, the mentor's, whether it is listed, the places held.
         assert not {Profile, Mentorship} & set(models)
         assert models.count(Ask) == 1  # the ask already waiting, if any; the rules' count is not
+
+    def test_its_blank_fields_are_rendered_once_and_a_posted_form_each_time(self, client):
+        mentee, mentor = ProfileFactory(), MentorProfileFactory(capacity=3)
+        client.force_login(mentee.user)
+        url = reverse("mentorships:ask_new", args=[mentor.pk])
+        first = client.get(url).content.decode()
+        with mock.patch.object(
+            BoundField, "as_field_group", autospec=True, side_effect=BoundField.as_field_group
+        ) as rendered:
+            again = client.get(url).content.decode()
+            assert rendered.call_count == 0
+            posted = client.post(url, {"note": "", "intro_minutes": "20"})
+            assert rendered.call_count > 0
+        token = re.compile(r"[A-Za-z0-9]{64}")  # CSRF tokens differ on every page
+        assert token.sub("T", again) == token.sub("T", first)
+        assert "Pick at least one thing to talk about." in posted.content.decode()
 
     def test_a_broken_rule_is_still_said_first_come_first_said(self, client):
         mentee, mentor = ProfileFactory(), MentorProfileFactory(capacity=1)

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from tandem.accounts.models import User
+from tandem.core.compiled import CompiledQuery
 from tandem.core.errors import NotFound
 from tandem.core.moments import moment_from_iso
+from tandem.core.paths import path_to
+from tandem.core.templatetags.display import joined
 from tandem.core.zones import zone_named
 from tandem.matching.engine.reasons import MENTOR as MENTOR_VOICE
 from tandem.matching.selectors import (
@@ -26,8 +31,11 @@ from tandem.matching.selectors import (
 )
 from tandem.mentorships.models import Ask
 from tandem.mentorships.rules import ask_refusal, suggested_times
+from tandem.mentorships.selectors.inbox_rows import AskRow, Inbox, inboxes_of
+from tandem.mentorships.selectors.named import avatar_of
 from tandem.mentorships.sides import MENTOR, Sides, sides_of
 from tandem.mentorships.wording import focus_labels
+from tandem.profiles.choices import Level
 from tandem.profiles.models import Profile
 from tandem.profiles.selectors import (
     profile_for_user,
@@ -35,6 +43,7 @@ from tandem.profiles.selectors import (
     profile_ids_visible,
     profile_openable,
 )
+from tandem.skills.models import Skill
 
 RECENT_DECIDED = 20
 REFERRALS_KEPT = 120  # seconds: how long one ask's list of other mentors to suggest is kept
@@ -59,12 +68,22 @@ def own_profile(*, user: User) -> Profile:
     return profile
 
 
+def _theirs(ask_id: int, user_id: int) -> QuerySet[Ask]:
+    either_side = Q(mentee__user_id=user_id) | Q(mentor__user_id=user_id)
+    return _asks().filter(either_side, pk=ask_id).order_by()
+
+
+# The ask page's read and every answer's: compiled once per process (tandem/core/compiled),
+# since building and compiling it through the ORM cost more CPU than running it.
+_ASK = CompiledQuery(_theirs, values=2)
+
+
 def ask_for_user(*, ask_id: int, user: User) -> tuple[Ask, Sides]:
     """The ask and the viewer's side of it; anyone else gets NotFound (a 404)."""
-    ask = _asks().filter(pk=ask_id).filter(Q(mentee__user=user) | Q(mentor__user=user)).first()
-    if ask is None:
+    found: list[Ask] = _ASK.objects(ask_id, user.pk)
+    if not found:
         raise NotFound(MISSING)
-    return ask, sides_of(ask, user, missing=MISSING)
+    return found[0], sides_of(found[0], user, missing=MISSING)
 
 
 def suggestions_for(
@@ -135,6 +154,81 @@ class AskPage:
     full: bool  # for the mentor: no free place to accept into
     suggestions: list[RecommendedMentor]  # for the mentee, once the ask is over: others to try
     out_of_reach: list[str]  # for the mentee, then: wanted skills nobody can take on right now
+    mentee: MenteeShown | None  # for the mentor: the mentee as the page introduces them
+    paths: AskPaths
+
+
+@dataclass(frozen=True)
+class AskPaths:
+    """Where the page's links and forms go, put together without a `{% url %}` tag each (a
+    reverse costs about 0.1 ms; these are resolved once per URL name, `path_to`)."""
+
+    report: str
+    book: str
+    accept: str
+    decline: str
+    withdraw: str
+    messages: str
+    ask_referred: str  # asking the mentor suggested instead ("" when none was)
+
+    @classmethod
+    def of(cls, ask: Ask) -> AskPaths:
+        pk, referred = ask.pk, ask.referred_to_id
+        instead = "" if referred is None else path_to("mentorships:ask_new", profile_id=referred)
+        return cls(
+            report=path_to("mentorships:ask_report", ask_id=pk),
+            book=path_to("meetings:ask_book", ask_id=pk),
+            accept=_answer_path(pk, "accept"), decline=_answer_path(pk, "decline"),
+            withdraw=_answer_path(pk, "withdraw"),
+            messages=path_to("conversations:ask", ask_id=pk),
+            ask_referred=instead,
+        )  # fmt: skip
+
+
+_MARKER = 987654321  # an id, marking where each ask's own goes
+
+
+@functools.cache
+def _around_answer(answer: str) -> tuple[str, str]:
+    head, tail = reverse("mentorships:ask_answer", args=[_MARKER, answer]).split(str(_MARKER))
+    return head, tail
+
+
+def _answer_path(ask_id: int, answer: str) -> str:
+    """Where the form answering the ask this way posts (`path_to` takes one id only)."""
+    head, tail = _around_answer(answer)
+    return f"{head}{ask_id}{tail}"
+
+
+@dataclass(frozen=True)
+class MenteeShown:
+    """What the mentor's page prints about the mentee beyond their profile's own fields,
+    worked out here rather than by a tag, a reverse or a query from the template."""
+
+    initials: str  # the avatar's letters and colour, as `{% avatar %}` draws them
+    colour: int
+    facts: str  # job title · organization · level
+    url: str  # their profile
+    skills_wanted: str  # by name, comma separated
+
+
+# The mentee's wanted skills by name, in the skills' own order: compiled once per process.
+_SKILLS_WANTED = CompiledQuery(
+    lambda profile_id: Skill.objects.filter(wanted_by=profile_id).values_list("name")
+)
+LEVELS = dict(Level.choices)
+
+
+def _mentee_shown(mentee: Profile) -> MenteeShown:
+    name = mentee.user.display_name
+    letters, colour = avatar_of(name, mentee.user_id)
+    organization = mentee.organization.name if mentee.organization else None
+    return MenteeShown(
+        initials=letters, colour=colour,
+        facts=joined(mentee.job_title, organization, LEVELS.get(mentee.level, mentee.level)),
+        url=path_to("profiles:detail", profile_id=mentee.pk),
+        skills_wanted=", ".join(skill for (skill,) in _SKILLS_WANTED.rows(mentee.pk)),
+    )  # fmt: skip
 
 
 def referral_choices_for(ask: Ask) -> list[tuple[int, str]]:
@@ -225,6 +319,8 @@ def ask_page_for(
         full=full,
         suggestions=others.picks if others else [],
         out_of_reach=others.out_of_reach if others else [],
+        mentee=_mentee_shown(ask.mentee) if sides.role == MENTOR else None,
+        paths=AskPaths.of(ask),
     )  # fmt: skip
 
 
@@ -232,49 +328,25 @@ def ask_page_for(
 
 
 @dataclass(frozen=True)
-class Inbox:
-    waiting: list[Ask]  # pending, oldest first: the longest wait is answered first
-    decided: list[Ask]  # the most recent answers
-
-
-@dataclass(frozen=True)
 class InboxPage:
     profile: Profile
     received: Inbox | None  # for mentors
-    waiting: list[tuple[Ask, str, list[str]]]  # each waiting ask, its focus, two reasons
+    waiting: list[tuple[AskRow, str, list[str]]]  # each waiting ask, its focus, two reasons
     sent: Inbox
 
 
+# Who waits for a mentor's answer, as matching reads them for the reasons (whole profiles).
+_WAITING_MENTEES = CompiledQuery(
+    lambda me: Profile.objects.filter(
+        asks_sent__mentor_id=me, asks_sent__state=Ask.State.PENDING
+    ).order_by()
+)
+
+
 def _inboxes(profile: Profile) -> tuple[Inbox, Inbox]:
-    """(asked of this person, sent by them) in one query: every waiting ask either way and
-    the RECENT_DECIDED latest answers on each side, with only the people the rows show."""
-
-    def latest_answers(side: str) -> QuerySet[Ask, Any]:
-        answered = Ask.objects.filter(**{side: profile}).exclude(state=Ask.State.PENDING)
-        return answered.order_by("-sent_at", "-id").values("pk")[:RECENT_DECIDED]
-
-    asks = list(
-        Ask.objects.select_related(
-            "mentee__user", "mentee__organization", "mentor__user", "referred_to__user"
-        )
-        .filter(Q(mentor=profile) | Q(mentee=profile))
-        .filter(
-            Q(state=Ask.State.PENDING)
-            | Q(pk__in=latest_answers("mentor"))
-            | Q(pk__in=latest_answers("mentee"))
-        )
-        .order_by("sent_at", "id")
-    )
-    inboxes = []
-    for side in ("mentor_id", "mentee_id"):
-        mine = [ask for ask in asks if getattr(ask, side) == profile.pk]
-        inboxes.append(
-            Inbox(
-                waiting=[ask for ask in mine if ask.state == Ask.State.PENDING],
-                decided=[ask for ask in reversed(mine) if ask.state != Ask.State.PENDING],
-            )
-        )
-    return inboxes[0], inboxes[1]
+    """(asked of this person, sent by them): every waiting ask and the RECENT_DECIDED latest
+    answers on each side."""
+    return inboxes_of(profile.pk, latest=RECENT_DECIDED)
 
 
 def inbox_page_for(*, user: User) -> InboxPage:
@@ -283,11 +355,11 @@ def inbox_page_for(*, user: User) -> InboxPage:
     profile = own_profile(user=user)
     received, sent = _inboxes(profile)
     asks = received.waiting if profile.is_mentor else []
-    reasons = pair_reasons_for_mentor(
-        mentor=profile, mentees=[ask.mentee for ask in asks], voice=MENTOR_VOICE
-    )
+    mentees = _WAITING_MENTEES.objects(profile.pk) if asks else []
+    reasons = pair_reasons_for_mentor(mentor=profile, mentees=mentees, voice=MENTOR_VOICE)
     waiting = [
-        (ask, focus_labels(ask.focus_areas), reasons.get(ask.mentee_id, [])[:2]) for ask in asks
+        (ask, focus_labels(ask.focus), [capfirst(r) for r in reasons.get(ask.other_id, [])[:2]])
+        for ask in asks
     ]
     return InboxPage(
         profile=profile, received=received if profile.is_mentor else None, waiting=waiting,

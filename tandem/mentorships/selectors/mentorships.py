@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from tandem.accounts.models import User
 from tandem.core.compiled import CompiledQuery
 from tandem.core.errors import NotFound
+from tandem.core.paths import path_to
 from tandem.mentorships.models import (
     Agreement,
     Ask,
@@ -31,23 +33,14 @@ from tandem.mentorships.rules import (
     term_review_open,
 )
 from tandem.mentorships.selectors.asks import own_profile
+from tandem.mentorships.selectors.named import NAME_FIELDS as NAME_FIELDS  # read from here too
+from tandem.mentorships.selectors.named import avatar_of, day, name_in, named_user
 from tandem.mentorships.sides import MENTEE, MENTOR, Sides, sides_of
 from tandem.mentorships.wording import Move, history_line, moves_for, next_step
 from tandem.profiles.models import Profile
 from tandem.skills.models import Skill
 
 MISSING = "No such mentorship."
-NAME_FIELDS = ("first_name", "last_name", "email", "deleted_at")  # what User.display_name reads
-
-
-def _mentorships() -> QuerySet[Mentorship]:
-    """Mentorships with the two people and the agreement versions: what the dashboards
-    show. Nothing more is joined: PostgreSQL plans every joined table on
-    each read, and with the organizations and the ask that took 10-20 ms of planning for a
-    query that ran in half a millisecond."""
-    return Mentorship.objects.select_related("mentee__user", "mentor__user").prefetch_related(
-        Prefetch("agreements", queryset=Agreement.objects.order_by("version"), to_attr="versions")
-    )
 
 
 def mentorships_of(user: User, *, path: str = "") -> Q:
@@ -61,13 +54,6 @@ def mentorships_of(user: User, *, path: str = "") -> Q:
     """
     me = Subquery(Profile.objects.filter(user=user).values("pk")[:1])
     return Q(**{f"{path}mentee_id": me}) | Q(**{f"{path}mentor_id": me})
-
-
-def named_user(path: str) -> tuple[str, ...]:
-    """For `.only()`: the user at `path` as a page shows them, by name (what `display_name`
-    reads). A page reading whole users and profiles compiled and built dozens of columns it
-    never showed (the password hash among them)."""
-    return tuple(f"{path}__{field}" for field in NAME_FIELDS)
 
 
 def named(path: str) -> tuple[str, ...]:
@@ -131,22 +117,84 @@ def contact_visible(*, viewer: Profile, other: Profile) -> bool:
 
 
 @dataclass(frozen=True)
+class MentorshipRow:
+    """One mentorship as a dashboard shows it, every value its row prints worked out here:
+    the other side by name and avatar, the state and this side's next step."""
+
+    pk: int
+    url: str
+    state: str
+    state_label: str
+    name: str
+    initials: str
+    colour: int
+    step: str
+
+
+@dataclass(frozen=True)
 class DashboardPage:
     profile: Profile
-    rows: dict[str, list[tuple[Mentorship, str]]]  # "mentors" / "mentees": each with its next step
+    rows: dict[str, list[MentorshipRow]]  # "mentors" / "mentees"
+
+
+def _in_force(field: str) -> Subquery:
+    """A column of the agreement in force (the latest accepted version), for each row."""
+    accepted = Agreement.objects.filter(
+        mentorship=OuterRef("pk"), state=Agreement.State.ACCEPTED
+    ).order_by("-version")
+    return Subquery(accepted.values(field)[:1])
+
+
+def _dashboard_query(me: int) -> QuerySet[Mentorship, Any]:
+    """The person's mentorships either side, newest change first, as the columns the rows
+    show and the agreement in force (what an active one's next step reads)."""
+    return (
+        Mentorship.objects.filter(Q(mentee_id=me) | Q(mentor_id=me))
+        .annotate(cadence=_in_force("cadence"), ends_on=_in_force("ends_on"))
+        .order_by("-updated_at", "-id")
+        .values_list(
+            "id", "state", "mentee_id", "cadence", "ends_on",
+            "mentee__user_id", *named_user("mentee__user"),
+            "mentor__user_id", *named_user("mentor__user"),
+        )
+    )  # fmt: skip
+
+
+# The dashboards' one read, compiled once per process (tandem/core/compiled).
+_DASHBOARD = CompiledQuery(_dashboard_query)
+STATES = dict(Mentorship.State.choices)
+
+
+def _mentorship_row(row: tuple[Any, ...], role: str, *, now: datetime) -> MentorshipRow:
+    """A `_dashboard_query` row as the viewer (on the `role` side) sees it."""
+    pk, state, _, cadence, ends_on = row[:5]
+    # The mentee sees their mentor, the mentor their mentee.
+    user_id, name = (row[10], name_in(row, 11)) if role == MENTEE else (row[5], name_in(row, 6))
+    letters, colour = avatar_of(name, user_id)
+    mentorship = Mentorship(pk=pk, state=state)
+    # As `agreement_current` finds it: the agreement versions' latest accepted one, if any.
+    current = (
+        Agreement(state=Agreement.State.ACCEPTED, cadence=cadence, ends_on=day(ends_on))
+        if cadence is not None
+        else None
+    )
+    mentorship.versions = [current] if current else []  # type: ignore[attr-defined]
+    return MentorshipRow(
+        pk=pk, url=path_to("mentorships:detail", mentorship_id=pk), state=state,
+        state_label=STATES.get(state, state), name=name, initials=letters, colour=colour,
+        step=next_step(mentorship, role, now=now, current=current),
+    )  # fmt: skip
 
 
 def dashboard_page_for(*, user: User, now: datetime) -> DashboardPage:
     """Both sides of a person's mentorships, live ones first, each with its next step."""
     profile = own_profile(user=user)
-    both = list(
-        _mentorships().filter(Q(mentee=profile) | Q(mentor=profile)).order_by("-updated_at", "-id")
-    )
+    both = _DASHBOARD.rows(profile.pk)
     rank = {state: i for i, state in enumerate(CONNECTED)}
-    both.sort(key=lambda m: rank.get(Mentorship.State(m.state), len(rank)))
+    both.sort(key=lambda row: rank.get(Mentorship.State(row[1]), len(rank)))
     rows = {
-        "mentors": [(m, next_step(m, MENTEE, now=now)) for m in both if m.mentee_id == profile.pk],
-        "mentees": [(m, next_step(m, MENTOR, now=now)) for m in both if m.mentor_id == profile.pk],
+        "mentors": [_mentorship_row(m, MENTEE, now=now) for m in both if m[2] == profile.pk],
+        "mentees": [_mentorship_row(m, MENTOR, now=now) for m in both if m[2] != profile.pk],
     }
     return DashboardPage(profile=profile, rows=rows)
 

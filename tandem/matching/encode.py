@@ -10,12 +10,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import numpy as np
 import numpy.typing as npt
+from django.db.models import F, QuerySet, Value
 from django.utils import timezone
 
+from tandem.core.compiled import CompiledQuery
 from tandem.matching.engine.people import NO_COMPETITOR, NO_SKILL, Meeting, People, skill_table
 from tandem.matching.engine.reasons import Labels
 from tandem.matching.engine.text import text_idf, text_vectorize
@@ -324,15 +327,42 @@ def mentor_index_of(profiles: list[Profile], *, now: datetime) -> MentorIndex:
     )
 
 
+WANTED, SPOKEN, COMPETITOR = 0, 1, 2  # which list a row of `_MENTEE_LISTS` belongs to
+
+
+def _mentee_lists(profile_id: int) -> QuerySet[Any, tuple[Any, ...]]:
+    """A mentee's skills wanted, languages and competitors as (list, id, name) rows, each
+    list in its model's order (name, id), as the related managers read them."""
+    columns = ("list", "other", "name")  # starred below: django-stubs can't see annotations
+    parts = [
+        through.objects.filter(profile_id=profile_id)
+        .annotate(list=Value(kind), other=F(column), name=F(name))
+        .order_by()
+        .values_list(*columns)
+        for kind, through, column, name in (
+            (WANTED, Profile.skills_wanted.through, "skill_id", "skill__name"),
+            (SPOKEN, Profile.languages.through, "language_id", "language__name"),
+            (COMPETITOR, Profile.competitors.through, "organization_id", "organization__name"),
+        )
+    ]
+    return parts[0].union(*parts[1:], all=True).order_by("list", "name", "other")
+
+
+# Read on every recommendations list: one query, compiled once per process.
+_MENTEE_LISTS = CompiledQuery(_mentee_lists)
+
+
 def mentee_encode(profile: Profile, index: MentorIndex, *, now: datetime | None = None) -> People:
-    """One mentee as a one-row People, with the index's codes and idf."""
+    """One mentee as a one-row People, with the index's codes and idf (one query)."""
     now = now or timezone.now()
+    lists: tuple[list[int], list[int], list[int]] = ([], [], [])
+    for kind, pk, _ in _MENTEE_LISTS.rows(profile.pk):
+        lists[kind].append(pk)
+    wanted, spoken, competitors = lists
     rows = Rows()
     _add_person(
         rows, profile, index.vocabulary, as_mentor=False, now=now,
-        skills=[(pk, 1.0) for pk in profile.skills_wanted.values_list("id", flat=True)],
-        languages=list(profile.languages.values_list("id", flat=True)),
-        competitors=list(profile.competitors.values_list("id", flat=True)),
+        skills=[(pk, 1.0) for pk in wanted], languages=spoken, competitors=competitors,
     )  # fmt: skip
     return rows.people(text_vectorize(rows.texts, index.idf))
 

@@ -3,13 +3,21 @@ a mentor and a mentee fit, told to whichever of them is reading."""
 
 from __future__ import annotations
 
+import functools
+import operator
 from collections.abc import Collection
 from dataclasses import dataclass, fields, replace
 
 import numpy as np
 import numpy.typing as npt
+from django.db.models import Q, QuerySet
 from django.db.models.functions import Lower
+from django.urls import get_script_prefix, reverse
+from django.utils.safestring import SafeString
 
+from tandem.core.compiled import CompiledQuery
+from tandem.core.ids import MAX_ID
+from tandem.core.templatetags.display import AVATAR_COLOURS, initials, joined
 from tandem.matching.availability import availability_for, load_for
 from tandem.matching.encode import MentorIndex, mentee_encode, mentees_encode
 from tandem.matching.engine.people import People
@@ -26,7 +34,7 @@ from tandem.matching.engine.score import score_pairs
 from tandem.matching.index import mentor_index
 from tandem.matching.index.build import listed_mentors
 from tandem.moderation.blocks import blocked_user_ids
-from tandem.organizations.verified import organizations_verified
+from tandem.organizations.verified import organization_ids_verified
 from tandem.profiles.models import Profile
 from tandem.profiles.responsiveness import response_words_for
 from tandem.profiles.selectors import manager_chain_emails
@@ -45,6 +53,53 @@ class RecommendedMentor:
     hints: list[str]
     placement: str = ""
     response: str = ""  # "Usually answers within 2 days", once they have answered a few asks
+
+    # What the card prints (`_mentor_card.html`), worked out here so the card has no tag,
+    # include or `{% url %}` of its own: they cost more than the rest of the card together.
+    @functools.cached_property
+    def name(self) -> str:
+        """The mentor's name as pages show it."""
+        return self.profile.user.display_name
+
+    @property
+    def initials(self) -> str:
+        """The avatar's letters (as `{% avatar %}` has them)."""
+        return initials(self.name)
+
+    @property
+    def colour(self) -> int:
+        """The avatar's colour (as `{% avatar %}` has it)."""
+        return (self.profile.user.pk or 0) % AVATAR_COLOURS
+
+    @property
+    def facts(self) -> SafeString:
+        """Their job and organization, those there are (as `{% joined %}` has them)."""
+        organization = self.profile.organization
+        return joined(self.profile.job_title, organization.name if organization else None)
+
+    @property
+    def url(self) -> str:
+        """Their profile page (`Profile.get_absolute_url`)."""
+        return _links(get_script_prefix())["profile"].replace(_MARKER, str(self.profile.pk))
+
+    @property
+    def ask_url(self) -> str:
+        """Where to ask them for an intro."""
+        return _links(get_script_prefix())["ask"].replace(_MARKER, str(self.profile.pk))
+
+
+# A number no profile's id is, put where a link's id goes and replaced by each mentor's: the
+# `id` converter writes an id as its digits, and a reverse costs about 90 µs.
+_MARKER = str(MAX_ID)
+
+
+@functools.cache
+def _links(script_prefix: str) -> dict[str, str]:
+    """A card's links with `_MARKER` for the id, reversed once per process and prefix."""
+    return {
+        "profile": reverse("profiles:detail", kwargs={"profile_id": MAX_ID}),
+        "ask": reverse("mentorships:ask_new", kwargs={"profile_id": MAX_ID}),
+    }
 
 
 @dataclass(frozen=True)
@@ -80,12 +135,12 @@ def _never_offered(profile: Profile, index: MentorIndex) -> npt.NDArray[np.bool_
         never |= np.isin(index.profile_ids, list(managers))
     blocked = blocked_user_ids(user_id=profile.user_id)
     if blocked:
-        # A block either way: neither is suggested to the other.
-        ids = Profile.objects.filter(user_id__in=blocked).values_list("id", flat=True)
-        never |= np.isin(index.profile_ids, list(ids))
+        # A block either way: neither is suggested to the other. Each row holds its mentor's
+        # account id (`person`), so the blocked accounts' rows need no query.
+        never |= np.isin(index.mentors.person, list(blocked))
     # "Only my organization": the directory's one rule (`organizations.verified`), never the
     # domain of the account's address alone.
-    mine = list(organizations_verified(profile.user).values_list("id", flat=True))
+    mine = organization_ids_verified(user_id=profile.user_id)
     outsider = ~np.isin(index.organizations, mine)
     # Rows of mentors who left the list since the index was built (hidden, switched off, no
     # longer mentoring) stay in the arrays until the next build; they are never offered.
@@ -125,8 +180,7 @@ def _recommended(
         ):  # fmt: skip
             out_of_reach.append(_out_of_reach_sentence(skill, index.labels.skills[skill.skill]))
     ids = [int(index.profile_ids[p.mentor]) for p in picks]
-    # The cards show the person, their job and organization; not their skills (a query more).
-    profiles = listed_mentors().select_related("user", "organization").in_bulk(ids)
+    profiles = _picked_profiles(ids, k=k)
     responses = response_words_for(mentor_ids=ids)  # one query for the whole list
     # The index may be a moment behind (or a profile deleted outright): a mentor paused,
     # hidden, switched off or gone since is dropped rather than shown.
@@ -145,6 +199,30 @@ def _recommended(
         ],
         out_of_reach=out_of_reach,
     )
+
+
+def _picked(*ids: int) -> QuerySet[Profile]:
+    # The cards show the person, their job and organization; not their skills (a query more).
+    # One parameter an id: an `in` list is one array value on PostgreSQL and as long as the
+    # list on SQLite, which a compiled query can't fill in.
+    one_of = functools.reduce(operator.or_, (Q(pk=pk) for pk in ids))
+    return listed_mentors().filter(one_of).select_related("user", "organization").order_by()
+
+
+@functools.cache
+def _picked_query(size: int) -> CompiledQuery:
+    """The read of `size` picked mentors, compiled on first use, once per size."""
+    return CompiledQuery(_picked, values=size)
+
+
+def _picked_profiles(ids: list[int], *, k: int) -> dict[int, Profile]:
+    """These mentors' profiles by id, those still listed: one query compiled once per `k`
+    (ids past those given are 0, no profile's id)."""
+    if not ids:
+        return {}
+    size = max(k, len(ids))
+    profiles = _picked_query(size).objects(*ids, *[0] * (size - len(ids)))
+    return {profile.pk: profile for profile in profiles}
 
 
 def _rows(people: People, rows: npt.NDArray[np.int64]) -> People:

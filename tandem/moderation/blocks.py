@@ -27,6 +27,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from tandem.accounts.models import User
+from tandem.core.compiled import CompiledQuery
 from tandem.core.errors import DomainError, NotFound
 from tandem.moderation.models import Block
 
@@ -120,9 +121,15 @@ def _blocks_either_way(user_id: int) -> QuerySet[Block]:
     return Block.objects.filter(Q(owner_id=user_id) | Q(other_id=user_id), kind=Kind.BLOCK)
 
 
+# Read on every recommendations list: compiled once per process.
+_BLOCKS_EITHER_WAY = CompiledQuery(
+    lambda user_id: _blocks_either_way(user_id).values_list("owner_id", "other_id")
+)
+
+
 def blocked_user_ids(*, user_id: int) -> set[int]:
     """Everyone kept apart from this person by a block, whoever made it (one query)."""
-    pairs = _blocks_either_way(user_id).values_list("owner_id", "other_id")
+    pairs = _BLOCKS_EITHER_WAY.rows(user_id)
     return {other if owner == user_id else owner for owner, other in pairs}
 
 

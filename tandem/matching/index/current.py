@@ -16,14 +16,17 @@ import logging
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import partial
+from typing import Any
 
 from django.db import connections
+from django.db.models import DateTimeField
 from django.utils import timezone
 
+from tandem.core.compiled import Slot, compiled, run, sql_of
 from tandem.matching.encode import MentorIndex
 from tandem.matching.index import build
 from tandem.matching.index.patch import mentor_index_patch
@@ -143,10 +146,11 @@ def _catch_up() -> bool:
     assert index is not None
     assert since is not None
     looked = timezone.now()
-    looks = Profile.objects.filter(updated_at__gte=since - MARGIN)
     recent, mentors = {}, set()
-    for pk, stamp, is_mentor in looks.values_list("id", "updated_at", "is_mentor"):
-        recent[pk] = stamp
+    for pk, stamp, is_mentor in run(
+        compiled("mentor-index-look", "", _look_sql), {"since": since - MARGIN}
+    ):
+        recent[pk] = _moment(stamp)
         if is_mentor:
             mentors.add(pk)
     # A profile with no row that is no mentor (a mentee editing their goals) needs no look.
@@ -173,6 +177,23 @@ def _catch_up() -> bool:
         lacking = patched.lacking
     aged = time.monotonic() - current.built > REBUILD_EVERY * _SPREAD
     return lacking or aged or current.patched > most
+
+
+SINCE = Slot("since", DateTimeField())
+
+
+def _look_sql() -> tuple[str, Sequence[Any]]:
+    """The profiles changed since a moment: on every use of the index, so its SQL is
+    compiled once per process (`tandem.core.compiled`)."""
+    looks = Profile.objects.filter(updated_at__gte=SINCE)
+    return sql_of(looks.values_list("id", "updated_at", "is_mentor"))
+
+
+def _moment(value: datetime | str) -> datetime:
+    """A stamp as the ORM reads it: aware (SQLite gives it naive, in UTC, or as that text)."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
 def _rebuild_start() -> None:

@@ -10,7 +10,8 @@ each reading the instance on standard input, `--repeat` runs each (the package's
 `--package-repeat`):
 
   python, nothing           `python -c pass`: the interpreter's start and exit
-  python + numpy            `python -c "import numpy"`
+  python + numpy            `python -c "import numpy"`, on one BLAS thread as the engine's
+                            command line asks (`tandem.matching.engine.blas`)
   ... + OR-Tools            and OR-Tools' min-cost flow, which the optimal mode loads
   engine stable / optimal   `python -m tandem.matching.engine solve - --mode ...`
   engine stable, before     with `--before DIR`: the same command run on an older copy of
@@ -63,7 +64,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 PYTHON = sys.executable
-ORTOOLS = "import numpy; from ortools.graph.python import min_cost_flow"
+ONE_THREAD = "from tandem.matching.engine.blas import one_blas_thread; one_blas_thread(); "
+NUMPY = ONE_THREAD + "import numpy"
+ORTOOLS = NUMPY + "; from ortools.graph.python import min_cost_flow"
 
 
 # --- the instance ------------------------------------------------------------------------------
@@ -241,6 +244,9 @@ class _Laps:
 
 def inside_main(source: str, mode: str, repeat: int) -> None:
     """Print (as JSON) where one engine solve spends its time, then parse-only costs."""
+    from tandem.matching.engine.blas import one_blas_thread
+
+    one_blas_thread()  # as the command line's __main__ does, before numpy loads
     laps = _Laps()
     import numpy  # noqa: F401
 
@@ -416,7 +422,7 @@ def main() -> None:
         engine = [PYTHON, "-m", "tandem.matching.engine", "solve", "-", "--mode"]
         commands = {
             "python, nothing": [PYTHON, "-c", "pass"],
-            "python + numpy": [PYTHON, "-c", "import numpy"],
+            "python + numpy": [PYTHON, "-c", NUMPY],
             "python + numpy + OR-Tools": [PYTHON, "-c", ORTOOLS],
             "engine stable": [*engine, "stable"],
             "engine optimal": [*engine, "optimal"],

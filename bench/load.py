@@ -48,9 +48,10 @@ from typing import Any
 
 import numpy as np
 from load_site.server import BENCH, ROOT, CpuMeter, Run, local_problem
+from load_site.tail import served_read, tail_print
 
 JOURNEY = BENCH / "load_site" / "journey.py"
-Timing = tuple[str, float, bool, int]  # page, ms, success, status
+Timing = tuple[str, float, bool, int, float, str]  # page, ms, success, status, ended, path
 
 
 def _arguments() -> argparse.Namespace:
@@ -182,15 +183,15 @@ def _locust(
     )  # fmt: skip
     if done.returncode != 0 or not out.exists():
         raise RuntimeError(f"locust failed ({done.returncode}):\n{done.stderr[-3000:]}")
-    return [(page, ms, ok, status) for page, ms, ok, status in json.loads(out.read_text())]
+    return [tuple(row) for row in json.loads(out.read_text())]
 
 
 def _figures(timings: list[Timing]) -> tuple[int, int, list[float]]:
     """Requests, errors, and p50/p95/p99 in ms."""
-    times = np.array([ms for _, ms, _, _ in timings] or [0.0])
+    times = np.array([row[1] for row in timings] or [0.0])
     return (
         len(timings),
-        sum(not ok for _, _, ok, _ in timings),
+        sum(not row[2] for row in timings),
         list(np.percentile(times, [50, 95, 99])),
     )
 
@@ -205,7 +206,7 @@ def _pages_print(timings: list[Timing], bare: list[Timing]) -> None:
     rows = [*pages, ("the journey, every page", timings), ("the bare view", bare)]
     for page, rows_of_page in rows:
         count, errors, (p50, p95, p99) = _figures(rows_of_page)
-        statuses = Counter(status for _, _, ok, status in rows_of_page if not ok)
+        statuses = Counter(row[3] for row in rows_of_page if not row[2])
         why = "  " + ", ".join(f"{s or 'no answer'} ×{n}" for s, n in statuses.items())
         print(
             f"{page:34} {count:8d} {errors:6d} {p50:8.1f} {p95:8.1f} {p99:8.1f}"
@@ -302,6 +303,9 @@ def main() -> None:
         _pages_print(timings, bare_timings)
         _summary_print(journey, bare)
         _index_builds_print(run.index_builds())
+        served = served_read(run.requests_log_path)
+        tail_print("the journey", timings, served)
+        tail_print("the bare view", bare_timings, served)
         print(f"\nload average {os.getloadavg()[0]:.2f} at the end")
     finally:
         run.cleanup()

@@ -19,6 +19,7 @@ import json
 import os
 import random
 import re
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -34,14 +35,19 @@ ASK_NEW = re.compile(r'href="/mentors/(\d+)/ask/"')
 ASK = re.compile(r'href="/asks/(\d+)/"')
 SIGN_IN = "/accounts/login/"
 
-_timings: list[tuple[str, float, bool, int]] = []
+# page, ms, success, status, when it ended (epoch seconds), path (load_site/tail.py pairs it
+# with the server's own line for the same request)
+_timings: list[tuple[str, float, bool, int, float, str]] = []
 
 
 @events.request.add_listener
 def _record(
     name: str, response_time: float, exception: Any, response: Any = None, **_: Any
 ) -> None:
-    _timings.append((name, response_time, exception is None, getattr(response, "status_code", 0)))
+    request = getattr(response, "request", None)
+    path = str(getattr(request, "path_url", "") or "").split("?")[0]
+    status = getattr(response, "status_code", 0)
+    _timings.append((name, response_time, exception is None, status, time.time(), path))
 
 
 @events.quitting.add_listener

@@ -76,6 +76,7 @@ class Run:
             "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
             "TANDEM_BENCH_STATIC_ROOT": str(self.workdir / "static"),
             "TANDEM_BENCH_CACHE_PREFIX": self.cache_prefix,
+            "TANDEM_BENCH_REQUEST_LOG": str(self.requests_log_path),
         }
 
     def _admin(self, dbname: str = "postgres") -> psycopg.Connection:
@@ -130,6 +131,11 @@ class Run:
     def log_path(self) -> Path:
         """What gunicorn and Tandem log while serving the run."""
         return self.workdir / "gunicorn.log"
+
+    @property
+    def requests_log_path(self) -> Path:
+        """Each request as the server saw it (load_site/timing.py)."""
+        return self.workdir / "requests.log"
 
     def index_builds(self) -> dict[str, int]:
         """The mentor index's full builds so far, by where they ran (their log lines:

@@ -1,0 +1,74 @@
+"""Where a request's time went, inside gunicorn: one line per request (bench/load.py reads them).
+
+The client's time for a slow request is the sum of: waiting for a free worker (before Django
+sees it), this process's CPU, the database, and waiting for a core (or for the GIL, held by a
+background build of the mentor index in the same process). The middleware writes all but the
+first; the bench subtracts what the server saw from what locust saw to get the first.
+
+Each line is JSON: when the request ended (epoch seconds), the process, the path, the status,
+wall, CPU (this thread's) and database milliseconds, the query count, and what the mentor index
+did in this process during the request (rows patched in, a background build under way).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from typing import Any
+
+from django.db import connection
+from django.http import HttpRequest, HttpResponse
+
+_LOG = os.environ.get("TANDEM_BENCH_REQUEST_LOG", "")
+
+
+class _Database:
+    """Time spent in the database, as Django's `execute_wrapper` sees each query."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self.queries = 0
+
+    def __call__(self, execute: Callable[..., Any], *args: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return execute(*args)
+        finally:
+            self.seconds += time.perf_counter() - started
+            self.queries += 1
+
+
+def _index_state() -> tuple[int, bool]:
+    """(rows patched since the last full build, a background build running) in this process."""
+    from tandem.matching.index import current
+
+    return current._current.patched, current._current.rebuilding
+
+
+class RequestClock:
+    """The outermost middleware of the bench's site: times everything Django does."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self._out = open(_LOG, "a", buffering=1) if _LOG else None  # noqa: SIM115 - per process
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if self._out is None:
+            return self.get_response(request)
+        patched, rebuilding = _index_state()
+        database = _Database()
+        wall, cpu = time.perf_counter(), time.thread_time()
+        with connection.execute_wrapper(database):
+            response = self.get_response(request)
+        wall, cpu = time.perf_counter() - wall, time.thread_time() - cpu
+        patched_after, rebuilding_after = _index_state()
+        line = [
+            round(time.time(), 4), os.getpid(), request.method, request.path,
+            response.status_code, round(wall * 1000, 2), round(cpu * 1000, 2),
+            round(database.seconds * 1000, 2), database.queries,
+            max(patched_after - patched, 0), rebuilding or rebuilding_after,
+        ]  # fmt: skip
+        self._out.write(json.dumps(line) + "\n")
+        return response

@@ -1,7 +1,7 @@
 """Where the slowest requests' time went: locust's view of each request paired with the server's
 own line for it (load_site/timing.py), so a slow request's time splits into waiting for a free
-worker, CPU, the database, and waiting for a core (or the GIL: a background index build in the
-same worker).
+worker, CPU, the database, waiting for a core (or the GIL: a background index build in the same
+worker), and the client getting round to reading the answer.
 
 A client request is paired with the server line of the same path that ended closest before it
 did (and not before it started); each server line pairs once.
@@ -20,7 +20,13 @@ import numpy as np
 
 SLOWEST_SHARE = 0.05  # the slowest 5 %: what makes the p95
 ACCEPT_NEAR = 1.0  # seconds: a slow request this close after an accept counts as near one
-PARTS = ("waiting for a worker", "CPU", "database", "waiting for a core or the GIL")
+PARTS = (
+    "before Django (a free worker)",
+    "CPU",
+    "database",
+    "waiting for a core or the GIL",
+    "after Django (the client reading)",
+)
 
 
 @dataclass(frozen=True)
@@ -70,10 +76,17 @@ def _pair(timings: list[Any], served: list[Served]) -> list[tuple[Any, Served]]:
     return pairs
 
 
-def _parts(ms: float, server: Served) -> tuple[float, float, float, float]:
-    waiting = max(ms - server.wall, 0.0)
+def _parts(timing: Any, server: Served) -> tuple[float, ...]:
+    """The client's time in PARTS. Both clocks are this machine's, so the time before Django
+    (gunicorn's queue: every worker busy, or the worker waiting for a core) and after it (the
+    answer's way back, and locust itself, on the same cores, getting round to reading it) can
+    be told apart."""
+    _page, ms, _ok, _status, ended, _path = timing
+    started = ended - ms / 1000
+    before = max((server.ended - server.wall / 1000 - started) * 1000, 0.0)
+    after = max((ended - server.ended) * 1000, 0.0)
     other = max(server.wall - server.cpu - server.db, 0.0)
-    return waiting, server.cpu, server.db, other
+    return before, server.cpu, server.db, other, after
 
 
 def _percentiles(values: list[float], which: list[int]) -> str:
@@ -88,7 +101,7 @@ def tail_print(title: str, timings: list[Any], served: list[Served]) -> None:
         return
     threshold = float(np.percentile([t[1] for t, _ in pairs], 100 * (1 - SLOWEST_SHARE)))
     slow = [(t, s) for t, s in pairs if t[1] >= threshold]
-    parts = np.array([_parts(t[1], s) for t, s in slow])
+    parts = np.array([_parts(t, s) for t, s in slow])
     mostly = np.bincount(parts.argmax(axis=1), minlength=len(PARTS))
     accepts = sorted(s.ended for s in served if s.method == "POST" and "/accept/" in s.path)
     near = sum(

@@ -2,8 +2,9 @@
 
 The client's time for a slow request is the sum of: waiting for a free worker (before Django
 sees it), this process's CPU, the database, and waiting for a core (or for the GIL, held by a
-background build of the mentor index in the same process). The middleware writes all but the
-first; the bench subtracts what the server saw from what locust saw to get the first.
+background build of the mentor index in the same process), and the client getting round to
+reading the answer. The middleware writes the middle ones and when the request ended; the
+bench (load_site/tail.py) puts them against when locust started and finished it.
 
 Each line is JSON: when the request ended (epoch seconds), the process, the path, the status,
 wall, CPU (this thread's) and database milliseconds, the query count, and what the mentor index

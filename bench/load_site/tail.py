@@ -89,6 +89,15 @@ def _parts(timing: Any, server: Served) -> tuple[float, ...]:
     return before, server.cpu, server.db, other, after
 
 
+def _in_flight(served: list[Served], moment: float, *, exclude: Served) -> int:
+    """How many requests other than `exclude` the server was working on at `moment`: as many
+    as there are workers means a request arriving then queued for one; fewer, and its wait
+    before Django was for a core (the worker was not scheduled), not for a worker."""
+    return sum(
+        s.ended - s.wall / 1000 <= moment < s.ended for s in served if s is not exclude
+    )  # fmt: skip
+
+
 def _percentiles(values: list[float], which: list[int]) -> str:
     return " / ".join(f"{v:.1f}" for v in np.percentile(values, which))
 
@@ -107,6 +116,8 @@ def tail_print(title: str, timings: list[Any], served: list[Served]) -> None:
     near = sum(
         any(0 <= t[4] - a <= ACCEPT_NEAR + t[1] / 1000 for a in accepts) for t, _ in slow
     )  # fmt: skip
+    workers = len({s.pid for s in served})
+    busy = sum(_in_flight(served, t[4] - t[1] / 1000, exclude=s) >= workers for t, s in slow)
     wall = _percentiles([s.wall for _, s in pairs], [50, 95, 99])
     cpu = _percentiles([s.cpu for _, s in pairs], [50, 95])
     print(
@@ -121,5 +132,6 @@ def tail_print(title: str, timings: list[Any], served: list[Served]) -> None:
     print(
         f"  with index rows patched in: {sum(s.patched > 0 for _, s in slow)}; during a background "
         f"index build in the same worker: {sum(s.rebuilding for _, s in slow)}; within "
-        f"{ACCEPT_NEAR:g} s after an accept: {near} (accepts in the log: {len(accepts)})"
+        f"{ACCEPT_NEAR:g} s after an accept: {near} (accepts in the log: {len(accepts)}); "
+        f"every one of the {workers} workers busy when it arrived: {busy}"
     )

@@ -1,7 +1,10 @@
 """The reporting line above a person, read through the case-insensitive email index."""
 
+from unittest import mock
+
 import pytest
 from django.db import connection
+from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
 
 from tandem.accounts.models import User
@@ -38,12 +41,34 @@ class TestManagerChain:
         me = _person("me@acme.example", manager="m0@acme.example")
         assert len(manager_chain_emails(profile=me)) == MAX_MANAGER_CHAIN
 
-    def test_each_step_compares_the_indexed_lower_case_expression(self):
-        _person("boss@acme.example")
-        me = _person("me@acme.example", manager="boss@acme.example")
+    def test_a_loop_back_to_the_person_holds_each_address_once(self):
+        _person("boss@acme.example", manager="ME@acme.example")
+        me = _person("me@acme.example", manager="Boss@Acme.example")
+        assert manager_chain_emails(profile=me) == {"boss@acme.example", "me@acme.example"}
+
+    def test_a_loop_longer_than_the_limit_stops_at_the_limit(self):
+        size = MAX_MANAGER_CHAIN + 2
+        for step in range(size):
+            _person(f"m{step}@acme.example", manager=f"m{(step + 1) % size}@acme.example")
+        me = _person("me@acme.example", manager="m0@acme.example")
+        expected = {f"m{step}@acme.example" for step in range(MAX_MANAGER_CHAIN)}
+        assert manager_chain_emails(profile=me) == expected
+
+    def test_the_whole_line_is_one_query_on_the_indexed_lower_case_expression(self):
+        _person("cto@acme.example")
+        _person("lead@acme.example", manager="cto@acme.example")
+        me = _person("me@acme.example", manager="lead@acme.example")
         with CaptureQueriesContext(connection) as captured:
             manager_chain_emails(profile=me)
-        (step,) = captured.captured_queries
+        (line,) = captured.captured_queries
         # accounts_user_email_ci_unique is built on LOWER(email); UPPER (iexact on
         # PostgreSQL) or LIKE (on SQLite) would read the whole table.
-        assert 'LOWER("accounts_user"."email")' in step["sql"]
+        assert 'LOWER("accounts_user"."email")' in line["sql"]
+
+    def test_a_second_call_compiles_no_sql(self):
+        _person("boss@acme.example")
+        me = _person("me@acme.example", manager="boss@acme.example")
+        manager_chain_emails(profile=me)
+        with mock.patch.object(SQLCompiler, "as_sql", autospec=True) as as_sql:
+            assert manager_chain_emails(profile=me) == {"boss@acme.example"}
+        assert as_sql.call_count == 0

@@ -1,13 +1,14 @@
 from django.urls import path
 
 from tandem.profiles import views
+from tandem.profiles.directory import views as directory
 
 app_name = "profiles"
 
 urlpatterns = [
     path("onboarding/", views.onboarding, name="onboarding"),
     path("onboarding/<slug:step>/", views.onboarding_step, name="onboarding_step"),
-    path("mentors/", views.directory, name="directory"),
+    path("mentors/", directory.directory, name="directory"),
     path("profiles/<id:profile_id>/", views.profile_detail, name="detail"),
     path("profiles/<id:profile_id>/edit/", views.profile_edit, name="edit"),
     path("profiles/<id:profile_id>/report/", views.profile_report, name="report"),

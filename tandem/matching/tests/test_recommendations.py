@@ -8,8 +8,8 @@ from django.template.defaultfilters import floatformat
 from django.urls import reverse
 
 from tandem.matching.engine.recommend import shown
-from tandem.matching.index import mentor_index_clear
 from tandem.matching.selectors import recommendations_for_mentee
+from tandem.matching.tests.recommendation_people import aspiring_data_lead
 from tandem.organizations.models import Membership
 from tandem.organizations.roles import role_grant
 from tandem.profiles.services import profile_update
@@ -25,22 +25,6 @@ from tandem.skills.models import Skill
 URL = reverse("matching:recommendations")
 
 
-@pytest.fixture(autouse=True)
-def _fresh_index():
-    mentor_index_clear()
-    yield
-    mentor_index_clear()
-
-
-def _mentee(**kwargs):
-    mentee = ProfileFactory(level=3, goals="I want to grow into leading a data team", **kwargs)
-    mentee.skills_wanted.add(
-        Skill.objects.get(slug="python"), Skill.objects.get(slug="team-leadership")
-    )
-    speak(mentee, "en")
-    return mentee
-
-
 def _mentor(**kwargs):
     mentor = MentorProfileFactory(level=6, **kwargs)
     offer(mentor, "python", proficiency=4)
@@ -52,7 +36,7 @@ def _mentor(**kwargs):
 @pytest.mark.django_db
 class TestRecommendationsForMentee:
     def test_the_mentor_with_the_wanted_skills_comes_first_with_reasons(self):
-        mentee = _mentee()
+        mentee = aspiring_data_lead()
         expert = _mentor(user__first_name="Expert")
         other = MentorProfileFactory(level=6)
         offer(other, "public-speaking")
@@ -67,19 +51,19 @@ class TestRecommendationsForMentee:
         "change", [{"is_paused": True}, {"capacity": 0}, {"visibility": "hidden"}]
     )
     def test_paused_full_or_hidden_mentors_are_never_recommended(self, change):
-        mentee = _mentee()
+        mentee = aspiring_data_lead()
         _mentor(**change)
         assert recommendations_for_mentee(profile=mentee) == []
 
     def test_a_mentor_who_pauses_disappears_at_once(self):
-        mentee = _mentee()
+        mentee = aspiring_data_lead()
         mentor = _mentor()
         assert [p.profile for p in recommendations_for_mentee(profile=mentee)] == [mentor]
         profile_update(profile=mentor, fields={"is_paused": True})
         assert recommendations_for_mentee(profile=mentee) == []
 
     def test_no_shared_language_means_no_recommendation(self):
-        mentee = _mentee()
+        mentee = aspiring_data_lead()
         mentor = _mentor()
         mentor.languages.clear()
         speak(mentor, "ja")
@@ -91,7 +75,7 @@ class TestRecommendationsForMentee:
         big_boss = _mentor(user__email="ceo@acme.example")
         profile_update(profile=boss, fields={"manager_email": "ceo@acme.example"})
         outsider = _mentor()
-        mentee = _mentee(manager_email="boss@acme.example")
+        mentee = aspiring_data_lead(manager_email="boss@acme.example")
         picks = {p.profile for p in recommendations_for_mentee(profile=mentee)}
         assert outsider in picks
         assert boss not in picks
@@ -99,7 +83,7 @@ class TestRecommendationsForMentee:
 
     def test_competitors_are_never_recommended(self):
         rival = OrganizationFactory()
-        mentee = _mentee()
+        mentee = aspiring_data_lead()
         mentee.competitors.add(rival)
         _mentor(organization=rival)
         assert recommendations_for_mentee(profile=mentee) == []
@@ -107,8 +91,8 @@ class TestRecommendationsForMentee:
     def test_organization_only_mentors_are_recommended_only_inside(self):
         org = OrganizationFactory(email_domain="initech.example")
         _mentor(visibility="organization", organization=org)
-        assert recommendations_for_mentee(profile=_mentee()) == []
-        insider = _mentee(user__email="milton@initech.example")
+        assert recommendations_for_mentee(profile=aspiring_data_lead()) == []
+        insider = aspiring_data_lead(user__email="milton@initech.example")
         assert len(recommendations_for_mentee(profile=insider)) == 1
 
     def test_only_my_organization_is_the_directorys_rule_not_the_accounts_domain(self):
@@ -116,10 +100,10 @@ class TestRecommendationsForMentee:
         # the address (`organizations.verified`, as in the directory).
         org = OrganizationFactory(email_domain="initech.example")
         _mentor(visibility="organization", organization=org)
-        unconfirmed = _mentee(user__email="peter@initech.example")
+        unconfirmed = aspiring_data_lead(user__email="peter@initech.example")
         EmailAddress.objects.filter(user=unconfirmed.user).update(verified=False)
         assert recommendations_for_mentee(profile=unconfirmed) == []
-        member = _mentee(user__email="bob@consultants.example")
+        member = aspiring_data_lead(user__email="bob@consultants.example")
         role_grant(organization=org, user=member.user, role=Membership.Role.MEMBER, actor=None)
         assert len(recommendations_for_mentee(profile=member)) == 1
 
@@ -132,7 +116,7 @@ class TestRecommendationsForMentee:
 @pytest.mark.django_db
 class TestRecommendationsPage:
     def test_shows_each_pick_with_its_reasons(self, client):
-        mentee = _mentee()
+        mentee = aspiring_data_lead()
         _mentor(user__first_name="Rosa", user__last_name="Expert")
         client.force_login(mentee.user)
         body = client.get(URL).content.decode()
@@ -140,14 +124,14 @@ class TestRecommendationsPage:
         assert "Knows Python at expert level" in body
 
     def test_the_htmx_partial_is_just_the_list(self, client):
-        mentee = _mentee()
+        mentee = aspiring_data_lead()
         _mentor()
         client.force_login(mentee.user)
         body = client.get(URL, HTTP_HX_REQUEST="true").content.decode()
         assert body.lstrip().startswith('<section id="recommendations"')
 
     def test_queries_do_not_grow_with_the_number_of_mentors(self, client):
-        mentee = _mentee()
+        mentee = aspiring_data_lead()
         client.force_login(mentee.user)
         for _ in range(3):
             _mentor()
@@ -172,7 +156,7 @@ class TestRecommendationsPage:
 @pytest.mark.django_db
 class TestRecommendationsPageWords:
     def test_the_mentee_reads_the_reasons_in_their_own_voice(self, client):
-        mentee = _mentee()
+        mentee = aspiring_data_lead()
         _mentor()
         client.force_login(mentee.user)
         body = client.get(URL).content.decode()
@@ -182,7 +166,7 @@ class TestRecommendationsPageWords:
         assert "levels below you" not in body
 
     def test_one_line_above_the_list_says_how_it_is_ordered(self, client):
-        mentee = _mentee()
+        mentee = aspiring_data_lead()
         for _ in range(3):
             _mentor()
         client.force_login(mentee.user)
@@ -203,7 +187,7 @@ class TestRecommendationsPageWords:
         assert body.rindex('class="mentor-card') < body.index("To find even better matches")
 
     def test_a_list_in_score_order_shows_no_placement_note(self, client):
-        mentee = _mentee()
+        mentee = aspiring_data_lead()
         _mentor()
         client.force_login(mentee.user)
         assert "Placed below a lower score" not in client.get(URL).content.decode()

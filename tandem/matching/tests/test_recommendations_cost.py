@@ -14,8 +14,9 @@ from django.urls import reverse
 
 from tandem.core.templatetags.display import avatar, joined
 from tandem.matching.encode import mentee_encode
-from tandem.matching.index import mentor_index, mentor_index_clear
+from tandem.matching.index import mentor_index
 from tandem.matching.selectors import recommendations_for_mentee
+from tandem.matching.tests.recommendation_people import aspiring_data_lead
 from tandem.moderation.blocks import block_set, blocked_user_ids
 from tandem.moderation.models import Block
 from tandem.organizations.models import Membership
@@ -24,29 +25,11 @@ from tandem.organizations.verified import organization_ids_verified, organizatio
 from tandem.profiles.tests.factories import (
     MentorProfileFactory,
     OrganizationFactory,
-    ProfileFactory,
     offer,
     speak,
 )
-from tandem.skills.models import Skill
 
 URL = reverse("matching:recommendations")
-
-
-@pytest.fixture(autouse=True)
-def _fresh_index():
-    mentor_index_clear()
-    yield
-    mentor_index_clear()
-
-
-def _mentee(**kwargs):
-    mentee = ProfileFactory(level=3, goals="I want to grow into leading a data team", **kwargs)
-    mentee.skills_wanted.add(
-        Skill.objects.get(slug="python"), Skill.objects.get(slug="team-leadership")
-    )
-    speak(mentee, "en")
-    return mentee
 
 
 def _mentor(name: str, **kwargs):
@@ -65,7 +48,7 @@ def market():
     """A mentee verified at an organization, with a competitor and a block, and mentors
     around them: every read of a list has something to read."""
     org = OrganizationFactory(email_domain="initech.example")
-    mentee = _mentee(user__email="milton@initech.example")
+    mentee = aspiring_data_lead(user__email="milton@initech.example")
     mentee.competitors.add(OrganizationFactory())
     mentors = [_mentor(name) for name in ("Ada", "Bo", "Cy")]
     mentors.append(_mentor("Dee", visibility="organization", organization=org))
@@ -100,7 +83,7 @@ class TestARecommendationsListIsCompiledOnce:
 @pytest.mark.django_db
 class TestTheCompiledReadsReadWhatTheOrmDid:
     def test_the_mentees_lists_come_in_their_models_order(self):
-        mentee = _mentee()
+        mentee = aspiring_data_lead()
         speak(mentee, "fr")
         mentee.competitors.add(OrganizationFactory(name="Zeta"), OrganizationFactory(name="Alpha"))
         _mentor("Ada")
@@ -116,7 +99,7 @@ class TestTheCompiledReadsReadWhatTheOrmDid:
         assert encoded.competitors[0, : len(competitors)].tolist() == competitors
 
     def test_a_block_either_way_keeps_them_apart_and_a_mute_does_not(self):
-        mentee = _mentee()
+        mentee = aspiring_data_lead()
         blocker, blocked, muted = _mentor("Ada"), _mentor("Bo"), _mentor("Cy")
         block_set(owner=blocker.user, other_id=mentee.user_id, kind=Block.Kind.BLOCK)
         block_set(owner=mentee.user, other_id=blocked.user_id, kind=Block.Kind.BLOCK)
@@ -138,7 +121,7 @@ class TestTheCompiledReadsReadWhatTheOrmDid:
         assert set(organization_ids_verified(user_id=mentee.user_id)) == expected
 
     def test_a_card_prints_what_the_tags_and_links_gave(self):
-        mentee = _mentee()
+        mentee = aspiring_data_lead()
         _mentor("Ada", user__last_name="Lovelace", job_title="Engineer")
         _mentor("Bo", organization=OrganizationFactory(name="Acme & Co"), job_title="")
         for pick in recommendations_for_mentee(profile=mentee):

@@ -69,6 +69,10 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--server", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/0")
     parser.add_argument("--demo-template", metavar="NAME", help="keep the loaded demo in NAME")
+    parser.add_argument(
+        "--requests-log", metavar="PATH", type=Path,
+        help="keep each request as the server saw it (load_site/timing.py) in PATH",
+    )  # fmt: skip
     args = parser.parse_args()
     problems = [
         problem
@@ -306,6 +310,11 @@ def main() -> None:
         served = served_read(run.requests_log_path)
         tail_print("the journey", timings, served)
         tail_print("the bare view", bare_timings, served)
+        if args.requests_log:
+            shutil.copyfile(run.requests_log_path, args.requests_log)
+            (args.requests_log.with_suffix(".client.json")).write_text(
+                json.dumps({"journey": timings, "bare": bare_timings})
+            )
         print(f"\nload average {os.getloadavg()[0]:.2f} at the end")
     finally:
         run.cleanup()

@@ -120,7 +120,8 @@ class Run:
         with self.log_path.open("w") as log:
             self.gunicorn = subprocess.Popen(  # noqa: S603 - our interpreter, our settings
                 [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}",
-                 "--workers", str(workers), "--log-level", "warning"],
+                 "--workers", str(workers), "--log-level", "warning",
+                 "--config", str(BENCH / "load_site" / "gunicorn_bench.py")],
                 cwd=ROOT, env=self.env(), stderr=log,
             )  # fmt: skip
         address = f"http://127.0.0.1:{port}"

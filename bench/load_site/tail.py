@@ -21,7 +21,8 @@ import numpy as np
 SLOWEST_SHARE = 0.05  # the slowest 5 %: what makes the p95
 ACCEPT_NEAR = 1.0  # seconds: a slow request this close after an accept counts as near one
 PARTS = (
-    "before Django (a free worker)",
+    "before gunicorn had it",
+    "gunicorn to Django",
     "CPU",
     "database",
     "waiting for a core or the GIL",
@@ -43,6 +44,15 @@ class Served:
     queries: int
     patched: int
     rebuilding: bool
+    took: float  # epoch seconds gunicorn had it parsed
+    before_done: float  # epoch seconds the worker was done with the one before
+    gc_before: float  # ms the cycle collector ran since the one before
+    gc_during: float
+
+    @property
+    def started(self) -> float:
+        """When Django (the outermost middleware) started on it."""
+        return self.ended - self.wall / 1000
 
 
 def served_read(log: Path) -> list[Served]:
@@ -50,11 +60,23 @@ def served_read(log: Path) -> list[Served]:
         return []
     rows = []
     for line in log.read_text().splitlines():
-        ended, pid, method, path, _status, wall, cpu, db, queries, patched, rebuilding = json.loads(
-            line
-        )
-        rows.append(Served(ended, pid, method, path, wall, cpu, db, queries, patched, rebuilding))
+        ended, pid, method, path, _status, *rest = json.loads(line)
+        rows.append(Served(ended, pid, method, path, *rest))
     return rows
+
+
+def _busy(served: list[Served]) -> list[tuple[float, float]]:
+    """Each request's worker busy from gunicorn having it until done with it (the next
+    request's `before_done` in the same worker; its Django end for a worker's last)."""
+    spans = []
+    by_worker: dict[int, list[Served]] = defaultdict(list)
+    for row in sorted(served, key=lambda s: s.ended):
+        by_worker[row.pid].append(row)
+    for rows in by_worker.values():
+        for row, after in zip(rows, [*rows[1:], None], strict=True):
+            done = after.before_done if after is not None else row.ended
+            spans.append((row.took or row.started, max(done, row.ended)))
+    return spans
 
 
 def _pair(timings: list[Any], served: list[Served]) -> list[tuple[Any, Served]]:
@@ -83,19 +105,19 @@ def _parts(timing: Any, server: Served) -> tuple[float, ...]:
     be told apart."""
     _page, ms, _ok, _status, ended, _path = timing
     started = ended - ms / 1000
-    before = max((server.ended - server.wall / 1000 - started) * 1000, 0.0)
+    took = server.took or server.started
+    before = max((took - started) * 1000, 0.0)
+    parsed = max((server.started - took) * 1000, 0.0)
     after = max((ended - server.ended) * 1000, 0.0)
     other = max(server.wall - server.cpu - server.db, 0.0)
-    return before, server.cpu, server.db, other, after
+    return before, parsed, server.cpu, server.db, other, after
 
 
-def _in_flight(served: list[Served], moment: float, *, exclude: Served) -> int:
-    """How many requests other than `exclude` the server was working on at `moment`: as many
-    as there are workers means a request arriving then queued for one; fewer, and its wait
-    before Django was for a core (the worker was not scheduled), not for a worker."""
-    return sum(
-        s.ended - s.wall / 1000 <= moment < s.ended for s in served if s is not exclude
-    )  # fmt: skip
+def _in_flight(busy: list[tuple[float, float]], moment: float) -> int:
+    """How many workers were busy with a request at `moment`: as many as there are workers
+    means a request arriving then queued for one; fewer, and its wait before gunicorn had it
+    was for a core (the worker not scheduled), not for a worker."""
+    return sum(took < moment < done for took, done in busy)
 
 
 def _percentiles(values: list[float], which: list[int]) -> str:
@@ -117,7 +139,9 @@ def tail_print(title: str, timings: list[Any], served: list[Served]) -> None:
         any(0 <= t[4] - a <= ACCEPT_NEAR + t[1] / 1000 for a in accepts) for t, _ in slow
     )  # fmt: skip
     workers = len({s.pid for s in served})
-    busy = sum(_in_flight(served, t[4] - t[1] / 1000, exclude=s) >= workers for t, s in slow)
+    spans = _busy(served)
+    busy = sum(_in_flight(spans, t[4] - t[1] / 1000) >= workers for t, _ in slow)
+    collected = sum(s.gc_before + s.gc_during >= 10 for _, s in slow)
     wall = _percentiles([s.wall for _, s in pairs], [50, 95, 99])
     cpu = _percentiles([s.cpu for _, s in pairs], [50, 95])
     print(
@@ -133,5 +157,6 @@ def tail_print(title: str, timings: list[Any], served: list[Served]) -> None:
         f"  with index rows patched in: {sum(s.patched > 0 for _, s in slow)}; during a background "
         f"index build in the same worker: {sum(s.rebuilding for _, s in slow)}; within "
         f"{ACCEPT_NEAR:g} s after an accept: {near} (accepts in the log: {len(accepts)}); "
-        f"every one of the {workers} workers busy when it arrived: {busy}"
+        f"every one of the {workers} workers busy when it arrived: {busy}; the cycle collector "
+        f"10 ms or more in that worker since its request before: {collected}"
     )

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import gevent
 from locust import HttpUser, between, constant_pacing, events, task
 
 PLAN: dict[str, Any] = json.loads(Path(os.environ["TANDEM_LOAD_PLAN"]).read_text())
@@ -71,6 +72,12 @@ class Person(HttpUser):
         self.found: list[str] = []  # the mentors or asks the last list page linked to
         self.chosen = ""
         self.at = random.randrange(len(self.steps()))
+        # Locust starts every user at once, and each asks for its first page straight away:
+        # all of them inside 50 ms, a burst no site of people pausing between pages sees, whose
+        # queue was 46 of the 48 slowest requests of a 180 s run (docs/benchmarks.md). Each
+        # first waits for a part of a pause, as if met in the middle of one, so requests
+        # arrive from the first second at the pace they keep.
+        gevent.sleep(random.uniform(0, self.wait_time()))
 
     def page(self, path: str, name: str) -> str:
         """GET a page; its HTML ("" when it failed)."""

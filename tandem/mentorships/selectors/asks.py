@@ -20,6 +20,7 @@ from tandem.core.moments import moment_from_iso
 from tandem.core.paths import path_to
 from tandem.core.templatetags.display import joined
 from tandem.core.zones import zone_named
+from tandem.matching.encode import MENTEE_FIELDS
 from tandem.matching.engine.reasons import MENTOR as MENTOR_VOICE
 from tandem.matching.selectors import (
     RecommendedMentor,
@@ -335,11 +336,14 @@ class InboxPage:
     sent: Inbox
 
 
-# Who waits for a mentor's answer, as matching reads them for the reasons (whole profiles).
+# Who waits for a mentor's answer, as matching reads them for the reasons: only the columns
+# it encodes of a mentee, not whole rows (bios, contact details and the like it never reads).
 _WAITING_MENTEES = CompiledQuery(
-    lambda me: Profile.objects.filter(
-        asks_sent__mentor_id=me, asks_sent__state=Ask.State.PENDING
-    ).order_by()
+    lambda me: (
+        Profile.objects.filter(asks_sent__mentor_id=me, asks_sent__state=Ask.State.PENDING)
+        .only(*MENTEE_FIELDS)
+        .order_by()
+    )
 )
 
 

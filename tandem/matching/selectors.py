@@ -21,13 +21,14 @@ from tandem.core.templatetags.display import AVATAR_COLOURS, initials, joined
 from tandem.matching.availability import availability_for, load_for
 from tandem.matching.encode import MentorIndex, mentee_encode, mentees_encode
 from tandem.matching.engine.people import People
+from tandem.matching.engine.ranking import MenteeRanking
 from tandem.matching.engine.reasons import MENTOR, Voice, explain, list_hints
 from tandem.matching.engine.recommend import (
     LOAD_PENALTY,
     POOL,
     OutOfReach,
     Recommendation,
-    recommend,
+    recommend_scored,
     skills_out_of_reach,
 )
 from tandem.matching.engine.score import score_pairs
@@ -241,38 +242,34 @@ def _picks(
     best load-adjusted score of a shortlist of the best can never enter the pool: the shortlist
     grows until that holds. The engine then ranks the shortlist alone, exactly as it would
     rank everyone (scores are per pair; rows keep their order, so ties fall the same way).
+    The best first come from `MenteeRanking`, which works a mentor's score out in full only
+    when it could be among them.
     """
     mentors = index.mentors
-    # Only mentors taking requests and not ruled out can score at all: score those alone.
-    open_ = mentors.available & (mentors.capacity > 0)
-    open_[excluded] = False
-    x = np.flatnonzero(open_)
-    scores = np.full(len(mentors), -1.0, dtype=np.float32)
-    goals = (mentors.text @ mentee.text[0])[x]  # one product over the whole array is cheaper
-    scores[x] = score_pairs(
-        mentee, mentors, np.zeros_like(x), x, table=index.table, goals=goals
-    ).score
-    possible = np.flatnonzero(scores >= 0)
-    if possible.size == 0:
+    never = np.zeros(len(mentors), dtype=bool)
+    never[excluded] = True
+    ranking = MenteeRanking(mentee, mentors, table=index.table, never=never)
+    if ranking.possible.size == 0:
         return []
-    best_first = possible[np.lexsort((possible, -scores[possible]))]
     load: dict[int, float] = {}
     size = 2 * POOL
     while True:
+        # The best `size` by score, ties to the lower row, and the one after them.
+        best_first = ranking.leading(size + 1)
         shortlist = best_first[:size]
         ids = index.profile_ids[shortlist]
         load.update(load_for([int(pk) for pk in ids if int(pk) not in load]))
         weighed = np.array([load.get(int(pk), 0.0) for pk in ids], dtype=np.float32)
-        if size >= best_first.size:
+        if size >= ranking.possible.size:
             break
-        adjusted = scores[shortlist] - LOAD_PENALTY * np.clip(weighed, 0, 1)
-        if scores[best_first[size]] < np.sort(adjusted)[-POOL]:
+        adjusted = ranking.scores(shortlist) - LOAD_PENALTY * np.clip(weighed, 0, 1)
+        if ranking.scores(best_first[size:])[0] < np.sort(adjusted)[-POOL]:
             break
         size *= 2
     in_order = np.argsort(shortlist, kind="stable")
     shortlist = shortlist[in_order]
-    picks = recommend(
-        0, mentee, _rows(mentors, shortlist), table=index.table[shortlist], labels=index.labels,
+    picks = recommend_scored(
+        mentee, _rows(mentors, shortlist), ranking.pair_scores(shortlist), labels=index.labels,
         k=k, load=weighed[in_order],
     )  # fmt: skip
     return [replace(pick, mentor=int(shortlist[pick.mentor])) for pick in picks]

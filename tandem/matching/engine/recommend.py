@@ -19,7 +19,13 @@ import numpy.typing as npt
 
 from tandem.matching.engine.people import NO_SKILL, People
 from tandem.matching.engine.reasons import Explanation, Labels, explain
-from tandem.matching.engine.score import Impossible, impossible_reasons, score_pairs
+from tandem.matching.engine.score import (
+    Impossible,
+    PairScores,
+    impossible_reasons,
+    score_pairs,
+    text_similarity,
+)
 
 LOAD_PENALTY = 15.0  # points taken off a mentor whose load is 1 (fully asked for)
 SAME_ORGANIZATION_PENALTY = 6.0
@@ -74,19 +80,38 @@ class _Similarity:
 
 
 def _diversified(
-    similarity: _Similarity, pool: npt.NDArray[np.int64], adjusted: npt.NDArray[np.float32], k: int
+    mentors: People, pool: npt.NDArray[np.int64], adjusted: npt.NDArray[np.float32], k: int
 ) -> list[int]:
-    """Greedy re-ranking: each step takes the best candidate after penalties for similarity."""
+    """Greedy re-ranking: each step takes the best candidate after penalties for resembling
+    the mentors taken before, highest first, ties to the lower row.
+
+    The penalties are `_Similarity.penalties`', added up in the same order in doubles, for
+    the whole pool at once: each step adds the taken mentor's column.
+    """
+    organization = mentors.organization[pool]
+    same = (organization[:, None] == organization[None, :]) & (organization[:, None] >= 0)
+    skills = mentors.skills[pool]
+    kept = skills != NO_SKILL
+    codes, column = np.unique(skills[kept], return_inverse=True)
+    offers = np.zeros((pool.size, max(codes.size, 1)), dtype=np.float32)
+    offers[np.nonzero(kept)[0], column] = 1.0  # a set: a skill listed twice counts once
+    shared = (offers @ offers.T).astype(np.int64)  # small whole numbers: exact in floats
+    sizes = np.diag(shared)
+    union = sizes[:, None] + sizes[None, :] - shared
+    overlap = np.where(union > 0, SAME_SKILLS_PENALTY * shared / np.maximum(union, 1), 0.0)
+    base = adjusted[pool].astype(np.float64)
+    organization_points = np.zeros(pool.size)
+    skills_points = np.zeros(pool.size)
+    left = np.ones(pool.size, dtype=bool)
     chosen: list[int] = []
-    left = pool.tolist()
-    while left and len(chosen) < k:
-
-        def value(x: int) -> tuple[float, int]:
-            return (float(adjusted[x]) - sum(similarity.penalties(x, chosen)), -x)
-
-        best = max(left, key=value)
-        chosen.append(best)
-        left.remove(best)
+    for _ in range(min(k, pool.size)):
+        value = np.where(left, base - (organization_points + skills_points), -np.inf)
+        best = np.flatnonzero(value == value.max())
+        j = int(best[np.argmin(pool[best])])
+        chosen.append(int(pool[j]))
+        left[j] = False
+        organization_points += np.where(same[:, j], SAME_ORGANIZATION_PENALTY, 0.0)
+        skills_points += overlap[:, j]
     return chosen
 
 
@@ -151,10 +176,26 @@ def recommend(
     """Up to k mentors for one mentee, in the order to show them; impossible pairs never appear."""
     x = np.arange(len(mentors), dtype=np.int64)
     a = np.full_like(x, mentee)
-    goals = mentors.text @ mentees.text[mentee]
+    goals = text_similarity(mentors.text, mentees.text[mentee])
     scores = score_pairs(
         mentees, mentors, a, x, table=table, weights=weights, excluded=excluded, goals=goals
     )
+    return recommend_scored(
+        mentees, mentors, scores, labels=labels, k=k, weights=weights, load=load
+    )
+
+
+def recommend_scored(
+    mentees: People,
+    mentors: People,
+    scores: PairScores,
+    *,
+    labels: Labels,
+    k: int = 5,
+    weights: Mapping[str, float] | None = None,
+    load: npt.NDArray[np.float32] | None = None,
+) -> list[Recommendation]:
+    """`recommend` once one mentee's pairs with every mentor, in order, are scored."""
     possible = np.flatnonzero(scores.score >= 0)
     if possible.size == 0:
         return []
@@ -165,8 +206,8 @@ def recommend(
     size = min(POOL, possible.size)
     pool = possible[np.argpartition(-adjusted[possible], size - 1)[:size]]
     pool = pool[np.lexsort((pool, -adjusted[pool]))]
-    similarity = _Similarity(mentors, pool)
-    picks = _diversified(similarity, pool, adjusted, k)
+    picks = _diversified(mentors, pool, adjusted, k)
+    similarity = _Similarity(mentors, np.array(picks, dtype=np.int64))
     fit = [float(scores.score[x_]) for x_ in picks]
     shown_scores = [float(np.round(scores.score[x_], 1)) for x_ in picks]
     placements = _placements(similarity, picks, shown_scores, fit, points)

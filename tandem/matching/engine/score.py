@@ -7,7 +7,7 @@ every mentor, or a whole candidate list.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,6 +40,9 @@ LEVEL_GAP_VALUE = np.array(
 TARGET_SHARES = (0.35, 0.3)
 WORKING_HOURS = 8.0
 HOURS_FOR_FULL_AVAILABILITY = 4.0
+# Rows of one side: indices, or a slice. One row against every row broadcasts, value for
+# value as gathering the one row once a pair would.
+Rows = IntArray | slice
 
 
 class Impossible:
@@ -83,9 +86,7 @@ def timezone_overlap(a: FloatArray, x: FloatArray) -> npt.NDArray[np.float32]:
     return np.clip((WORKING_HOURS - difference) / WORKING_HOURS, 0.0, 1.0).astype(np.float32)
 
 
-def _meeting_fit(
-    mentees: People, mentors: People, a: IntArray, x: IntArray
-) -> npt.NDArray[np.float32]:
+def _meeting_fit(mentees: People, mentors: People, a: Rows, x: Rows) -> npt.NDArray[np.float32]:
     mode_a, mode_x = mentees.meeting[a], mentors.meeting[x]
     both_virtual_ok = (mode_a != Meeting.IN_PERSON) & (mode_x != Meeting.IN_PERSON)
     same_city = (mentees.city[a] == mentors.city[x]) & (mentees.city[a] >= 0)
@@ -159,9 +160,20 @@ def goal_similarity(
     return out
 
 
-def direction_fit(
-    mentees: People, mentors: People, a: IntArray, x: IntArray
+def text_similarity(
+    text: npt.NDArray[np.float32], vector: npt.NDArray[np.float32]
 ) -> npt.NDArray[np.float32]:
+    """Cosine of one text vector with each row of `text`, added up over the vector's non-zero
+    dimensions in their order: each row's value is the same whichever rows are asked for (a
+    matrix product's last bit can depend on where a row sits), so a shortlist scores each
+    mentor exactly as the whole list did (`ranking.mentee_scores`)."""
+    out = np.zeros(text.shape[0], dtype=np.float32)
+    for dimension in np.flatnonzero(vector).tolist():
+        out += text[:, dimension] * vector[dimension]
+    return out
+
+
+def direction_fit(mentees: People, mentors: People, a: Rows, x: Rows) -> npt.NDArray[np.float32]:
     """The mentor works where the mentee wants to go: industry and function, half each, or
     with the level too once the mentee has set one (P14: a career plan's target)."""
     industry = (mentees.industry[a] == mentors.industry[x]) & (mentees.industry[a] >= 0)
@@ -172,6 +184,71 @@ def direction_fit(
     return (share * (industry + function.astype(np.float32)) + TARGET_SHARES[1] * level).astype(
         np.float32
     )
+
+
+def _level_gap_fit(mentees: People, mentors: People, a: Rows, x: Rows) -> npt.NDArray[np.float32]:
+    gap = np.clip(mentors.level[x] - mentees.level[a], -9, 9) + 9
+    fit: npt.NDArray[np.float32] = LEVEL_GAP_VALUE[gap]
+    return fit
+
+
+def _timezone_fit(mentees: People, mentors: People, a: Rows, x: Rows) -> npt.NDArray[np.float32]:
+    return timezone_overlap(mentees.utc_offset[a], mentors.utc_offset[x])
+
+
+def _mentoring_type_fit(
+    mentees: People, mentors: People, a: Rows, x: Rows
+) -> npt.NDArray[np.float32]:
+    types_a = mentees.mentoring_types[a]
+    return np.where(
+        types_a == 0, 0.5, ((types_a & mentors.mentoring_types[x]) != 0).astype(np.float32)
+    ).astype(np.float32)
+
+
+def _availability_fit(
+    mentees: People, mentors: People, a: Rows, x: Rows
+) -> npt.NDArray[np.float32]:
+    return np.clip(mentors.hours[x] / HOURS_FOR_FULL_AVAILABILITY, 0, 1).astype(np.float32)
+
+
+Fit = Callable[[People, People, Rows, Rows], npt.NDArray[np.float32]]
+# The factors read from the two people alone, with the mentor's fields each reads: a factor
+# takes as many values as there are distinct such fields among mentors (`ranking` uses it).
+FITS: Mapping[str, tuple[Fit, tuple[str, ...]]] = {
+    "direction": (direction_fit, ("industry", "function", "level")),
+    "level_gap": (_level_gap_fit, ("level",)),
+    "timezone": (_timezone_fit, ("utc_offset",)),
+    "meeting": (_meeting_fit, ("meeting", "city", "country")),
+    "mentoring_type": (_mentoring_type_fit, ("mentoring_types",)),
+    "availability": (_availability_fit, ("hours",)),
+}
+
+
+def pair_factors(
+    mentees: People,
+    mentors: People,
+    a: Rows,
+    x: Rows,
+    *,
+    skills: npt.NDArray[np.float32],
+    goals: npt.NDArray[np.float32],
+) -> dict[str, npt.NDArray[np.float32]]:
+    """Each factor's value (0–1) for the pairs (a[i], x[i]), the skill and text ones given."""
+    factors = {"skills": skills, "goals": np.clip(goals, 0.0, 1.0).astype(np.float32)}
+    factors.update({name: fit(mentees, mentors, a, x) for name, (fit, _) in FITS.items()})
+    return {name: factors[name] for name in FACTORS}
+
+
+def weighted_sum(
+    factors: Mapping[str, npt.NDArray[np.float32]], w: Mapping[str, float], size: int
+) -> npt.NDArray[np.float32]:
+    """The weighted sum of the factors (weights as `normalized_weights` gives them), added
+    in the order of FACTORS: the order a score's last bit depends on."""
+    score = np.zeros(size, dtype=np.float32)
+    for name, weight in w.items():
+        if weight:
+            score += np.float32(weight) * factors[name]
+    return score
 
 
 def score_pairs(
@@ -192,26 +269,10 @@ def score_pairs(
     w = normalized_weights(weights)
     if goals is None:
         goals = goal_similarity(mentees, mentors, a, x)
-    gap = np.clip(mentors.level[x] - mentees.level[a], -9, 9) + 9
-    types_a = mentees.mentoring_types[a]
-    factors = {
-        "skills": skill_coverage(mentees, table, a, x),
-        "goals": np.clip(goals, 0.0, 1.0).astype(np.float32),
-        "direction": direction_fit(mentees, mentors, a, x),
-        "level_gap": LEVEL_GAP_VALUE[gap],
-        "timezone": timezone_overlap(mentees.utc_offset[a], mentors.utc_offset[x]),
-        "meeting": _meeting_fit(mentees, mentors, a, x),
-        "mentoring_type": np.where(
-            types_a == 0, 0.5, ((types_a & mentors.mentoring_types[x]) != 0).astype(np.float32)
-        ).astype(np.float32),
-        "availability": np.clip(mentors.hours[x] / HOURS_FOR_FULL_AVAILABILITY, 0, 1).astype(
-            np.float32
-        ),
-    }
-    score = np.zeros(a.shape[0], dtype=np.float32)
-    for name, weight in w.items():
-        if weight:
-            score += np.float32(weight) * factors[name]
+    factors = pair_factors(
+        mentees, mentors, a, x, skills=skill_coverage(mentees, table, a, x), goals=goals
+    )
+    score = weighted_sum(factors, w, a.shape[0])
     why = impossible_reasons(mentees, mentors, a, x, excluded=excluded)
     score = np.where(why == Impossible.POSSIBLE, np.clip(score, 0, 100), -1.0).astype(np.float32)
     return PairScores(mentee=a, mentor=x, factors=factors, score=score, impossible=why)

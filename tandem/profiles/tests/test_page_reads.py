@@ -30,6 +30,20 @@ def _mentors(n: int) -> list:
     return [MentorProfileFactory(user__first_name=f"M{i:02d}") for i in range(n)]
 
 
+def _python_mentors_visited(
+    client, settings, *, per_page: int, languages: tuple[str, ...] = ()
+) -> None:
+    """Five mentors offering Python (M00-M04, speaking `languages`), `per_page` a directory
+    page, and the directory visited once: the session learns the viewer's timezone, so the
+    visits counted next read only what each page needs."""
+    settings.TANDEM_DIRECTORY_PAGE_SIZE = per_page
+    for mentor in _mentors(5):
+        offer(mentor, "python")
+        if languages:
+            speak(mentor, *languages)
+    client.get(URL)
+
+
 def _names(response) -> list[str]:
     """The first names on the page's cards."""
     return [card.name.split()[0] for card in response.context["page"].object_list]
@@ -90,11 +104,7 @@ class TestDirectoryPagePicking:
     def test_a_skill_search_on_a_later_page_costs_a_fixed_number_of_queries(
         self, mentee_client, settings, django_assert_num_queries
     ):
-        settings.TANDEM_DIRECTORY_PAGE_SIZE = 2
-        for mentor in _mentors(5):
-            offer(mentor, "python")
-            speak(mentor, "en", "es")
-        mentee_client.get(URL)  # the session learns the viewer's timezone once
+        _python_mentors_visited(mentee_client, settings, per_page=2, languages=("en", "es"))
         # Session, user, the skill; the page with its count; its mentors, their skills,
         # languages and answering times; the language options; the menu and the bell.
         with django_assert_num_queries(11):
@@ -104,10 +114,7 @@ class TestDirectoryPagePicking:
     def test_the_next_page_through_htmx_reads_no_filter_options(
         self, mentee_client, settings, django_assert_num_queries
     ):
-        settings.TANDEM_DIRECTORY_PAGE_SIZE = 2
-        for mentor in _mentors(5):
-            offer(mentor, "python")
-        mentee_client.get(URL)
+        _python_mentors_visited(mentee_client, settings, per_page=2)
         # Session, user, the skill; the page with its count; its mentors, their skills,
         # languages and answering times. Not the languages or timezones to filter by.
         with django_assert_num_queries(8):
@@ -122,10 +129,7 @@ class TestDirectoryPagePicking:
     def test_the_plain_first_page_costs_a_fixed_number_of_queries(
         self, mentee_client, settings, django_assert_num_queries
     ):
-        settings.TANDEM_DIRECTORY_PAGE_SIZE = 3
-        for mentor in _mentors(5):
-            offer(mentor, "python")
-        mentee_client.get(URL)
+        _python_mentors_visited(mentee_client, settings, per_page=3)
         # Session, user; the page with its count; its mentors, their skills, languages and
         # answering times; the language options; whether the viewer is a mentee (for the
         # recommendations); the menu and the bell.

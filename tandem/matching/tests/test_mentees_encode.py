@@ -10,7 +10,7 @@ import pytest
 from django.db.models.sql.compiler import SQLCompiler
 
 from tandem.matching.encode import MENTEE_FIELDS, mentees_encode
-from tandem.matching.index import mentor_index, mentor_index_clear
+from tandem.matching.index import mentor_index
 from tandem.profiles.models import Profile
 from tandem.profiles.tests.factories import (
     MentorProfileFactory,
@@ -20,13 +20,6 @@ from tandem.profiles.tests.factories import (
     speak,
 )
 from tandem.skills.models import Skill
-
-
-@pytest.fixture(autouse=True)
-def _fresh_index():
-    mentor_index_clear()
-    yield
-    mentor_index_clear()
 
 
 @pytest.fixture

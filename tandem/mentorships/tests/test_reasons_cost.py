@@ -11,7 +11,6 @@ from django.db.models.sql.compiler import SQLCompiler
 from django.urls import reverse
 
 from tandem.matching.engine.reasons import MENTOR
-from tandem.matching.index import mentor_index_clear
 from tandem.matching.selectors import pair_reasons, pair_reasons_for_mentor
 from tandem.mentorships.selectors.asks import _WAITING_MENTEES
 from tandem.mentorships.tests.factories import AskFactory
@@ -26,13 +25,6 @@ PROFILE_TABLES = {
     Profile.languages.through,
     Profile.competitors.through,
 }
-
-
-@pytest.fixture(autouse=True)
-def _fresh_index():
-    mentor_index_clear()
-    yield
-    mentor_index_clear()
 
 
 @pytest.fixture

@@ -1,24 +1,21 @@
-"""Profiles → the engine's arrays. The only place that knows both Django and the engine.
+"""Mentors → the engine's arrays, row by row, and what mentees share with them: the
+vocabulary of codes, the rows being filled (`Rows`, `person_add`), the index they make.
 
-Mentors are encoded here row by row; which mentors are listed, and how each process keeps its
-index of them current without rebuilding it in a request, is `tandem.matching.index`.
+Which mentors are listed, and how each process keeps its index of them current without
+rebuilding it in a request, is `tandem.matching.index`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import numpy as np
 import numpy.typing as npt
-from django.db.models import F, QuerySet, Value
-from django.utils import timezone
 
-from tandem.core.compiled import AnyOf, CompiledQuery, IdsSlot, compiled, run, sql_of
 from tandem.matching.engine.people import NO_COMPETITOR, NO_SKILL, Meeting, People, skill_table
 from tandem.matching.engine.reasons import Labels
 from tandem.matching.engine.text import text_idf, text_vectorize
@@ -240,7 +237,7 @@ def _m2m(through: type, left: str, right: str, ids: list[int]) -> dict[int, list
     return grouped
 
 
-def _add_person(
+def person_add(
     rows: Rows, profile: Profile, vocabulary: Vocabulary, *, as_mentor: bool, now: datetime,
     skills: list[tuple[int, float]], languages: list[int], competitors: list[int],
 ) -> None:  # fmt: skip
@@ -297,7 +294,7 @@ def mentor_rows(
     for profile in profiles:
         skills, spoken = offered.get(profile.pk, []), languages.get(profile.pk, [])
         lacking = lacking or vocabulary.lacks(skills=[s for s, _ in skills], languages=spoken)
-        _add_person(
+        person_add(
             rows, profile, vocabulary, as_mentor=True, now=now, skills=skills, languages=spoken,
             competitors=competitors.get(profile.pk, []),
         )  # fmt: skip
@@ -325,93 +322,3 @@ def mentor_index_of(profiles: list[Profile], *, now: datetime) -> MentorIndex:
         rows={p.pk: i for i, p in enumerate(profiles)},
         stamps={p.pk: p.updated_at for p in profiles},
     )
-
-
-WANTED, SPOKEN, COMPETITOR = 0, 1, 2  # which list a row of `_MENTEE_LISTS` belongs to
-
-
-def _mentee_lists(profile_id: int) -> QuerySet[Any, tuple[Any, ...]]:
-    """A mentee's skills wanted, languages and competitors as (list, id, name) rows, each
-    list in its model's order (name, id), as the related managers read them."""
-    columns = ("list", "other", "name")  # starred below: django-stubs can't see annotations
-    parts = [
-        through.objects.filter(profile_id=profile_id)
-        .annotate(list=Value(kind), other=F(column), name=F(name))
-        .order_by()
-        .values_list(*columns)
-        for kind, through, column, name in (
-            (WANTED, Profile.skills_wanted.through, "skill_id", "skill__name"),
-            (SPOKEN, Profile.languages.through, "language_id", "language__name"),
-            (COMPETITOR, Profile.competitors.through, "organization_id", "organization__name"),
-        )
-    ]
-    return parts[0].union(*parts[1:], all=True).order_by("list", "name", "other")
-
-
-# Read on every recommendations list: one query, compiled once per process.
-_MENTEE_LISTS = CompiledQuery(_mentee_lists)
-
-
-def mentee_encode(profile: Profile, index: MentorIndex, *, now: datetime | None = None) -> People:
-    """One mentee as a one-row People, with the index's codes and idf (one query)."""
-    now = now or timezone.now()
-    lists: tuple[list[int], list[int], list[int]] = ([], [], [])
-    for kind, pk, _ in _MENTEE_LISTS.rows(profile.pk):
-        lists[kind].append(pk)
-    wanted, spoken, competitors = lists
-    rows = Rows()
-    _add_person(
-        rows, profile, index.vocabulary, as_mentor=False, now=now,
-        skills=[(pk, 1.0) for pk in wanted], languages=spoken, competitors=competitors,
-    )  # fmt: skip
-    return rows.people(text_vectorize(rows.texts, index.idf))
-
-
-# What encoding a mentee reads of their profile: what a read for `mentees_encode` loads
-# (`.only(*MENTEE_FIELDS)`) rather than whole rows and their long texts.
-MENTEE_FIELDS = (
-    "id", "user", "headline", "goals", "industry", "target_industry", "function",
-    "target_function", "mentoring_types_sought", "level", "target_level", "organization",
-    "timezone", "meeting_mode", "city", "country", "hours_per_month",
-)  # fmt: skip
-MENTEES = IdsSlot("mentees")
-
-
-def _lists_of_mentees() -> tuple[str, Sequence[Any]]:
-    """Mentees' skills wanted, languages and competitors as (list, profile id, id) rows, each
-    list by id: the order the unordered reads it replaces got from the through tables' unique
-    (profile, id) indexes, which decides the skill named first among equals."""
-    columns = ("list", "profile_id", "other")  # starred below: django-stubs can't see annotations
-    parts = [
-        through.objects.filter(AnyOf(F("profile_id"), MENTEES))
-        .annotate(list=Value(kind), other=F(column))
-        .order_by()
-        .values_list(*columns)
-        for kind, through, column in (
-            (WANTED, Profile.skills_wanted.through, "skill_id"),
-            (SPOKEN, Profile.languages.through, "language_id"),
-            (COMPETITOR, Profile.competitors.through, "organization_id"),
-        )
-    ]
-    return sql_of(parts[0].union(*parts[1:], all=True).order_by("list", "profile_id", "other"))
-
-
-def mentees_encode(
-    profiles: list[Profile], index: MentorIndex, *, now: datetime | None = None
-) -> People:
-    """Several mentees as one People, one row each in order, in one query in all (its SQL
-    made once per process, whatever their number); the profiles need only MENTEE_FIELDS."""
-    now = now or timezone.now()
-    lists: dict[int, tuple[list[int], ...]] = {p.pk: ([], [], []) for p in profiles}
-    if lists:
-        query = compiled("mentees-lists", "ids", _lists_of_mentees)
-        for kind, owner, pk in run(query, {"mentees": list(lists)}):
-            lists[owner][kind].append(pk)
-    rows = Rows()
-    for profile in profiles:
-        wanted, spoken, competitors = lists[profile.pk]
-        _add_person(
-            rows, profile, index.vocabulary, as_mentor=False, now=now,
-            skills=[(pk, 1.0) for pk in wanted], languages=spoken, competitors=competitors,
-        )  # fmt: skip
-    return rows.people(text_vectorize(rows.texts, index.idf))

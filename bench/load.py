@@ -22,9 +22,15 @@ production, side by side with a bare view served the same way.
    counted, then for --duration seconds: --users people pausing --think MIN MAX seconds
    between pages and, with --accepts-per-minute, one more mentor accepting a waiting ask at
    that pace. Then --users people ask for the bare view at the same pace for --bare-duration.
+   Each person starts part-way through a pause, not all at the same instant.
 5. Prints p50/p95/p99 per page and overall, requests per second, errors, and the CPU gunicorn
    and PostgreSQL spent per request (their processes' CPU times, sampled), for the journey and
    the bare view, with the ratios.
+6. Prints where the slowest 5 % of requests spent their time, each paired with the server's
+   own line for it (bench/load_site/timing.py, tail.py): before gunicorn had it, gunicorn to
+   Django, CPU, database, waiting for a core, the way back; and how many came near an accept,
+   an index patch, a background index build, a collector pause, or with every worker busy.
+   --requests-log PATH keeps those lines (and locust's, as PATH.client.json).
 
 Everything runs on 127.0.0.1 and is bounded in time and size; gunicorn is stopped, the
 database dropped and the run's cache keys forgotten at the end, whatever happened. Prints

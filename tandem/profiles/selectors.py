@@ -154,6 +154,12 @@ def person_listed(*, owner: User, other_id: int) -> bool:
     return Profile.objects.filter(_visible_to(owner), user_id=other_id).exists()
 
 
+def profiles_visible_to(*, viewer: User) -> QuerySet[Profile]:
+    """The profiles the viewer may see (their own only if its visibility lets them too), for
+    a list elsewhere to keep to (`profile__in=`), so it shows and counts only those."""
+    return Profile.objects.filter(_visible_to(viewer))
+
+
 def profile_ids_visible(*, ids: list[int], viewer: User) -> set[int]:
     """Which of these profiles the viewer may see (one query)."""
     return set(Profile.objects.filter(_visible_to(viewer), pk__in=ids).values_list("id", flat=True))

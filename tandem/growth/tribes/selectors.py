@@ -1,10 +1,12 @@
 """Reads for tribes: the list to browse and a tribe's page, one page selector each.
 
-Who is listed on a tribe's page: members with a finished profile whose account is switched
-on (a suspended or deleted account never shows), minus anyone blocked either way (they never
-see each other, here as elsewhere). Each member links to their profile only when the viewer
-may open it (the profiles app's rule: its visibility setting, blocks, suspension); otherwise
-the name stands alone. The page's cost does not grow with the number of members shown.
+Who is listed on a tribe's page: members whose profile the viewer may see (the profiles
+app's rule: a finished profile, an account switched on, its visibility setting, no block
+either way), and the viewer themselves. A member who keeps their profile to their own
+organization, or hidden, chose who may find them: joining a tribe does not widen that, so
+anyone else finds neither their row nor their name, and the counts leave them out too (the
+list says how many the viewer can see, not how many there are). Each member listed links to
+their profile. The page's cost does not grow with the number of members shown.
 """
 
 from __future__ import annotations
@@ -20,12 +22,18 @@ from tandem.core.errors import NotFound
 from tandem.growth.tribes.models import Tribe, TribeKind, TribeMembership
 from tandem.moderation.blocks import blocked_with
 from tandem.profiles.models import Profile
-from tandem.profiles.selectors import profile_for_user, profile_ids_visible
+from tandem.profiles.selectors import profile_for_user, profiles_visible_to
 
 PAGE_SIZE = 30
 SHOW = ("all", "mentors", "outside")  # the tribe page's filter; anything else is "all"
 
 LISTED = Q(profile__onboarded_at__isnull=False, profile__user__is_active=True)
+
+
+def _findable(viewer: User, ref: str = "profile") -> Q:
+    """Members the viewer may see listed: those whose profile they may see, and themselves
+    (`ref` is the path from the row counted to the member's profile)."""
+    return Q(**{f"{ref}__in": profiles_visible_to(viewer=viewer)}) | Q(**{f"{ref}__user": viewer})
 
 
 def _mine(viewer: User) -> Exists:
@@ -43,10 +51,14 @@ class BrowsePage:
 def browse_page_for(*, viewer: User) -> BrowsePage:
     """Every tribe with how many people the viewer would find in it (as its page lists them)
     and whether the viewer is one of them."""
-    listed = Q(
-        memberships__profile__onboarded_at__isnull=False,
-        memberships__profile__user__is_active=True,
-    ) & ~Q(blocked_with(viewer=viewer, user_ref="memberships__profile__user"))
+    listed = (
+        Q(
+            memberships__profile__onboarded_at__isnull=False,
+            memberships__profile__user__is_active=True,
+        )
+        & ~Q(blocked_with(viewer=viewer, user_ref="memberships__profile__user"))
+        & _findable(viewer, "memberships__profile")
+    )
     tribes = list(
         Tribe.objects.annotate(
             members=Count("memberships", filter=listed), is_mine=_mine(viewer)
@@ -63,14 +75,14 @@ def browse_page_for(*, viewer: User) -> BrowsePage:
 
 @dataclass(frozen=True)
 class MemberRow:
-    """One member as the viewer may see them."""
+    """One member as the viewer sees them."""
 
     name: str
-    job_title: str  # only when the viewer may see the profile
-    organization: str  # likewise
+    job_title: str
+    organization: str
     is_mentor: bool
     outside: bool | None  # from another organization than the viewer's (None: can't tell)
-    url: str | None  # their profile, when the viewer may open it
+    url: str  # their profile
     is_you: bool
 
 
@@ -83,33 +95,32 @@ class TribePage:
     can_join: bool
     show: str
     has_organization: bool  # the viewer has one, so "outside my organization" means something
+    me: Profile | None  # the viewer's own (its visibility says who finds them here)
 
 
 def listed_members(*, tribe: Tribe, viewer: User) -> QuerySet[TribeMembership]:
     """The tribe's members the viewer may see listed, newest first."""
     return (
-        TribeMembership.objects.filter(LISTED, tribe=tribe)
+        TribeMembership.objects.filter(LISTED, _findable(viewer), tribe=tribe)
         .exclude(blocked_with(viewer=viewer, user_ref="profile__user"))
         .select_related("profile__user", "profile__organization")
         .order_by("-joined_at", "-id")
     )
 
 
-def _row(membership: TribeMembership, viewer: Profile | None, visible: set[int]) -> MemberRow:
+def _row(membership: TribeMembership, viewer: Profile | None) -> MemberRow:
     profile = membership.profile
-    mine = viewer is not None and profile.pk == viewer.pk
-    shown = mine or profile.pk in visible
     outside = None
     if viewer is not None and viewer.organization_id and profile.organization_id:
         outside = viewer.organization_id != profile.organization_id
     return MemberRow(
         name=profile.user.display_name,
-        job_title=profile.job_title if shown else "",
-        organization=profile.organization.name if shown and profile.organization else "",
+        job_title=profile.job_title,
+        organization=profile.organization.name if profile.organization else "",
         is_mentor=profile.is_mentor,
         outside=outside,
-        url=profile.get_absolute_url() if shown else None,
-        is_you=mine,
+        url=profile.get_absolute_url(),
+        is_you=viewer is not None and profile.pk == viewer.pk,
     )
 
 
@@ -130,16 +141,15 @@ def tribe_page_for(*, slug: str, viewer: User, page_number: str | None, show: st
             profile__organization=profile.organization_id
         )
     page = Paginator(members, PAGE_SIZE).get_page(page_number)
-    memberships = list(page.object_list)
-    visible = profile_ids_visible(ids=[m.profile_id for m in memberships], viewer=viewer)
     return TribePage(
         tribe=tribe,
         members=page,
-        rows=[_row(m, profile, visible) for m in memberships],
+        rows=[_row(m, profile) for m in page.object_list],
         is_member=profile is not None and _is_member(tribe, profile),
         can_join=profile is not None and profile.is_onboarded,
         show=show,
         has_organization=has_organization,
+        me=profile,
     )
 
 

@@ -49,8 +49,8 @@ def join(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     membership = tribe_join(profile=profile, slug=slug, now=timezone.now())
     messages.success(
         request,
-        f"You're in {membership.tribe.name}. People browsing it can now see you here; "
-        "leave whenever you like.",
+        f"You're in {membership.tribe.name}. People browsing it who can see your profile "
+        "now find you here; leave whenever you like.",
     )
     return redirect(membership.tribe)
 

@@ -63,15 +63,12 @@ class TestBrowsing:
 
 @pytest.mark.django_db
 class TestATribesMembers:
-    def test_members_link_to_profiles_the_viewer_may_open_and_only_those(self, client, mentee):
+    def test_each_member_links_to_their_profile(self, client, mentee):
         listed = MembershipFactory(profile=_named("Amara")).profile
-        hidden = MembershipFactory(profile=_named("Bruno", visibility=Visibility.HIDDEN)).profile
         client.force_login(mentee.user)
         page = client.get(_page_of()).content.decode()
         assert f'<a href="{listed.get_absolute_url()}">Amara Tester</a>' in page
-        assert "<strong>Bruno Tester</strong>" in page  # they chose to show their membership
-        assert hidden.get_absolute_url() not in page
-        assert hidden.job_title not in page
+        assert listed.job_title in page
 
     def test_a_block_either_way_keeps_the_two_off_each_others_lists(self, client, mentee):
         blocked = MembershipFactory(profile=_named("Cyrus")).profile
@@ -130,14 +127,90 @@ class TestATribesMembers:
         MembershipFactory(profile=MentorProfileFactory(organization=organization))
         client.force_login(mentee.user)
         client.get(_page_of())  # the session and the timezone settle on the first visit
-        with django_assert_num_queries(10) as one:
+        with django_assert_num_queries(9) as one:
             client.get(_page_of())
-        for number in range(PAGE_SIZE + 5):
-            visibility = Visibility.HIDDEN if number % 3 else Visibility.MEMBERS
+        for number in range(PAGE_SIZE + 15):  # a third hidden: still a full page shown
+            visibility = Visibility.HIDDEN if number % 3 == 0 else Visibility.MEMBERS
             MembershipFactory(profile=MentorProfileFactory(visibility=visibility))
         with django_assert_num_queries(len(one.captured_queries)):
             response = client.get(_page_of())
         assert len(response.context["page"].rows) == PAGE_SIZE
+
+
+@pytest.mark.django_db
+class TestMembersWhoKeepTheirProfileClose:
+    """A member whose profile is for their organization only, or hidden, is found in a tribe
+    only by those who may see their profile: for anyone else they are not on the page at all,
+    not even by name, and not in the counts."""
+
+    @pytest.fixture
+    def initech(self):
+        return OrganizationFactory(name="Initech", email_domain="initech.example")
+
+    @pytest.fixture
+    def insider_only(self, initech):
+        return MembershipFactory(profile=_named(
+            "Bruno", organization=initech, visibility=Visibility.ORGANIZATION,
+            user__email="bruno@initech.example", job_title="Quantitative analyst",
+        )).profile  # fmt: skip
+
+    def test_an_outsider_finds_neither_their_row_nor_their_name(self, client, mentee, insider_only):
+        MembershipFactory(profile=_named("Amara"))
+        MembershipFactory(profile=_named("Celia", visibility=Visibility.HIDDEN))
+        client.force_login(mentee.user)
+        response = client.get(_page_of())
+        body = response.content.decode()
+        assert "Amara Tester" in body
+        for hidden in ("Bruno", "Celia", "Quantitative analyst", "Initech"):
+            assert hidden not in body
+        assert insider_only.get_absolute_url() not in body
+        page = response.context["page"]
+        assert [row.name for row in page.rows] == ["Amara Tester"]
+        assert page.members.paginator.count == 1
+        assert "1 member," in body
+        browse = client.get(BROWSE).context["page"]
+        assert next(t for t in browse.interest if t.slug == "data-analytics").members == 1
+
+    def test_someone_at_the_organization_by_name_alone_is_an_outsider(
+        self, client, initech, insider_only
+    ):
+        claims = ProfileFactory(organization=initech, user__email="claims@elsewhere.example")
+        client.force_login(claims.user)
+        assert "Bruno" not in client.get(_page_of()).content.decode()
+
+    def test_an_insider_verified_at_their_organization_finds_them(
+        self, client, initech, insider_only
+    ):
+        colleague = ProfileFactory(organization=initech, user__email="ann@initech.example")
+        client.force_login(colleague.user)
+        response = client.get(_page_of())
+        body = response.content.decode()
+        assert f'<a href="{insider_only.get_absolute_url()}">Bruno Tester</a>' in body
+        assert "Quantitative analyst" in body
+        assert "Your organization" in body
+        assert response.context["page"].members.paginator.count == 1
+
+    def test_the_member_sees_themselves_and_who_finds_them(self, client, insider_only):
+        client.force_login(insider_only.user)
+        body = client.get(_page_of()).content.decode()
+        assert "Bruno Tester</a> (you)" in body
+        assert "only they find you here" in body
+        hidden = MembershipFactory(profile=_named("Celia", visibility=Visibility.HIDDEN)).profile
+        client.force_login(hidden.user)
+        body = client.get(_page_of()).content.decode()
+        assert "Celia Tester</a> (you)" in body
+        assert "nobody else finds you here" in body
+        assert "Bruno" not in body
+
+    def test_pages_count_only_the_members_shown(self, client, mentee):
+        for number in range(PAGE_SIZE + 10):
+            visibility = Visibility.HIDDEN if number % 2 else Visibility.MEMBERS
+            MembershipFactory(profile=ProfileFactory(visibility=visibility))
+        client.force_login(mentee.user)
+        page = client.get(_page_of()).context["page"]
+        assert page.members.paginator.count == PAGE_SIZE // 2 + 5
+        assert len(page.rows) == PAGE_SIZE // 2 + 5
+        assert not page.members.has_other_pages()
 
 
 @pytest.mark.django_db
@@ -148,7 +221,7 @@ class TestJoiningFromThePage:
         joined = client.post(reverse("growth:growth_tribes:join", args=["data-analytics"]),
                              follow=True)  # fmt: skip
         body = joined.content.decode()
-        assert "re in Data &amp; analytics. People browsing it" in body
+        assert "re in Data &amp; analytics. People browsing it who can see your profile" in body
         assert "(you)" in body
         assert TribeMembership.objects.filter(profile=mentee).count() == 1
         left = client.post(reverse("growth:growth_tribes:leave", args=["data-analytics"]),

@@ -9,6 +9,7 @@ from typing import Any
 
 from tandem.accounts.models import User
 from tandem.core.errors import NotFound
+from tandem.growth.careers.models import MAX_GOALS, PlanGoal
 from tandem.growth.sharing import ShareTarget, share_targets_for
 from tandem.growth.stuck.models import StuckCheck, StuckStep
 from tandem.growth.stuck.questionnaire import (
@@ -97,7 +98,9 @@ class ResultPage:
     offered: list[OfferedCause]
     targets: list[ShareTarget]  # live mentorships with their next meeting (or none)
     previous: StuckCheck | None
+    plan_full: bool  # the career plan holds its MAX_GOALS, so a suggestion can't become one
     stands_out_at: int = STANDS_OUT_AT
+    max_goals: int = MAX_GOALS
 
     @property
     def no_meeting(self) -> list[ShareTarget]:
@@ -145,7 +148,12 @@ def result_page_for(*, owner: User, check_id: int, now: datetime) -> ResultPage:
             target for target in targets
             if target.meeting is not None and target.mentorship.pk not in row.asked_ids
         ]  # fmt: skip
-    return ResultPage(check, result, scores, offered, targets, previous)
+    # The plan's own cap, read as its service checks it (and only when a suggestion could
+    # still become a goal), so the page never offers a goal the plan would refuse.
+    plan_full = any(not row.made_goal for row in taken.values()) and (
+        PlanGoal.objects.filter(plan__owner=owner).count() >= MAX_GOALS
+    )
+    return ResultPage(check, result, scores, offered, targets, previous, plan_full)
 
 
 @dataclass(frozen=True)

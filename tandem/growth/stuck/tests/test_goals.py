@@ -73,6 +73,29 @@ class TestMakingAGoalFromTheResultPage:
         assert body.count("Make it a goal") == 2  # the other two suggestions
         assert PlanGoal.objects.get().text == GOAL
 
+    def test_with_a_full_plan_no_goal_is_offered_and_the_plan_is_one_click_away(
+        self, mentee_client, mentee, now
+    ):
+        for number in range(3):
+            plan_goal_add(owner=mentee.user, text=f"Goal {number}", now=now)
+        check = StuckCheckFactory(owner=mentee.user, now=now)
+        body = mentee_client.get(check.get_absolute_url()).content.decode()
+        assert "Make it a goal" not in body
+        assert reverse("growth:growth_stuck:goal", kwargs={"check_id": check.pk}) not in body
+        assert "Your career plan already has 3 goals" in body
+        plan = reverse("growth:growth_careers:plan")
+        assert f'<a href="{plan}#goals-title">Make room in your career plan</a>' in body
+
+    def test_with_room_in_the_plan_each_suggestion_can_become_a_goal(
+        self, mentee_client, mentee, now
+    ):
+        for number in range(2):
+            plan_goal_add(owner=mentee.user, text=f"Goal {number}", now=now)
+        check = StuckCheckFactory(owner=mentee.user, now=now)
+        body = mentee_client.get(check.get_absolute_url()).content.decode()
+        assert body.count("Make it a goal") == 3  # falling behind on tools: three suggestions
+        assert "Make room in your career plan" not in body
+
     def test_a_fourth_goal_shows_the_plans_message_and_adds_nothing(
         self, mentee_client, mentee, now
     ):

@@ -1,8 +1,8 @@
 """The "Am I stuck?" check in a real browser, on a 360 px phone: a mentee answers the
 questionnaire, sees that falling behind on tools stands out, and in one click puts one of its
 suggestions on the agenda of the next meeting with their mentor; the mentor then sees that
-question (and nothing else of the check) on the meeting's page. axe passes on every page and
-nothing scrolls sideways."""
+question (and nothing else of the check) on the meeting's page. Noor then deletes the check;
+the question stays on the agenda. axe passes on every page and nothing scrolls sideways."""
 
 from __future__ import annotations
 
@@ -110,3 +110,14 @@ def test_a_suggestion_becomes_a_question_on_the_next_meetings_agenda(
     response = mentor_page.goto(check.get_absolute_url())
     assert response is not None
     assert response.status == 404
+
+    # Noor deletes the check: it leaves her history; the question stays on Sam's agenda.
+    page.get_by_role("button", name="Delete this check").click()
+    expect(page.get_by_role("heading", name="How your checks changed", level=1)).to_be_visible()
+    expect(page.get_by_role("status").first).to_contain_text("Deleted that check.")
+    expect(page.get_by_text("You haven't taken the check yet")).to_be_visible()
+    _fits(page)
+    assert_accessible(page)
+    assert not StuckCheck.objects.exists()
+    mentor_page.goto(meeting.get_absolute_url())
+    expect(mentor_page.get_by_role("region", name="Agenda")).to_contain_text(SUGGESTION.question)

@@ -110,6 +110,13 @@ def stuck_suggestion_goal(
     return goal
 
 
+def stuck_check_delete(*, owner: User, check_id: int) -> None:
+    """Delete one of the owner's checks with the record of what they took from it. What it
+    shared stays where it went (a question on an agenda, a goal in the plan): it is no
+    longer the check's."""
+    _own_check(owner, check_id).delete()
+
+
 def stuck_checks_forget(*, owner: User) -> int:
     """Delete every check of the owner (and what they took from them); for account
     deletion. The questions already on agendas stay there: they were shared."""

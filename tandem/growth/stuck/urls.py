@@ -10,4 +10,5 @@ urlpatterns = [
     path("<id:check_id>/", views.result, name="result"),
     path("<id:check_id>/ask/", views.ask, name="ask"),
     path("<id:check_id>/goal/", views.goal, name="goal"),
+    path("<id:check_id>/delete/", views.delete, name="delete"),
 ]

@@ -1,6 +1,6 @@
 """Pages of "Am I stuck?": the questionnaire, a check's result with its suggestions, the
-history, and the one-click actions on a suggestion. Every read goes through a selector that
-filters by owner, so someone else's check is a 404."""
+history, the one-click actions on a suggestion, and deleting a check. Every read goes through
+a selector that filters by owner, so someone else's check is a 404."""
 
 from __future__ import annotations
 
@@ -110,6 +110,20 @@ def goal(request: AuthedHttpRequest, check_id: int) -> HttpResponse:
     )  # fmt: skip
     messages.success(request, "Added to your career plan as a goal. Only you can see it there.")
     return redirect("growth:growth_stuck:result", check_id=check_id)
+
+
+@login_required
+@require_POST
+@rate_limited(*STEPS)
+def delete(request: AuthedHttpRequest, check_id: int) -> HttpResponse:
+    """Delete one of the person's checks, then back to the history."""
+    services.stuck_check_delete(owner=request.user, check_id=check_id)
+    messages.success(
+        request,
+        "Deleted that check. Questions you put on an agenda and goals you added to your plan "
+        "are still there.",
+    )
+    return redirect("growth:growth_stuck:history")
 
 
 def _refusal(form: SuggestionForm) -> DomainError:

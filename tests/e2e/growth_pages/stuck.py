@@ -45,4 +45,5 @@ PAGES: dict[str, Page] = {
 NOT_PAGES: dict[str, str] = {
     "growth:growth_stuck:ask": "POST only: puts a suggestion's question on a meeting's agenda",
     "growth:growth_stuck:goal": "POST only: makes a suggestion a goal in the career plan",
+    "growth:growth_stuck:delete": "POST only: deletes a check, then shows the history",
 }

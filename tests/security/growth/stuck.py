@@ -34,4 +34,5 @@ ROUTES: dict[str, Route] = {
     "growth:growth_stuck:result": Route(OWN, _mentee_check),
     "growth:growth_stuck:ask": Route(OWN, _mentee_check, post_only=True),
     "growth:growth_stuck:goal": Route(OWN, _mentee_check, post_only=True),
+    "growth:growth_stuck:delete": Route(OWN, _mentee_check, post_only=True),
 }

@@ -73,13 +73,18 @@ class TestMakingAGoalFromTheResultPage:
         assert body.count("Make it a goal") == 2  # the other two suggestions
         assert PlanGoal.objects.get().text == GOAL
 
+    @staticmethod
+    def _result_with_goals(client, mentee, now, goals):
+        """A new check's result page, the career plan already holding `goals` goals."""
+        for number in range(goals):
+            plan_goal_add(owner=mentee.user, text=f"Goal {number}", now=now)
+        check = StuckCheckFactory(owner=mentee.user, now=now)
+        return check, client.get(check.get_absolute_url()).content.decode()
+
     def test_with_a_full_plan_no_goal_is_offered_and_the_plan_is_one_click_away(
         self, mentee_client, mentee, now
     ):
-        for number in range(3):
-            plan_goal_add(owner=mentee.user, text=f"Goal {number}", now=now)
-        check = StuckCheckFactory(owner=mentee.user, now=now)
-        body = mentee_client.get(check.get_absolute_url()).content.decode()
+        check, body = self._result_with_goals(mentee_client, mentee, now, goals=3)
         assert "Make it a goal" not in body
         assert reverse("growth:growth_stuck:goal", kwargs={"check_id": check.pk}) not in body
         assert "Your career plan already has 3 goals" in body
@@ -89,10 +94,7 @@ class TestMakingAGoalFromTheResultPage:
     def test_with_room_in_the_plan_each_suggestion_can_become_a_goal(
         self, mentee_client, mentee, now
     ):
-        for number in range(2):
-            plan_goal_add(owner=mentee.user, text=f"Goal {number}", now=now)
-        check = StuckCheckFactory(owner=mentee.user, now=now)
-        body = mentee_client.get(check.get_absolute_url()).content.decode()
+        _, body = self._result_with_goals(mentee_client, mentee, now, goals=2)
         assert body.count("Make it a goal") == 3  # falling behind on tools: three suggestions
         assert "Make room in your career plan" not in body
 
